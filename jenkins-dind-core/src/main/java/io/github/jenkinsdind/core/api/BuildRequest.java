@@ -1,0 +1,226 @@
+package io.github.jenkinsdind.core.api;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * Everything a build needs: the base, the target, the platform, the docker CLI, the account edit,
+ * extra labels, and how to reach registries. Made with {@link #from(String)} and its {@link
+ * Builder}.
+ *
+ * @param from the base image: a registry reference, {@code docker://REF} for a Docker daemon image
+ *     or {@code tar://PATH} for a {@code docker save} tar (a bare reference may also start with
+ *     {@code registry://})
+ * @param target where the image goes
+ * @param platform the platform to build for
+ * @param dockerCli where the docker CLI comes from
+ * @param accounts the docker group and the user that joins it
+ * @param labels labels added to the image (the base's are kept)
+ * @param allowInsecureRegistries whether registries over plain http or with untrusted certificates
+ *     are allowed
+ * @param offline whether to use only what is cached (no network)
+ * @param cacheDirectory where base layers, base account files and docker CLI downloads are cached
+ * @param credentials registry credentials asked before the Docker configuration
+ */
+public record BuildRequest(
+    String from,
+    ImageTarget target,
+    ImagePlatform platform,
+    DockerCli dockerCli,
+    AccountSpec accounts,
+    Map<String, String> labels,
+    boolean allowInsecureRegistries,
+    boolean offline,
+    Path cacheDirectory,
+    CredentialProvider credentials) {
+
+  /** The default base image. */
+  public static final String DEFAULT_BASE = "jenkins/jenkins:lts-jdk21";
+
+  /**
+   * Checks and copies the parts.
+   *
+   * @param from the base
+   * @param target the target
+   * @param platform the platform
+   * @param dockerCli the docker CLI
+   * @param accounts the account edit
+   * @param labels the labels
+   * @param allowInsecureRegistries whether insecure registries are allowed
+   * @param offline whether offline
+   * @param cacheDirectory the cache directory
+   * @param credentials the credentials
+   */
+  public BuildRequest {
+    Objects.requireNonNull(from, "from");
+    Objects.requireNonNull(target, "target");
+    Objects.requireNonNull(platform, "platform");
+    Objects.requireNonNull(dockerCli, "dockerCli");
+    Objects.requireNonNull(accounts, "accounts");
+    labels = Map.copyOf(labels);
+    Objects.requireNonNull(cacheDirectory, "cacheDirectory");
+    Objects.requireNonNull(credentials, "credentials");
+  }
+
+  /**
+   * Starts a request from a base image.
+   *
+   * @param base the base, see {@link #from()}
+   * @return a builder with the defaults: linux/amd64, docker CLI {@value DockerCli#DEFAULT_VERSION},
+   *     user jenkins in group docker with GID 999, cache in {@code ~/.cache/jenkins-dind}
+   */
+  public static Builder from(String base) {
+    return new Builder(base);
+  }
+
+  /** Builds a {@link BuildRequest}. Not thread-safe. */
+  public static final class Builder {
+    private final String from;
+    private ImageTarget target;
+    private ImagePlatform platform = ImagePlatform.LINUX_AMD64;
+    private DockerCli dockerCli = DockerCli.download(DockerCli.DEFAULT_VERSION);
+    private AccountSpec accounts = AccountSpec.defaults();
+    private final Map<String, String> labels = new TreeMap<>();
+    private boolean allowInsecureRegistries;
+    private boolean offline;
+    private Path cacheDirectory =
+        Path.of(System.getProperty("user.home"), ".cache", "jenkins-dind");
+    private CredentialProvider credentials = CredentialProvider.NONE;
+
+    private Builder(String from) {
+      this.from = Objects.requireNonNull(from, "from");
+    }
+
+    /**
+     * Sets the target.
+     *
+     * @param value the target
+     * @return this builder
+     */
+    public Builder to(ImageTarget value) {
+      this.target = value;
+      return this;
+    }
+
+    /**
+     * Sets the platform.
+     *
+     * @param value the platform
+     * @return this builder
+     */
+    public Builder platform(ImagePlatform value) {
+      this.platform = value;
+      return this;
+    }
+
+    /**
+     * Sets the docker CLI source.
+     *
+     * @param value the source
+     * @return this builder
+     */
+    public Builder dockerCli(DockerCli value) {
+      this.dockerCli = value;
+      return this;
+    }
+
+    /**
+     * Sets the account edit.
+     *
+     * @param value the account edit
+     * @return this builder
+     */
+    public Builder accounts(AccountSpec value) {
+      this.accounts = value;
+      return this;
+    }
+
+    /**
+     * Sets the docker group's GID, keeping the rest of the account edit.
+     *
+     * @param gid the GID
+     * @return this builder
+     */
+    public Builder dockerGid(long gid) {
+      this.accounts = accounts.withGid(gid);
+      return this;
+    }
+
+    /**
+     * Adds labels.
+     *
+     * @param value the labels
+     * @return this builder
+     */
+    public Builder labels(Map<String, String> value) {
+      this.labels.putAll(value);
+      return this;
+    }
+
+    /**
+     * Allows (or not) plain-http registries and untrusted certificates.
+     *
+     * @param value whether allowed
+     * @return this builder
+     */
+    public Builder allowInsecureRegistries(boolean value) {
+      this.allowInsecureRegistries = value;
+      return this;
+    }
+
+    /**
+     * Works offline (or not): only cached base data is used.
+     *
+     * @param value whether offline
+     * @return this builder
+     */
+    public Builder offline(boolean value) {
+      this.offline = value;
+      return this;
+    }
+
+    /**
+     * Sets the cache directory.
+     *
+     * @param value the directory
+     * @return this builder
+     */
+    public Builder cacheDirectory(Path value) {
+      this.cacheDirectory = value;
+      return this;
+    }
+
+    /**
+     * Sets where registry credentials come from first.
+     *
+     * @param value the provider
+     * @return this builder
+     */
+    public Builder credentials(CredentialProvider value) {
+      this.credentials = value;
+      return this;
+    }
+
+    /**
+     * Makes the request.
+     *
+     * @return the request
+     * @throws NullPointerException if no target was set
+     */
+    public BuildRequest build() {
+      return new BuildRequest(
+          from,
+          Objects.requireNonNull(target, "target: call to(ImageTarget) first"),
+          platform,
+          dockerCli,
+          accounts,
+          labels,
+          allowInsecureRegistries,
+          offline,
+          cacheDirectory,
+          credentials);
+    }
+  }
+}

@@ -1,0 +1,49 @@
+package io.github.jenkinsdind.core.api;
+
+import java.time.Duration;
+import java.util.Set;
+
+/**
+ * What a build made.
+ *
+ * @param image the image reference it was written as
+ * @param digest the image's manifest digest, {@code sha256:...}
+ * @param imageId the image ID (its config digest), {@code sha256:...}
+ * @param tags every tag it got, the one of {@code image} included
+ * @param baseImage the base image as given
+ * @param baseDigest the base image's manifest digest (or, for a daemon or tar base, its ID)
+ * @param dockerCliVersion the docker CLI version recorded in the labels
+ * @param dockerCliSha256 the sha256 of the docker CLI binary in the image
+ * @param dockerGid the docker group's GID in the image
+ * @param duration how long the build took
+ */
+public record BuildResult(
+    String image,
+    String digest,
+    String imageId,
+    Set<String> tags,
+    String baseImage,
+    String baseDigest,
+    String dockerCliVersion,
+    String dockerCliSha256,
+    long dockerGid,
+    Duration duration) {
+
+  /**
+   * Copies the tags.
+   *
+   * @param image the image
+   * @param digest the digest
+   * @param imageId the ID
+   * @param tags the tags
+   * @param baseImage the base
+   * @param baseDigest the base digest
+   * @param dockerCliVersion the CLI version
+   * @param dockerCliSha256 the CLI sha256
+   * @param dockerGid the GID
+   * @param duration the duration
+   */
+  public BuildResult {
+    tags = Set.copyOf(tags);
+  }
+}

@@ -1,0 +1,36 @@
+package io.github.jenkinsdind.core.api;
+
+/**
+ * The user's configuration is wrong: an invalid value, a combination that cannot work, or an input
+ * file that is not what it should be. Nothing has been written when it is thrown.
+ */
+public class ConfigurationException extends JenkinsDindException {
+  private static final long serialVersionUID = 1L;
+
+  /**
+   * Creates an exception.
+   *
+   * @param message what is wrong
+   * @param parameter the setting at fault, or {@code null}
+   * @param value the offending value, or {@code null}
+   * @param suggestion how to fix it, or {@code null}
+   * @param cause the underlying failure, or {@code null}
+   */
+  public ConfigurationException(
+      String message, Parameter parameter, String value, String suggestion, Throwable cause) {
+    super(message, parameter, value, suggestion, cause);
+  }
+
+  /**
+   * Creates an exception without a cause.
+   *
+   * @param message what is wrong
+   * @param parameter the setting at fault
+   * @param value the offending value
+   * @param suggestion how to fix it
+   */
+  public ConfigurationException(
+      String message, Parameter parameter, String value, String suggestion) {
+    this(message, parameter, value, suggestion, null);
+  }
+}

@@ -1,0 +1,23 @@
+package io.github.jenkinsdind.core.api;
+
+/**
+ * Something outside the configuration failed: a registry, the network, a Docker daemon, the file
+ * system. It may still name the setting that points at the failing thing.
+ */
+public class EnvironmentException extends JenkinsDindException {
+  private static final long serialVersionUID = 1L;
+
+  /**
+   * Creates an exception.
+   *
+   * @param message what went wrong
+   * @param parameter the setting that points at the failing thing, or {@code null}
+   * @param value that setting's value, or {@code null}
+   * @param suggestion what to do about it, or {@code null}
+   * @param cause the underlying failure, or {@code null}
+   */
+  public EnvironmentException(
+      String message, Parameter parameter, String value, String suggestion, Throwable cause) {
+    super(message, parameter, value, suggestion, cause);
+  }
+}

@@ -1,0 +1,60 @@
+package io.github.jenkinsdind.core.api;
+
+import java.util.Optional;
+
+/**
+ * A failure of jenkins-dind. It says what went wrong ({@link #getMessage()}), what the user could
+ * do about it ({@link #suggestion()}), and, where one setting is at fault, which one ({@link
+ * #parameter()}) and its offending value ({@link #value()}).
+ */
+public abstract class JenkinsDindException extends Exception {
+  private static final long serialVersionUID = 1L;
+
+  private final transient Parameter parameter;
+  private final String value;
+  private final String suggestion;
+
+  /**
+   * Creates an exception.
+   *
+   * @param message what went wrong
+   * @param parameter the setting at fault, or {@code null}
+   * @param value the offending value, or {@code null}
+   * @param suggestion what to do about it ("perhaps you should ..."), or {@code null}
+   * @param cause the underlying failure, or {@code null}
+   */
+  protected JenkinsDindException(
+      String message, Parameter parameter, String value, String suggestion, Throwable cause) {
+    super(message, cause);
+    this.parameter = parameter;
+    this.value = value;
+    this.suggestion = suggestion;
+  }
+
+  /**
+   * Returns the setting at fault.
+   *
+   * @return the setting, if one is at fault
+   */
+  public Optional<Parameter> parameter() {
+    return Optional.ofNullable(parameter);
+  }
+
+  /**
+   * Returns the offending value of the setting at fault.
+   *
+   * @return the value, if known
+   */
+  public Optional<String> value() {
+    return Optional.ofNullable(value);
+  }
+
+  /**
+   * Returns what the user could do to fix it.
+   *
+   * @return the suggestion, if there is one
+   */
+  public Optional<String> suggestion() {
+    return Optional.ofNullable(suggestion);
+  }
+}
