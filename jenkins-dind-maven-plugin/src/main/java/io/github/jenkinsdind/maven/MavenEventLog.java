@@ -44,7 +44,9 @@ public final class MavenEventLog implements EventHandler {
     }
     int quarter = (int) Math.min(4, progress.done() * 4 / progress.total());
     Integer previous = shownQuarter.put(progress.task(), quarter);
-    if (previous == null || previous < quarter) {
+    if ((previous == null || previous < quarter) && "percent".equals(progress.unit())) {
+      log.info(progress.task() + ": " + quarter * 25 + "%");
+    } else if (previous == null || previous < quarter) {
       log.info(
           String.format(
               Locale.ROOT,
