@@ -97,11 +97,27 @@ wait_for() {
 # ---------------------------------------------------------------------------------------------- dockerd
 docker_answers() { docker version --format '{{.Server.Version}}' >/dev/null 2>&1; }
 
+# remove_stale_pid_file FILE PROGRAM: delete FILE unless its pid is a running PROGRAM
+remove_stale_pid_file() {
+  local file=$1 program=$2 pid
+  [[ -f $file ]] || return 0
+  pid=$(cat "$file" 2>/dev/null || true)
+  if [[ -n $pid && -r /proc/$pid/comm && $(cat "/proc/$pid/comm") == "$program" ]]; then
+    return 0
+  fi
+  log "removing stale $file (pid '${pid}' is not a running $program)"
+  rm -f "$file"
+}
+
 start_dockerd() {
   if docker_answers; then
     log "dockerd already answers on $DOCKER_SOCKET"
     return
   fi
+  # A machine handed back after its processes were ended may keep pid files whose pids now belong to other
+  # processes: dockerd would then refuse to start ("pid file found") or wait for a containerd that is not there.
+  remove_stale_pid_file /var/run/docker.pid dockerd
+  remove_stale_pid_file /var/run/docker/containerd/containerd.pid containerd
   log "starting dockerd (log: $SERVICES_DIR/dockerd.log)"
   setsid nohup dockerd --host "unix://$DOCKER_SOCKET" >"$SERVICES_DIR/dockerd.log" 2>&1 </dev/null &
   echo $! >"$PID_DIR/dockerd.pid"
