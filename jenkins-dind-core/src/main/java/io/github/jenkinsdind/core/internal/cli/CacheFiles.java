@@ -1,0 +1,74 @@
+package io.github.jenkinsdind.core.internal.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
+
+/**
+ * Writes cache files so that a reader never sees a half-written one: the content goes to a
+ * temporary file in the same directory, which is then renamed atomically to its final name.
+ */
+final class CacheFiles {
+  private CacheFiles() {}
+
+  /**
+   * Creates the directory of a target and a temporary file in it.
+   *
+   * @param target the final file
+   * @return an empty temporary file beside it
+   * @throws IOException if they cannot be created
+   */
+  static Path temporaryBeside(Path target) throws IOException {
+    Path directory = target.toAbsolutePath().getParent();
+    Files.createDirectories(directory);
+    return Files.createTempFile(directory, "." + target.getFileName() + ".", ".part");
+  }
+
+  /**
+   * Renames a complete temporary file to its final name, atomically, replacing any file there.
+   *
+   * @param temporary the temporary file, from {@link #temporaryBeside}
+   * @param target the final file
+   * @throws IOException if it cannot be renamed (the temporary file is then deleted)
+   */
+  static void commit(Path temporary, Path target) throws IOException {
+    try {
+      Files.move(
+          temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      deleteQuietly(temporary);
+      throw e;
+    }
+  }
+
+  /**
+   * Makes a file executable by everyone and writable by its owner only, where the file system has
+   * POSIX permissions.
+   *
+   * @param file the file
+   * @throws IOException if the permissions cannot be set
+   */
+  static void makeExecutable(Path file) throws IOException {
+    PosixFileAttributeView view = Files.getFileAttributeView(file, PosixFileAttributeView.class);
+    if (view != null) {
+      view.setPermissions(PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
+  }
+
+  /**
+   * Deletes a file if it exists, ignoring failures: used to discard unusable cache entries, where a
+   * file left behind is only a wasted download.
+   *
+   * @param file the file
+   */
+  static void deleteQuietly(Path file) {
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException e) {
+      // Left behind: it is a cache entry that the next run checks again.
+    }
+  }
+}

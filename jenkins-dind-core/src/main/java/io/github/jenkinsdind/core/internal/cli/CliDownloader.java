@@ -1,0 +1,289 @@
+package io.github.jenkinsdind.core.internal.cli;
+
+import io.github.jenkinsdind.core.api.ConfigurationException;
+import io.github.jenkinsdind.core.api.EnvironmentException;
+import io.github.jenkinsdind.core.api.Event;
+import io.github.jenkinsdind.core.api.EventHandler;
+import io.github.jenkinsdind.core.api.JenkinsDindException;
+import io.github.jenkinsdind.core.api.Parameter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Duration;
+
+/**
+ * Downloads a docker CLI file (over http, https or from a {@code file:} URL) into the cache,
+ * atomically: the bytes go to a temporary file that is renamed to its final name only when
+ * complete, so an interrupted download is never used half-written. It reports progress as {@link
+ * Event.Progress} events, at most about a dozen per download.
+ */
+final class CliDownloader {
+  private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(30);
+  private static final Duration RESPONSE_TIMEOUT = Duration.ofSeconds(60);
+  private static final long UNKNOWN_TOTAL_STEP = 8L * 1024 * 1024;
+  private static final int PERCENT_STEP = 10;
+
+  private final Path cacheDirectory;
+  private final EventHandler events;
+  private HttpClient client;
+
+  /**
+   * Creates a downloader.
+   *
+   * @param cacheDirectory the cache directory, named in messages when a file cannot be written
+   * @param events receives progress
+   */
+  CliDownloader(Path cacheDirectory, EventHandler events) {
+    this.cacheDirectory = cacheDirectory;
+    this.events = events;
+  }
+
+  /**
+   * Downloads a file.
+   *
+   * @param url the URL, {@code http}, {@code https} or {@code file}
+   * @param version the docker CLI version, for messages
+   * @param target the final file in the cache
+   * @return the sha256 of the downloaded file
+   * @throws ConfigurationException naming {@link Parameter#DOCKER_VERSION} if there is nothing at
+   *     the URL (HTTP 404, or no such file)
+   * @throws EnvironmentException naming {@link Parameter#DOCKER_CLIENT_URL} if the download fails
+   *     otherwise, or naming {@link Parameter#CACHE_DIRECTORY} if the file cannot be written
+   */
+  String download(URI url, String version, Path target) throws JenkinsDindException {
+    String task = "downloading docker CLI " + version;
+    events.handle(Event.info("Downloading docker CLI " + version + " from " + url));
+    Path temporary;
+    try {
+      temporary = CacheFiles.temporaryBeside(target);
+    } catch (IOException e) {
+      throw cacheFailure(target, e);
+    }
+    boolean committed = false;
+    try {
+      String sha256;
+      if ("file".equalsIgnoreCase(url.getScheme())) {
+        sha256 = copyFile(url, version, temporary, task);
+      } else {
+        sha256 = fetch(url, version, temporary, task);
+      }
+      try {
+        CacheFiles.commit(temporary, target);
+      } catch (IOException e) {
+        throw cacheFailure(target, e);
+      }
+      committed = true;
+      return sha256;
+    } finally {
+      if (!committed) {
+        CacheFiles.deleteQuietly(temporary);
+      }
+    }
+  }
+
+  private String copyFile(URI url, String version, Path temporary, String task)
+      throws JenkinsDindException {
+    Path source;
+    try {
+      source = Path.of(url);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigurationException(
+          "'" + url + "' is not a usable file: URL (" + e.getMessage() + ")",
+          Parameter.DOCKER_CLIENT_URL,
+          url.toString(),
+          "perhaps you should write it as file:///absolute/path/docker-{version}.tgz",
+          e);
+    }
+    long total;
+    InputStream in;
+    try {
+      total = Files.size(source);
+      in = Files.newInputStream(source);
+    } catch (NoSuchFileException e) {
+      throw notFound(url, version, e);
+    } catch (IOException e) {
+      throw downloadFailure(url, "it cannot be read: " + e, e);
+    }
+    try (in) {
+      return transfer(in, total, url, temporary, task);
+    } catch (IOException e) {
+      throw downloadFailure(url, "closing it failed: " + e, e);
+    }
+  }
+
+  private String fetch(URI url, String version, Path temporary, String task)
+      throws JenkinsDindException {
+    HttpRequest request =
+        HttpRequest.newBuilder(url)
+            .timeout(RESPONSE_TIMEOUT)
+            .header("User-Agent", "jenkins-dind")
+            .GET()
+            .build();
+    HttpResponse<InputStream> response;
+    try {
+      response = client().send(request, HttpResponse.BodyHandlers.ofInputStream());
+    } catch (IOException e) {
+      throw downloadFailure(url, describe(e), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw downloadFailure(url, "the download was interrupted", e);
+    }
+    try (InputStream body = response.body()) {
+      int status = response.statusCode();
+      if (status == 404 || status == 410) {
+        throw notFound(url, version, null);
+      }
+      if (status != 200) {
+        throw new EnvironmentException(
+            "downloading the docker CLI from " + url + " failed: HTTP status " + status,
+            Parameter.DOCKER_CLIENT_URL,
+            url.toString(),
+            "perhaps you should try again later, set "
+                + Parameter.DOCKER_CLIENT_URL.key()
+                + " to a mirror, or set "
+                + Parameter.DOCKER_CLIENT.key()
+                + " to a local docker CLI file",
+            null);
+      }
+      long total = response.headers().firstValueAsLong("Content-Length").orElse(-1L);
+      return transfer(body, total, url, temporary, task);
+    } catch (IOException e) {
+      throw downloadFailure(url, describe(e), e);
+    }
+  }
+
+  private String transfer(InputStream in, long total, URI url, Path temporary, String task)
+      throws JenkinsDindException {
+    MessageDigest digest = Sha256.newDigest();
+    byte[] buffer = new byte[64 * 1024];
+    long done = 0;
+    long reported = 0;
+    long nextReport = 0;
+    events.handle(new Event.Progress(task, 0, total, "bytes"));
+    try (OutputStream out = Files.newOutputStream(temporary)) {
+      while (true) {
+        int n;
+        try {
+          n = in.read(buffer);
+        } catch (IOException e) {
+          throw downloadFailure(
+              url, "the download was cut off after " + done + " bytes: " + describe(e), e);
+        }
+        if (n < 0) {
+          break;
+        }
+        out.write(buffer, 0, n);
+        digest.update(buffer, 0, n);
+        done += n;
+        if (done >= nextReport) {
+          if (nextReport > 0) {
+            events.handle(new Event.Progress(task, done, total, "bytes"));
+            reported = done;
+          }
+          nextReport = nextReport(done, total);
+        }
+      }
+    } catch (IOException e) {
+      throw cacheFailure(temporary, e);
+    }
+    if (total >= 0 && done != total) {
+      throw downloadFailure(
+          url, "the download was cut off after " + done + " of " + total + " bytes", null);
+    }
+    if (reported != done) {
+      events.handle(new Event.Progress(task, done, total, "bytes"));
+    }
+    return Sha256.hex(digest);
+  }
+
+  private static long nextReport(long done, long total) {
+    if (total <= 0) {
+      return (done / UNKNOWN_TOTAL_STEP + 1) * UNKNOWN_TOTAL_STEP;
+    }
+    long step = Math.max(1, total * PERCENT_STEP / 100);
+    return (done / step + 1) * step;
+  }
+
+  private synchronized HttpClient client() {
+    if (client == null) {
+      client =
+          HttpClient.newBuilder()
+              .followRedirects(HttpClient.Redirect.NORMAL)
+              .connectTimeout(CONNECT_TIMEOUT)
+              .build();
+    }
+    return client;
+  }
+
+  private static ConfigurationException notFound(URI url, String version, Throwable cause) {
+    return new ConfigurationException(
+        "docker CLI version " + version + " not found at " + url,
+        Parameter.DOCKER_VERSION,
+        version,
+        "perhaps you should pick a version that exists there, or set "
+            + Parameter.DOCKER_CLIENT_URL.key()
+            + " for a mirror",
+        cause);
+  }
+
+  private static EnvironmentException downloadFailure(URI url, String why, Throwable cause) {
+    return new EnvironmentException(
+        "could not download the docker CLI from " + url + ": " + why,
+        Parameter.DOCKER_CLIENT_URL,
+        url.toString(),
+        "perhaps you should check the network, set "
+            + Parameter.DOCKER_CLIENT_URL.key()
+            + " to a reachable mirror, or set "
+            + Parameter.DOCKER_CLIENT.key()
+            + " to a local docker CLI file",
+        cause);
+  }
+
+  private EnvironmentException cacheFailure(Path file, IOException cause) {
+    return new EnvironmentException(
+        "could not write the docker CLI download to " + file + ": " + cause,
+        Parameter.CACHE_DIRECTORY,
+        cacheDirectory.toString(),
+        "perhaps you should check the free space and permissions of the cache directory, or set "
+            + Parameter.CACHE_DIRECTORY.key()
+            + " to a writable directory",
+        cause);
+  }
+
+  /**
+   * Names the root cause of a network failure in words.
+   *
+   * @param failure the failure
+   * @return for example {@code unknown host} or {@code connection refused}
+   */
+  static String describe(IOException failure) {
+    String connect = null;
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof UnresolvedAddressException || t instanceof UnknownHostException) {
+        return ("unknown host " + (t.getMessage() == null ? "" : t.getMessage())).strip();
+      }
+      if (t instanceof HttpTimeoutException) {
+        return "timed out (" + t.getMessage() + ")";
+      }
+      if (t instanceof ConnectException && t.getMessage() != null && connect == null) {
+        connect = t.getMessage();
+      }
+    }
+    if (connect != null) {
+      return "connection failed (" + connect + ")";
+    }
+    return failure.getMessage() == null ? failure.toString() : failure.getMessage();
+  }
+}
