@@ -22,9 +22,11 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.zip.Deflater;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
+import org.apache.commons.compress.compressors.gzip.GzipParameters;
 
 /**
  * A stand-in for {@code download.docker.com}: serves this machine's static docker CLI ({@value #SOURCE}, x86_64,
@@ -39,8 +41,8 @@ import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
  *     assertThat(server.requestCount()).isEqualTo(1);
  * }
  * }</pre>
- * Other paths answer 404 (and are counted too). The tgz is made once per JVM; it is reproducible (fixed times and
- * owners), so its sha256 is the same in every JVM for the same CLI binary.
+ * Other paths answer 404 (and are counted too). The tgz is reproducible (fixed times and owners), so its sha256 is
+ * the same in every JVM for the same CLI binary.
  */
 public final class DockerCliServer implements AutoCloseable {
 
@@ -92,19 +94,24 @@ public final class DockerCliServer implements AutoCloseable {
     }
 
     /**
-     * The tgz served ({@code docker/docker} inside), made once per JVM in a temporary directory.
+     * The tgz served ({@code docker/docker} inside). It is made once and kept in
+     * {@code java.io.tmpdir/jenkins-dind-fixtures-cache}, keyed by the CLI's size and modification time, so later
+     * JVMs reuse it.
      *
      * @return the tgz file
      */
     public static synchronized Path tarball() {
         if (tarball == null) {
+            Path cli = Path.of(SOURCE);
             try {
-                Path dir = Files.createTempDirectory("jenkins-dind-docker-cli");
-                Path tgz = dir.resolve("docker-" + VERSION + ".tgz");
-                pack(Path.of(SOURCE), tgz);
+                Path dir = Files.createDirectories(
+                        Path.of(System.getProperty("java.io.tmpdir"), "jenkins-dind-fixtures-cache"));
+                Path tgz = dir.resolve("docker-" + VERSION + "-" + Files.size(cli) + "-"
+                        + Files.getLastModifiedTime(cli).toMillis() + ".tgz");
+                if (!Files.isRegularFile(tgz)) {
+                    pack(cli, tgz);
+                }
                 tarballSha256 = sha256(tgz);
-                tgz.toFile().deleteOnExit();
-                dir.toFile().deleteOnExit();
                 tarball = tgz;
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot pack " + SOURCE + " into a tgz: " + e.getMessage()
@@ -201,9 +208,11 @@ public final class DockerCliServer implements AutoCloseable {
     }
 
     private static void pack(Path cli, Path tgz) throws IOException {
-        Path partial = tgz.resolveSibling(tgz.getFileName() + ".partial");
+        Path partial = Files.createTempFile(tgz.getParent(), tgz.getFileName().toString(), ".partial");
+        GzipParameters fast = new GzipParameters();
+        fast.setCompressionLevel(Deflater.BEST_SPEED);
         try (OutputStream file = Files.newOutputStream(partial);
-                GzipCompressorOutputStream gzip = new GzipCompressorOutputStream(file);
+                GzipCompressorOutputStream gzip = new GzipCompressorOutputStream(file, fast);
                 TarArchiveOutputStream tar = new TarArchiveOutputStream(gzip)) {
             tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
             TarArchiveEntry dir = new TarArchiveEntry("docker/");

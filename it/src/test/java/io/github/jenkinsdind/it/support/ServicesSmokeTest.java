@@ -1,6 +1,7 @@
 package io.github.jenkinsdind.it.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -220,6 +221,21 @@ class ServicesSmokeTest {
             assertThat(cli.getMode() & 07777).isEqualTo(0755);
             assertThat(cli.getSize()).isEqualTo(Files.size(Path.of(DockerCliServer.SOURCE)));
         }
+    }
+
+    @Test
+    void commandsReportExitCodesOutputAndTimeouts() {
+        Commands.Result result = Commands.of("/bin/sh", "-c", "cat; echo oops >&2; exit 3").input("hello").run();
+        assertThat(result.exitCode()).isEqualTo(3);
+        assertThat(result.stdout()).isEqualTo("hello");
+        assertThat(result.stderr()).isEqualTo("oops\n");
+
+        assertThatThrownBy(() -> Commands.runOrFail(COMMAND_TIMEOUT, "/bin/sh", "-c", "echo out; exit 1"))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("exit code 1").hasMessageContaining("out");
+        Instant start = Instant.now();
+        assertThatThrownBy(() -> Commands.run(Duration.ofMillis(500), "/bin/sh", "-c", "echo started; sleep 30"))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("Timed out").hasMessageContaining("started");
+        assertThat(Duration.between(start, Instant.now())).isLessThan(Duration.ofSeconds(15));
     }
 
     private static void assertOwnerAndMode(Path path, int uid, int gid, String mode) throws IOException {
