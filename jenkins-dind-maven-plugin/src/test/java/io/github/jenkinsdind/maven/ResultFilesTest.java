@@ -1,0 +1,74 @@
+package io.github.jenkinsdind.maven;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.jenkinsdind.core.api.BuildResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ResultFilesTest {
+  private static final String DIGEST = "sha256:" + "a".repeat(64);
+  private static final String ID = "sha256:" + "b".repeat(64);
+
+  @TempDir Path directory;
+
+  private static BuildResult result() {
+    return new BuildResult(
+        "127.0.0.1:5000/ci/jenkins:1.0",
+        DIGEST,
+        ID,
+        Set.of("1.0", "latest"),
+        "jenkins/jenkins:lts-jdk21",
+        "sha256:" + "c".repeat(64),
+        "29.7.2",
+        "d".repeat(64),
+        106,
+        Duration.ofSeconds(3));
+  }
+
+  @Test
+  void writesDigestIdAndJson() throws Exception {
+    Path out = directory.resolve("target/jenkins-dind");
+    ResultFiles.write(out, result(), "registry");
+    ResultFiles.write(out, result(), "registry");
+
+    assertThat(Files.readString(out.resolve("image.digest"))).isEqualTo(DIGEST + "\n");
+    assertThat(Files.readString(out.resolve("image.id"))).isEqualTo(ID + "\n");
+    assertThat(Files.readString(out.resolve("image.json")))
+        .isEqualTo(
+            "{\n"
+                + "  \"image\": \"127.0.0.1:5000/ci/jenkins:1.0\",\n"
+                + "  \"target\": \"registry\",\n"
+                + "  \"tags\": [\"1.0\", \"latest\"],\n"
+                + "  \"digest\": \""
+                + DIGEST
+                + "\",\n"
+                + "  \"imageId\": \""
+                + ID
+                + "\",\n"
+                + "  \"baseImage\": \"jenkins/jenkins:lts-jdk21\",\n"
+                + "  \"baseDigest\": \"sha256:"
+                + "c".repeat(64)
+                + "\",\n"
+                + "  \"dockerCliVersion\": \"29.7.2\",\n"
+                + "  \"dockerCliSha256\": \""
+                + "d".repeat(64)
+                + "\",\n"
+                + "  \"dockerGid\": 106\n"
+                + "}\n");
+    try (var files = Files.list(out)) {
+      assertThat(files.map(p -> p.getFileName().toString()))
+          .containsExactlyInAnyOrder("image.digest", "image.id", "image.json");
+    }
+  }
+
+  @Test
+  void quotesJsonStrings() {
+    assertThat(ResultFiles.quote("a\"b\\c\nd\u0001")).isEqualTo("\"a\\\"b\\\\c\\nd\\u0001\"");
+    assertThat(ResultFiles.quote(null)).isEqualTo("null");
+  }
+}
