@@ -1,0 +1,413 @@
+package io.github.jenkinsdind.core.internal.registry;
+
+import com.google.cloud.tools.jib.api.ImageReference;
+import com.google.cloud.tools.jib.api.InsecureRegistryException;
+import com.google.cloud.tools.jib.api.InvalidImageReferenceException;
+import com.google.cloud.tools.jib.api.RegistryAuthenticationFailedException;
+import com.google.cloud.tools.jib.api.RegistryUnauthorizedException;
+import com.google.cloud.tools.jib.http.ResponseException;
+import com.google.cloud.tools.jib.registry.RegistryCredentialsNotSentException;
+import io.github.jenkinsdind.core.api.ConfigurationException;
+import io.github.jenkinsdind.core.api.EnvironmentException;
+import io.github.jenkinsdind.core.api.JenkinsDindException;
+import io.github.jenkinsdind.core.api.Parameter;
+import io.github.jenkinsdind.core.api.RegistryAuthenticationException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.security.cert.CertPathBuilderException;
+import java.security.cert.CertPathValidatorException;
+import java.security.cert.CertificateException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLPeerUnverifiedException;
+
+/**
+ * Translates registry failures (Jib's exceptions, HTTP errors, network errors, however deeply
+ * wrapped in {@link java.util.concurrent.ExecutionException}s or {@link java.io.IOException}s)
+ * into the API's exceptions, naming the setting whose image is on that registry: {@link
+ * Parameter#FROM} for the base, {@link Parameter#IMAGE} for the target.
+ *
+ * <p>Used by the registry base source and by the image build (push). The messages name the
+ * registry host and the image reference, never a credential. The original failure is kept as the
+ * cause.
+ */
+public final class RegistryErrors {
+
+  private static final String LOGIN_SUGGESTION =
+      "perhaps you should add a <server> with <id>%s</id> to settings.xml or run docker login %s";
+  private static final String INSECURE_ACTION =
+      "set allowInsecureRegistries if %s is a plain-http or self-signed registry you trust";
+
+  private RegistryErrors() {}
+
+  /**
+   * Translates a failure met while reading or writing an image on a registry.
+   *
+   * @param failure the failure, wrapped or not
+   * @param parameter the setting naming the image ({@link Parameter#FROM} or {@link
+   *     Parameter#IMAGE})
+   * @param reference the image reference as the user wrote it
+   * @return the exception to throw; a {@link JenkinsDindException} found in the cause chain is
+   *     returned as it is
+   */
+  public static JenkinsDindException translate(
+      Throwable failure, Parameter parameter, String reference) {
+    String registry = registryOf(reference);
+    List<Throwable> chain = chainOf(failure);
+
+    for (Throwable t : chain) {
+      if (t instanceof JenkinsDindException known) {
+        return known;
+      }
+    }
+    for (Throwable t : chain) {
+      if (t instanceof RegistryCredentialsNotSentException) {
+        return credentialsNotSent(parameter, reference, registry, failure);
+      }
+      if (t instanceof RegistryUnauthorizedException
+          || t instanceof RegistryAuthenticationFailedException) {
+        return authentication(parameter, reference, registry, statusOf(chain), failure);
+      }
+    }
+    int status = statusOf(chain);
+    if (status == 401 || status == 403) {
+      return authentication(parameter, reference, registry, status, failure);
+    }
+    for (Throwable t : chain) {
+      if (t instanceof InsecureRegistryException || t instanceof SSLException) {
+        return isCertificateProblem(failure)
+            ? untrustedCertificate(parameter, reference, registry, detailOf(chain), failure)
+            : plainHttp(parameter, reference, registry, failure);
+      }
+    }
+    if (status == 404 || mentionsUnknown(chain)) {
+      return notFound(parameter, reference, registry, failure);
+    }
+    for (Throwable t : chain) {
+      if (t instanceof UnknownHostException) {
+        return unreachable(parameter, reference, registry, "unknown host", failure);
+      }
+      if (t instanceof ConnectException || t instanceof NoRouteToHostException) {
+        return unreachable(parameter, reference, registry, t.getMessage(), failure);
+      }
+      if (t instanceof SocketTimeoutException) {
+        return timedOut(parameter, reference, registry, failure);
+      }
+    }
+    return new EnvironmentException(
+        "could not access "
+            + subject(parameter, reference)
+            + " on registry "
+            + registry
+            + ": "
+            + detailOf(chain),
+        parameter,
+        reference,
+        null,
+        failure);
+  }
+
+  /**
+   * Says that a registry refused access (HTTP 401 or 403) or asked for credentials it did not
+   * get.
+   *
+   * @param parameter the setting naming the image
+   * @param reference the image reference
+   * @param registry the registry host
+   * @param status the HTTP status, or -1 when not known
+   * @param cause the underlying failure, or {@code null}
+   * @return the exception
+   */
+  public static RegistryAuthenticationException authentication(
+      Parameter parameter, String reference, String registry, int status, Throwable cause) {
+    String code = status > 0 ? " (HTTP " + status + ")" : "";
+    return new RegistryAuthenticationException(
+        "registry "
+            + registry
+            + " denied access to "
+            + subject(parameter, reference)
+            + code
+            + ": the credentials are missing or wrong, or do not allow this",
+        registry,
+        parameter,
+        reference,
+        String.format(Locale.ROOT, LOGIN_SUGGESTION, registry, registry),
+        cause);
+  }
+
+  /**
+   * Says that a plain-http registry asked for credentials, which Jib does not send over plain
+   * http.
+   *
+   * @param parameter the setting naming the image
+   * @param reference the image reference
+   * @param registry the registry host
+   * @param cause the underlying failure, or {@code null}
+   * @return the exception
+   */
+  public static RegistryAuthenticationException credentialsNotSent(
+      Parameter parameter, String reference, String registry, Throwable cause) {
+    return new RegistryAuthenticationException(
+        "registry "
+            + registry
+            + " asked for credentials for "
+            + subject(parameter, reference)
+            + ", but credentials are not sent over plain http",
+        registry,
+        parameter,
+        reference,
+        "perhaps you should serve "
+            + registry
+            + " over https, or, if you accept sending the password in clear text, run with"
+            + " -DsendCredentialsOverHttp=true",
+        cause);
+  }
+
+  /**
+   * Says that a registry speaks plain http while insecure registries are not allowed.
+   *
+   * @param parameter the setting naming the image
+   * @param reference the image reference
+   * @param registry the registry host
+   * @param cause the underlying failure, or {@code null}
+   * @return the exception
+   */
+  public static ConfigurationException plainHttp(
+      Parameter parameter, String reference, String registry, Throwable cause) {
+    return new ConfigurationException(
+        "registry "
+            + registry
+            + " of "
+            + subject(parameter, reference)
+            + " does not speak https (it looks like a plain-http registry), and insecure"
+            + " registries are not allowed",
+        Parameter.ALLOW_INSECURE_REGISTRIES,
+        "false",
+        "perhaps you should " + String.format(Locale.ROOT, INSECURE_ACTION, registry),
+        cause);
+  }
+
+  /**
+   * Says that a registry's TLS certificate is not trusted by this JVM.
+   *
+   * @param parameter the setting naming the image
+   * @param reference the image reference
+   * @param registry the registry host
+   * @param detail what the TLS layer said, or {@code null}
+   * @param cause the underlying failure, or {@code null}
+   * @return the exception
+   */
+  public static ConfigurationException untrustedCertificate(
+      Parameter parameter, String reference, String registry, String detail, Throwable cause) {
+    return new ConfigurationException(
+        "the TLS certificate of registry "
+            + registry
+            + " (of "
+            + subject(parameter, reference)
+            + ") is not trusted"
+            + (detail == null || detail.isBlank() ? "" : ": " + detail),
+        Parameter.ALLOW_INSECURE_REGISTRIES,
+        "false",
+        "perhaps you should import the certificate of "
+            + registry
+            + " into a truststore and run with -Djavax.net.ssl.trustStore=<that file>, or "
+            + String.format(Locale.ROOT, INSECURE_ACTION, registry),
+        cause);
+  }
+
+  /**
+   * Says that a registry cannot be reached.
+   *
+   * @param parameter the setting naming the image
+   * @param reference the image reference
+   * @param registry the registry host
+   * @param reason why, for example {@code Connection refused}, or {@code null}
+   * @param cause the underlying failure, or {@code null}
+   * @return the exception
+   */
+  public static EnvironmentException unreachable(
+      Parameter parameter, String reference, String registry, String reason, Throwable cause) {
+    return new EnvironmentException(
+        "registry "
+            + registry
+            + " is unreachable"
+            + (reason == null || reason.isBlank() ? "" : " (" + reason + ")"),
+        parameter,
+        reference,
+        "perhaps you should check that the registry is running and that "
+            + parameter.key()
+            + " names the right host and port",
+        cause);
+  }
+
+  /**
+   * Says that a registry did not answer in time.
+   *
+   * @param parameter the setting naming the image
+   * @param reference the image reference
+   * @param registry the registry host
+   * @param cause the underlying failure, or {@code null}
+   * @return the exception
+   */
+  public static EnvironmentException timedOut(
+      Parameter parameter, String reference, String registry, Throwable cause) {
+    return new EnvironmentException(
+        "registry " + registry + " did not answer in time",
+        parameter,
+        reference,
+        "perhaps you should check the network, or raise the timeout with -Djib.httpTimeout=<ms>",
+        cause);
+  }
+
+  /**
+   * Says that an image (or one of its blobs) is not in a registry.
+   *
+   * @param parameter the setting naming the image
+   * @param reference the image reference
+   * @param registry the registry host
+   * @param cause the underlying failure, or {@code null}
+   * @return the exception
+   */
+  public static ConfigurationException notFound(
+      Parameter parameter, String reference, String registry, Throwable cause) {
+    return new ConfigurationException(
+        "image " + reference + " not found in " + registry,
+        parameter,
+        reference,
+        "perhaps you should check the repository name and the tag or digest of " + parameter.key(),
+        cause);
+  }
+
+  /**
+   * Returns the registry host of an image reference, as Jib understands it.
+   *
+   * @param reference for example {@code 127.0.0.1:5000/jenkins:lts} or {@code jenkins/jenkins}
+   * @return for example {@code 127.0.0.1:5000} or {@code registry-1.docker.io}
+   */
+  public static String registryOf(String reference) {
+    try {
+      return ImageReference.parse(reference).getRegistry();
+    } catch (InvalidImageReferenceException | RuntimeException e) {
+      int slash = reference.indexOf('/');
+      return slash > 0 ? reference.substring(0, slash) : reference;
+    }
+  }
+
+  /**
+   * Tells whether a failure is about a TLS certificate that could not be verified (rather than a
+   * server that does not speak TLS at all).
+   *
+   * @param failure the failure, wrapped or not
+   * @return whether the cause chain holds a certificate error
+   */
+  public static boolean isCertificateProblem(Throwable failure) {
+    for (Throwable t : chainOf(failure)) {
+      if (t instanceof CertificateException
+          || t instanceof CertPathValidatorException
+          || t instanceof CertPathBuilderException
+          || t instanceof SSLPeerUnverifiedException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String subject(Parameter parameter, String reference) {
+    return switch (parameter) {
+      case FROM -> "base image " + reference;
+      case IMAGE, TAGS -> "target image " + reference;
+      default -> "image " + reference;
+    };
+  }
+
+  private static List<Throwable> chainOf(Throwable failure) {
+    List<Throwable> chain = new ArrayList<>();
+    Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+    for (Throwable t = failure; t != null && seen.add(t); t = t.getCause()) {
+      chain.add(t);
+    }
+    return chain;
+  }
+
+  private static int statusOf(List<Throwable> chain) {
+    for (Throwable t : chain) {
+      if (t instanceof ResponseException response) {
+        return response.getStatusCode();
+      }
+    }
+    return -1;
+  }
+
+  private static boolean mentionsUnknown(List<Throwable> chain) {
+    for (Throwable t : chain) {
+      String message = t.getMessage();
+      if (message != null
+          && (message.contains("MANIFEST_UNKNOWN")
+              || message.contains("manifest unknown")
+              || message.contains("NAME_UNKNOWN")
+              || message.contains("BLOB_UNKNOWN"))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The message of the deepest cause that has one: usually the most telling. */
+  private static String detailOf(List<Throwable> chain) {
+    for (int i = chain.size() - 1; i >= 0; i--) {
+      String message = chain.get(i).getMessage();
+      if (message != null && !message.isBlank()) {
+        return firstLine(message);
+      }
+    }
+    return chain.get(0).getClass().getSimpleName();
+  }
+
+  private static String firstLine(String message) {
+    int newline = message.indexOf('\n');
+    return (newline < 0 ? message : message.substring(0, newline)).trim();
+  }
+
+  /**
+   * Finds the registry a Jib failure is about, when the failure says so. The image build can use
+   * it to tell whether the base or the target registry failed.
+   *
+   * @param failure the failure, wrapped or not
+   * @return the registry host, if the failure names one
+   */
+  public static Optional<String> failingRegistry(Throwable failure) {
+    for (Throwable t : chainOf(failure)) {
+      if (t instanceof RegistryUnauthorizedException unauthorized) {
+        return Optional.of(registryOf(unauthorized.getImageReference()));
+      }
+      if (t instanceof RegistryAuthenticationFailedException failed) {
+        return Optional.of(failed.getServerUrl());
+      }
+      if (t instanceof InsecureRegistryException && t.getMessage() != null) {
+        return hostInUrl(t.getMessage());
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<String> hostInUrl(String message) {
+    int scheme = message.indexOf("://");
+    if (scheme < 0) {
+      return Optional.empty();
+    }
+    int start = scheme + 3;
+    int end = start;
+    while (end < message.length() && "/ ".indexOf(message.charAt(end)) < 0) {
+      end++;
+    }
+    return end > start ? Optional.of(message.substring(start, end)) : Optional.empty();
+  }
+}

@@ -1,0 +1,176 @@
+package io.github.jenkinsdind.core.internal.registry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.cloud.tools.jib.api.InsecureRegistryException;
+import com.google.cloud.tools.jib.api.RegistryAuthenticationFailedException;
+import com.google.cloud.tools.jib.api.RegistryException;
+import com.google.cloud.tools.jib.api.RegistryUnauthorizedException;
+import io.github.jenkinsdind.core.api.ConfigurationException;
+import io.github.jenkinsdind.core.api.EnvironmentException;
+import io.github.jenkinsdind.core.api.JenkinsDindException;
+import io.github.jenkinsdind.core.api.Parameter;
+import io.github.jenkinsdind.core.api.RegistryAuthenticationException;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.net.URL;
+import java.net.UnknownHostException;
+import java.security.cert.CertPathValidatorException;
+import java.security.cert.CertificateException;
+import java.util.concurrent.ExecutionException;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLHandshakeException;
+import org.junit.jupiter.api.Test;
+
+class RegistryErrorsTest {
+  private static final String BASE = "registry.example.com:5000/jenkins/jenkins:lts";
+  private static final String HOST = "registry.example.com:5000";
+  private static final String TARGET = "127.0.0.1:5000/team/jenkins-dind:1";
+
+  private static ExecutionException wrapped(Throwable t) {
+    return new ExecutionException(new IOException("while pulling", t));
+  }
+
+  @Test
+  void unauthorizedBecomesAnAuthenticationErrorNamingTheHostAndHowToLogIn() {
+    RegistryUnauthorizedException jib =
+        new RegistryUnauthorizedException(HOST, "jenkins/jenkins", null);
+
+    JenkinsDindException e = RegistryErrors.translate(wrapped(jib), Parameter.FROM, BASE);
+
+    assertThat(e).isInstanceOf(RegistryAuthenticationException.class);
+    assertThat(((RegistryAuthenticationException) e).registry()).isEqualTo(HOST);
+    assertThat(e.getMessage()).contains("registry " + HOST).contains("base image " + BASE);
+    assertThat(e.parameter()).contains(Parameter.FROM);
+    assertThat(e.value()).contains(BASE);
+    assertThat(e.suggestion())
+        .contains(
+            "perhaps you should add a <server> with <id>" + HOST
+                + "</id> to settings.xml or run docker login " + HOST);
+    assertThat(e.getCause()).isInstanceOf(ExecutionException.class);
+  }
+
+  @Test
+  void failedTokenAuthenticationIsAnAuthenticationErrorForTheTarget() {
+    RegistryAuthenticationFailedException jib =
+        new RegistryAuthenticationFailedException("127.0.0.1:5000", "team/jenkins-dind", "401");
+
+    JenkinsDindException e = RegistryErrors.translate(jib, Parameter.IMAGE, TARGET);
+
+    assertThat(e).isInstanceOf(RegistryAuthenticationException.class);
+    assertThat(e.getMessage()).contains("target image " + TARGET);
+    assertThat(e.parameter()).contains(Parameter.IMAGE);
+    assertThat(((RegistryAuthenticationException) e).registry()).isEqualTo("127.0.0.1:5000");
+  }
+
+  @Test
+  void insecureRegistryWithAPlainTlsFailureMeansPlainHttp() throws Exception {
+    InsecureRegistryException jib =
+        new InsecureRegistryException(
+            new URL("https://" + HOST + "/v2/"),
+            new SSLException("Unsupported or unrecognized SSL message"));
+
+    JenkinsDindException e = RegistryErrors.translate(wrapped(jib), Parameter.FROM, BASE);
+
+    assertThat(e).isInstanceOf(ConfigurationException.class);
+    assertThat(e.parameter()).contains(Parameter.ALLOW_INSECURE_REGISTRIES);
+    assertThat(e.value()).contains("false");
+    assertThat(e.getMessage()).contains("plain-http").contains(HOST);
+    assertThat(e.suggestion())
+        .contains(
+            "perhaps you should set allowInsecureRegistries if " + HOST
+                + " is a plain-http or self-signed registry you trust");
+    assertThat(RegistryErrors.failingRegistry(wrapped(jib))).contains(HOST);
+  }
+
+  @Test
+  void anUntrustedCertificateSaysSoAndSuggestsTheTruststore() throws Exception {
+    SSLHandshakeException handshake = new SSLHandshakeException("PKIX path building failed");
+    handshake.initCause(
+        new CertificateException(
+            "unable to find valid certification path",
+            new CertPathValidatorException("self-signed")));
+    InsecureRegistryException jib =
+        new InsecureRegistryException(new URL("https://" + HOST + "/v2/"), handshake);
+
+    JenkinsDindException e = RegistryErrors.translate(jib, Parameter.FROM, BASE);
+
+    assertThat(e).isInstanceOf(ConfigurationException.class);
+    assertThat(e.parameter()).contains(Parameter.ALLOW_INSECURE_REGISTRIES);
+    assertThat(e.getMessage()).contains("certificate").contains("not trusted").contains(HOST);
+    assertThat(e.suggestion().orElseThrow())
+        .contains("-Djavax.net.ssl.trustStore")
+        .contains("allowInsecureRegistries");
+    assertThat(RegistryErrors.isCertificateProblem(jib)).isTrue();
+    assertThat(RegistryErrors.isCertificateProblem(new SSLException("plain"))).isFalse();
+  }
+
+  @Test
+  void refusedConnectionsAndUnknownHostsAreUnreachableRegistries() {
+    JenkinsDindException refused =
+        RegistryErrors.translate(
+            wrapped(new ConnectException("Connection refused")), Parameter.FROM, BASE);
+    assertThat(refused).isExactlyInstanceOf(EnvironmentException.class);
+    assertThat(refused.getMessage())
+        .isEqualTo("registry " + HOST + " is unreachable (Connection refused)");
+    assertThat(refused.parameter()).contains(Parameter.FROM);
+    assertThat(refused.suggestion().orElseThrow()).startsWith("perhaps you should");
+
+    JenkinsDindException unknown =
+        RegistryErrors.translate(
+            new UnknownHostException("registry.example.com"), Parameter.IMAGE, TARGET);
+    assertThat(unknown.getMessage()).isEqualTo("registry 127.0.0.1:5000 is unreachable (unknown host)");
+    assertThat(unknown.parameter()).contains(Parameter.IMAGE);
+
+    JenkinsDindException timeout =
+        RegistryErrors.translate(new SocketTimeoutException("Read timed out"), Parameter.FROM, BASE);
+    assertThat(timeout.getMessage()).contains("did not answer in time");
+  }
+
+  @Test
+  void anUnknownManifestIsAnImageNotFound() {
+    RegistryException jib =
+        new RegistryException(
+            "Tried to pull image manifest for " + HOST
+                + "/jenkins/jenkins:lts but failed because: manifest unknown");
+
+    JenkinsDindException e = RegistryErrors.translate(wrapped(jib), Parameter.FROM, BASE);
+
+    assertThat(e).isInstanceOf(ConfigurationException.class);
+    assertThat(e.getMessage()).isEqualTo("image " + BASE + " not found in " + HOST);
+    assertThat(e.parameter()).contains(Parameter.FROM);
+    assertThat(e.getCause()).isInstanceOf(ExecutionException.class);
+  }
+
+  @Test
+  void anExceptionOfTheApiInTheChainIsKept() {
+    ConfigurationException inner =
+        new ConfigurationException("already clear", Parameter.PLATFORM, "linux/s390x", "fix it");
+
+    assertThat(RegistryErrors.translate(wrapped(inner), Parameter.FROM, BASE)).isSameAs(inner);
+  }
+
+  @Test
+  void anythingElseIsAnEnvironmentErrorWithTheDeepestMessage() {
+    JenkinsDindException e =
+        RegistryErrors.translate(
+            wrapped(new IllegalStateException("disk full\nsecond line")), Parameter.FROM, BASE);
+
+    assertThat(e).isExactlyInstanceOf(EnvironmentException.class);
+    assertThat(e.getMessage())
+        .isEqualTo("could not access base image " + BASE + " on registry " + HOST + ": disk full");
+  }
+
+  @Test
+  void findsTheRegistryOfAReference() {
+    assertThat(RegistryErrors.registryOf("jenkins/jenkins:lts")).isEqualTo("registry-1.docker.io");
+    assertThat(RegistryErrors.registryOf("127.0.0.1:5000/a/b@sha256:" + "a".repeat(64)))
+        .isEqualTo("127.0.0.1:5000");
+    assertThat(RegistryErrors.registryOf("Not A Reference/x")).isEqualTo("Not A Reference");
+    assertThat(
+            RegistryErrors.failingRegistry(
+                new RegistryUnauthorizedException("127.0.0.1:5001", "x/y", null)))
+        .contains("127.0.0.1:5001");
+  }
+}
