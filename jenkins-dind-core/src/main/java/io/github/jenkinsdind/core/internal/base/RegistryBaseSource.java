@@ -54,7 +54,8 @@ import java.util.function.Consumer;
  *   <li>{@link #openLayer}: streams the blob through {@link RegistryBlobStream}; each layer uses its
  *       own connection, closed when the stream is closed (early or not).
  *   <li>Offline: no network at all; {@link #resolve} takes the digest from the cache index and
- *       {@link #openLayer} refuses.
+ *       gives one stand-in layer; {@link #openLayer} refuses with an {@link Parameter#OFFLINE}
+ *       error, so that the files must come from the cache.
  * </ul>
  *
  * <p>Credentials are sent over plain http only with Jib's {@code -DsendCredentialsOverHttp=true},
@@ -230,7 +231,10 @@ public final class RegistryBaseSource implements BaseSource {
     events.handle(
         Event.debug(
             "offline: " + describe() + " for " + platform + " is " + digest.get() + " (cached)"));
-    return new BaseManifest(digest.get(), platform, List.of());
+    // The layers are not known offline. One stand-in layer, which cannot be opened, makes a reader
+    // whose cache lacks this base's files fail with the offline error rather than find nothing.
+    return new BaseManifest(
+        digest.get(), platform, List.of(new BaseManifest.Layer(digest.get(), -1, null)));
   }
 
   private BaseManifest fromList(RegistryClient client, ManifestTemplate list, ImagePlatform wanted)
@@ -396,11 +400,9 @@ public final class RegistryBaseSource implements BaseSource {
     Objects.requireNonNull(layer, "layer");
     if (offline) {
       throw new ConfigurationException(
-          "the build is offline and layer "
-              + layer.digest()
-              + " of base "
+          "the build is offline and what is needed of base "
               + reference
-              + " would have to be downloaded",
+              + " is not in the cache (its layers would have to be downloaded)",
           Parameter.OFFLINE,
           "true",
           "perhaps you should build once without offline, so that the base is cached");

@@ -12,6 +12,7 @@ import io.github.jenkinsdind.core.api.Parameter;
 import io.github.jenkinsdind.core.internal.registry.RegistryCredentials;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,7 +50,13 @@ class RegistryBaseSourceOfflineTest {
 
       assertThat(manifest.digest()).isEqualTo(DIGEST);
       assertThat(manifest.platform()).isEqualTo(ImagePlatform.LINUX_AMD64);
-      assertThat(manifest.layers()).isEmpty();
+      // a stand-in layer that cannot be read offline: the account files must come from the cache
+      assertThat(manifest.layers()).hasSize(1);
+      assertThatThrownBy(() -> source.openLayer(manifest.layers().get(0)))
+          .isInstanceOf(ConfigurationException.class)
+          .hasMessage(
+              "the build is offline and what is needed of base " + REFERENCE
+                  + " is not in the cache (its layers would have to be downloaded)");
       assertThat(source.describe()).isEqualTo("registry image " + REFERENCE);
     }
     assertThat(credentialLookups.get()).isZero();
@@ -88,5 +95,22 @@ class RegistryBaseSourceOfflineTest {
                     EventHandler.NONE))
         .isInstanceOf(ConfigurationException.class)
         .satisfies(e -> assertThat(((JenkinsDindException) e).parameter()).contains(Parameter.FROM));
+  }
+
+  @Test
+  void aReaderOfflineWithoutTheFilesCachedFailsWithTheOfflineError() throws Exception {
+    BaseFilesCache cache = new BaseFilesCache(cacheDir, EventHandler.NONE);
+    cache.rememberDigest(REFERENCE, ImagePlatform.LINUX_AMD64, DIGEST);
+    BaseImageReader reader = new BaseImageReader(cacheDir, true, EventHandler.NONE);
+
+    try (RegistryBaseSource source = offlineSource(cache)) {
+      assertThatThrownBy(
+              () -> reader.read(source, ImagePlatform.LINUX_AMD64, Set.of("/etc/group")))
+          .isInstanceOf(JenkinsDindException.class)
+          .hasMessageContaining("offline")
+          .satisfies(
+              e -> assertThat(((JenkinsDindException) e).parameter()).contains(Parameter.OFFLINE));
+    }
+    assertThat(cache.load(DIGEST, Set.of("/etc/group"))).isEmpty();
   }
 }
