@@ -1,0 +1,72 @@
+package io.github.jenkinsdind.core.api;
+
+import io.github.jenkinsdind.core.internal.build.ImageBuild;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The entry point of the image build: takes a Jenkins base image, adds the docker group with the
+ * chosen GID, puts the Jenkins user in it, layers the static docker CLI at {@code
+ * /usr/local/bin/docker}, keeps everything else of the base, and writes the result to a registry, a
+ * Docker daemon or a tar file.
+ *
+ * <pre>{@code
+ * BuildResult result = JenkinsDind.build(
+ *     BuildRequest.from("jenkins/jenkins:lts-jdk21")
+ *         .to(ImageTarget.dockerDaemon("my-jenkins:1.0", Set.of()))
+ *         .build(),
+ *     EventHandler.NONE);
+ * }</pre>
+ */
+public final class JenkinsDind {
+  private JenkinsDind() {}
+
+  /**
+   * Builds the image. Everything that can be checked before writing is checked first (the
+   * configuration, the docker CLI, the base's account files), so a failure leaves no partial image
+   * behind.
+   *
+   * @param request what to build
+   * @param events receives progress and messages
+   * @return what was built
+   * @throws ConfigurationException if the request is wrong
+   * @throws RegistryAuthenticationException if a registry refused the credentials
+   * @throws EnvironmentException if a registry, the network, the daemon or the file system failed
+   * @throws JenkinsDindException for any other failure
+   */
+  public static BuildResult build(BuildRequest request, EventHandler events)
+      throws JenkinsDindException {
+    return new ImageBuild(request, events).run();
+  }
+
+  /**
+   * Returns the GID of the group owning a local Docker socket: what the docker group's GID in the
+   * image must be for the Jenkins user to use that socket without a supplementary group at run time.
+   *
+   * @param socket the socket, for example {@code /var/run/docker.sock}
+   * @return its owning group's GID
+   * @throws ConfigurationException if there is no such socket here (it names {@link
+   *     Parameter#DOCKER_GID}, whose value {@code auto} asked for it)
+   */
+  public static long dockerSocketGid(Path socket) throws ConfigurationException {
+    if (!Files.exists(socket)) {
+      throw new ConfigurationException(
+          "dockerGid is 'auto' but there is no Docker socket at " + socket,
+          Parameter.DOCKER_GID,
+          "auto",
+          "perhaps you should give the GID as a number (the GID of the docker group on the host that"
+              + " will run Jenkins: `stat -c %g /var/run/docker.sock` there)");
+    }
+    try {
+      return ((Number) Files.getAttribute(socket, "unix:gid")).longValue();
+    } catch (IOException | UnsupportedOperationException e) {
+      throw new ConfigurationException(
+          "dockerGid is 'auto' but the GID of " + socket + " cannot be read: " + e.getMessage(),
+          Parameter.DOCKER_GID,
+          "auto",
+          "perhaps you should give the GID as a number",
+          e);
+    }
+  }
+}

@@ -1,0 +1,295 @@
+package io.github.jenkinsdind.core.internal.build;
+
+import com.google.cloud.tools.jib.api.CacheDirectoryCreationException;
+import com.google.cloud.tools.jib.api.Containerizer;
+import com.google.cloud.tools.jib.api.DockerDaemonImage;
+import com.google.cloud.tools.jib.api.ImageReference;
+import com.google.cloud.tools.jib.api.InvalidImageReferenceException;
+import com.google.cloud.tools.jib.api.JibContainer;
+import com.google.cloud.tools.jib.api.JibContainerBuilder;
+import com.google.cloud.tools.jib.api.LogEvent;
+import com.google.cloud.tools.jib.api.RegistryException;
+import com.google.cloud.tools.jib.api.RegistryImage;
+import com.google.cloud.tools.jib.api.TarImage;
+import com.google.cloud.tools.jib.api.buildplan.Platform;
+import com.google.cloud.tools.jib.event.events.ProgressEvent;
+import io.github.jenkinsdind.core.api.BuildRequest;
+import io.github.jenkinsdind.core.api.BuildResult;
+import io.github.jenkinsdind.core.api.ConfigurationException;
+import io.github.jenkinsdind.core.api.EnvironmentException;
+import io.github.jenkinsdind.core.api.Event;
+import io.github.jenkinsdind.core.api.EventHandler;
+import io.github.jenkinsdind.core.api.ImageTarget;
+import io.github.jenkinsdind.core.api.JenkinsDindException;
+import io.github.jenkinsdind.core.api.Parameter;
+import io.github.jenkinsdind.core.internal.accounts.AccountEdit;
+import io.github.jenkinsdind.core.internal.accounts.AccountEditor;
+import io.github.jenkinsdind.core.internal.accounts.AccountFiles;
+import io.github.jenkinsdind.core.internal.base.BaseFiles;
+import io.github.jenkinsdind.core.internal.base.BaseImageReader;
+import io.github.jenkinsdind.core.internal.base.BaseReference;
+import io.github.jenkinsdind.core.internal.base.BaseSource;
+import io.github.jenkinsdind.core.internal.cli.DockerCliResolver;
+import io.github.jenkinsdind.core.internal.cli.ResolvedCli;
+import io.github.jenkinsdind.core.internal.registry.RegistryCredentials;
+import io.github.jenkinsdind.core.internal.registry.RegistryErrors;
+import io.github.jenkinsdind.core.internal.registry.RegistryPreflight;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * One image build, in an order that writes nothing until everything that can fail on bad input
+ * has been checked: the request, the target, the docker CLI, the base's account files and their
+ * edit. Only then does Jib assemble and write the image; a tar target is written next to its final
+ * name and moved into place at the end.
+ */
+public final class ImageBuild {
+  /** The account files read from the base. */
+  static final Set<String> ACCOUNT_PATHS =
+      Set.of(
+          AccountFiles.PASSWD, AccountFiles.GROUP, AccountFiles.GSHADOW, AccountFiles.SHADOW);
+
+  private final BuildRequest request;
+  private final EventHandler events;
+
+  /**
+   * Prepares a build.
+   *
+   * @param request what to build
+   * @param events where progress and messages go
+   */
+  public ImageBuild(BuildRequest request, EventHandler events) {
+    this.request = request;
+    this.events = events;
+  }
+
+  /**
+   * Runs the build.
+   *
+   * @return what was built
+   * @throws JenkinsDindException if it failed; no image was written then
+   */
+  public BuildResult run() throws JenkinsDindException {
+    long start = System.nanoTime();
+    BaseReference base = BaseReference.parse(request.from());
+    ImageReference target = parseReference(request.target().image(), Parameter.IMAGE);
+    TargetCheck.tags(request.target());
+    TargetCheck.offline(request);
+    AccountEditor.validate(request.accounts());
+    RegistryCredentials credentials = new RegistryCredentials(request.credentials(), events);
+    if (request.target() instanceof ImageTarget.Registry) {
+      RegistryPreflight.defaults()
+          .check(target.toString(), Parameter.IMAGE, request.allowInsecureRegistries());
+    }
+
+    ResolvedCli cli =
+        new DockerCliResolver(request.cacheDirectory(), request.offline(), events)
+            .resolve(request.dockerCli(), request.platform());
+    BaseFiles baseFiles = readBase(base, credentials);
+    AccountEdit edit =
+        AccountEditor.apply(AccountFiles.of(baseFiles.files(), request.from()), request.accounts());
+    edit.warnings().forEach(warning -> events.handle(Event.warn(warning)));
+    LayerPlan layers = LayerPlan.of(request.cacheDirectory(), cli.binary(), edit.files().files());
+
+    JibContainerBuilder builder =
+        BaseSources.jibBase(base, baseFiles.baseDigest(), credentials)
+            .setPlatforms(
+                Set.of(
+                    new Platform(request.platform().architecture(), request.platform().os())));
+    layers.addTo(builder);
+    ImageLabels.of(request, baseFiles.baseDigest(), cli.version()).forEach(builder::addLabel);
+
+    Path tarTemp = TargetCheck.prepareTarFile(request.target());
+    try {
+      JibContainer container =
+          containerize(builder, containerizer(target, tarTemp, credentials), base);
+      if (tarTemp != null) {
+        moveIntoPlace(tarTemp, ((ImageTarget.TarFile) request.target()).file());
+      }
+      return result(container, baseFiles, cli, start);
+    } finally {
+      if (tarTemp != null) {
+        deleteQuietly(tarTemp);
+      }
+    }
+  }
+
+  private BaseFiles readBase(BaseReference base, RegistryCredentials credentials)
+      throws JenkinsDindException {
+    BaseImageReader reader =
+        new BaseImageReader(request.cacheDirectory(), request.offline(), events);
+    try (BaseSource source =
+        BaseSources.open(base, request, credentials, reader.cache(), events)) {
+      return reader.read(source, request.platform(), ACCOUNT_PATHS);
+    } catch (IOException e) {
+      throw new EnvironmentException(
+          "Could not read the base image " + request.from() + ": " + e.getMessage(),
+          Parameter.FROM,
+          request.from(),
+          null,
+          e);
+    }
+  }
+
+  private Containerizer containerizer(
+      ImageReference target, Path tarTemp, RegistryCredentials credentials) {
+    Containerizer containerizer;
+    if (request.target() instanceof ImageTarget.Registry) {
+      containerizer =
+          Containerizer.to(
+              RegistryImage.named(target)
+                  .addCredentialRetriever(credentials.retrieverFor(target)));
+    } else if (request.target() instanceof ImageTarget.DockerDaemon) {
+      containerizer = Containerizer.to(DockerDaemonImage.named(target));
+    } else {
+      containerizer = Containerizer.to(TarImage.at(tarTemp).named(target));
+    }
+    request.target().additionalTags().forEach(containerizer::withAdditionalTag);
+    Path jibCache = request.cacheDirectory().resolve("jib");
+    JibProgress progress = new JibProgress(events);
+    return containerizer
+        .setAllowInsecureRegistries(request.allowInsecureRegistries())
+        .setOfflineMode(request.offline())
+        .setBaseImageLayersCache(jibCache.resolve("base"))
+        .setApplicationLayersCache(jibCache.resolve("application"))
+        .setToolName("jenkins-dind")
+        .addEventHandler(LogEvent.class, this::jibLog)
+        .addEventHandler(ProgressEvent.class, progress::accept);
+  }
+
+  private JibContainer containerize(
+      JibContainerBuilder builder, Containerizer containerizer, BaseReference base)
+      throws JenkinsDindException {
+    try {
+      return builder.containerize(containerizer);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new EnvironmentException("The build was interrupted", null, null, null, e);
+    } catch (CacheDirectoryCreationException e) {
+      throw new EnvironmentException(
+          "Could not create the cache directory under " + request.cacheDirectory(),
+          Parameter.CACHE_DIRECTORY,
+          request.cacheDirectory().toString(),
+          "perhaps you should point cacheDirectory at a writable directory",
+          e);
+    } catch (ExecutionException | IOException | RegistryException | RuntimeException e) {
+      throw translate(e, base);
+    }
+  }
+
+  /** Blames the base when the failing registry is the base's and not the target's. */
+  private JenkinsDindException translate(Exception e, BaseReference base) {
+    if (request.target() instanceof ImageTarget.DockerDaemon && isMissingDockerCommand(e)) {
+      return new EnvironmentException(
+          "The docker command, which loads the image into the Docker daemon, could not be run: "
+              + e.getMessage(),
+          Parameter.TARGET,
+          "docker",
+          "perhaps you should put the docker CLI on the PATH, or use target registry or tar",
+          e);
+    }
+    String targetRegistry = RegistryErrors.registryOf(request.target().image());
+    boolean baseFailed =
+        base.kind() == BaseReference.Kind.REGISTRY
+            && RegistryErrors.failingRegistry(e)
+                .filter(failing -> !failing.equals(targetRegistry))
+                .isPresent();
+    return baseFailed
+        ? RegistryErrors.translate(e, Parameter.FROM, base.reference())
+        : RegistryErrors.translate(e, Parameter.IMAGE, request.target().image());
+  }
+
+  private static boolean isMissingDockerCommand(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof IOException && String.valueOf(t.getMessage()).contains("Cannot run program")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private BuildResult result(
+      JibContainer container, BaseFiles baseFiles, ResolvedCli cli, long start) {
+    Set<String> tags = new LinkedHashSet<>(container.getTags());
+    BuildResult result =
+        new BuildResult(
+            request.target().image(),
+            container.getDigest().toString(),
+            container.getImageId().toString(),
+            tags,
+            request.from(),
+            baseFiles.baseDigest(),
+            cli.version(),
+            cli.binarySha256(),
+            request.accounts().gid(),
+            Duration.ofNanos(System.nanoTime() - start));
+    events.handle(
+        Event.info(
+            String.format(
+                Locale.ROOT,
+                "Built %s@%s in %.2f s",
+                result.image(),
+                result.digest(),
+                result.duration().toMillis() / 1000.0)));
+    return result;
+  }
+
+  private void jibLog(LogEvent event) {
+    switch (event.getLevel()) {
+      case ERROR, WARN -> events.handle(Event.warn(event.getMessage()));
+      case LIFECYCLE -> events.handle(Event.info(event.getMessage()));
+      default -> events.handle(Event.debug(event.getMessage()));
+    }
+  }
+
+  private static void moveIntoPlace(Path temp, Path file) throws EnvironmentException {
+    try {
+      Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      throw new EnvironmentException(
+          "Could not write " + file + ": " + e.getMessage(),
+          Parameter.TAR_FILE,
+          file.toString(),
+          "perhaps you should point tarFile at a writable location",
+          e);
+    }
+  }
+
+  private static void deleteQuietly(Path file) {
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException ignored) {
+      // a leftover .part file next to the tar is harmless and named as such
+    }
+  }
+
+  /**
+   * Parses an image reference, naming the setting it came from when it is invalid.
+   *
+   * @param value the reference
+   * @param parameter the setting
+   * @return the parsed reference
+   * @throws ConfigurationException if it is invalid
+   */
+  static ImageReference parseReference(String value, Parameter parameter)
+      throws ConfigurationException {
+    try {
+      return ImageReference.parse(value);
+    } catch (InvalidImageReferenceException e) {
+      throw new ConfigurationException(
+          "'" + value + "' is not a valid image reference",
+          parameter,
+          value,
+          "perhaps you should write it as [registry/]repository[:tag], for example"
+              + " registry.example.com/ci/jenkins:1.0",
+          e);
+    }
+  }
+}
