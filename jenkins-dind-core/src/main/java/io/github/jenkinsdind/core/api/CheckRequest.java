@@ -1,0 +1,39 @@
+package io.github.jenkinsdind.core.api;
+
+import java.util.Objects;
+
+/**
+ * What {@link JenkinsContainers#check} checks: whether a container of {@code image}, running as
+ * the image's user with {@code dockerSocket} mounted and the group policy of {@code run}, can use
+ * the Docker daemon.
+ *
+ * @param image the image; it must be in the daemon already
+ * @param dockerSocket the Docker socket on the Docker host, mounted at the same path
+ * @param groupAdd {@code auto}, {@code none} or a GID, as for {@link RunRequest#groupAdd()}
+ */
+public record CheckRequest(String image, String dockerSocket, String groupAdd) {
+
+  /**
+   * Checks the parts.
+   *
+   * @param image the image
+   * @param dockerSocket the socket
+   * @param groupAdd the group policy
+   */
+  public CheckRequest {
+    Objects.requireNonNull(image, "image");
+    Objects.requireNonNull(dockerSocket, "dockerSocket");
+    Objects.requireNonNull(groupAdd, "groupAdd");
+  }
+
+  /**
+   * Checks an image with the defaults of {@code run}: socket {@code /var/run/docker.sock}, groupAdd
+   * {@code auto}.
+   *
+   * @param image the image
+   * @return the request
+   */
+  public static CheckRequest of(String image) {
+    return new CheckRequest(image, RunRequest.DEFAULT_DOCKER_SOCKET, RunRequest.DEFAULT_GROUP_ADD);
+  }
+}
