@@ -194,6 +194,48 @@ class ImageBuildTest {
   }
 
   @Test
+  void aColdBuildOnTheBaseRegistryMountsTheBaseLayersInsteadOfCopyingThem() throws Exception {
+    JenkinsBaseImages.Built base = JenkinsBaseImages.inRegistry(Variant.PLAIN);
+    JsonNode baseLayers =
+        skopeo("inspect", "--tls-verify=false", "--raw", "docker://" + base.reference()).path("layers");
+    Path log =
+        services.plainRegistryLog().orElseThrow(() -> new AssertionError("the registry's log is unknown"));
+    long offset = Files.size(log);
+    String image = registryImage("mounted");
+
+    build(from(base.reference()).to(ImageTarget.registry(image, Set.of())).build());
+
+    String requests = new String(Files.readAllBytes(log), java.nio.charset.StandardCharsets.UTF_8)
+        .substring((int) offset);
+    String targetRepository = image.substring(image.indexOf('/') + 1, image.lastIndexOf(':'));
+    long pulled = 0;
+    long baseSize = 0;
+    for (JsonNode layer : baseLayers) {
+      String digest = layer.path("digest").asText();
+      baseSize += layer.path("size").asLong();
+      java.util.regex.Matcher get =
+          java.util.regex.Pattern.compile(
+                  "\"GET /v2/[^ ]+/blobs/" + java.util.regex.Pattern.quote(digest) + " HTTP/1.1\" 200 (\\d+)")
+              .matcher(requests);
+      int gets = 0;
+      while (get.find()) {
+        gets++;
+        pulled += Long.parseLong(get.group(1));
+      }
+      assertThat(gets).as("downloads of base layer %s", digest).isLessThanOrEqualTo(1);
+      assertThat(requests)
+          .containsPattern(
+              "POST /v2/" + targetRepository + "/blobs/uploads/\\?mount=" + digest + "&from=fixtures/jenkins HTTP/1.1\" 201")
+          .doesNotContain("PATCH /v2/" + targetRepository + "/blobs/uploads/" + digest);
+    }
+    // only the account files were read (here every layer, as passwd and group are in the lowest): never twice
+    assertThat(pulled).isLessThanOrEqualTo(baseSize);
+    assertThat(events)
+        .filteredOn(e -> e instanceof Event.Log l && l.message().startsWith("Mounted " + baseLayers.size()))
+        .hasSize(1);
+  }
+
+  @Test
   void daemonTargetRunsDockerAgainstTheHostDaemonThroughTheSocket() throws Exception {
     JenkinsBaseImages.Built base = JenkinsBaseImages.inRegistry(Variant.PLAIN);
     String image = unique("it-jenkins-daemon") + ":1.0";

@@ -9,13 +9,18 @@ import com.google.cloud.tools.jib.api.TarImage;
 import io.github.jenkinsdind.core.api.BuildRequest;
 import io.github.jenkinsdind.core.api.ConfigurationException;
 import io.github.jenkinsdind.core.api.EventHandler;
+import io.github.jenkinsdind.core.api.ImagePlatform;
+import io.github.jenkinsdind.core.api.JenkinsDindException;
 import io.github.jenkinsdind.core.internal.base.BaseFilesCache;
+import io.github.jenkinsdind.core.internal.base.BaseManifest;
 import io.github.jenkinsdind.core.internal.base.BaseReference;
 import io.github.jenkinsdind.core.internal.base.BaseSource;
 import io.github.jenkinsdind.core.internal.base.DaemonBaseSource;
 import io.github.jenkinsdind.core.internal.base.RegistryBaseSource;
 import io.github.jenkinsdind.core.internal.base.TarBaseSource;
 import io.github.jenkinsdind.core.internal.registry.RegistryCredentials;
+import java.io.IOException;
+import java.io.InputStream;
 
 /**
  * The base image, twice: as a {@link BaseSource} to read its account files from, and as Jib's base.
@@ -36,15 +41,16 @@ final class BaseSources {
    * @return the source; close it when done
    * @throws ConfigurationException if the reference is invalid
    */
-  static BaseSource open(
+  static Remembering open(
       BaseReference base,
       BuildRequest request,
       RegistryCredentials credentials,
       BaseFilesCache cache,
       EventHandler events)
       throws ConfigurationException {
-    return switch (base.kind()) {
-      case REGISTRY -> RegistryBaseSource.create(
+    return new Remembering(
+        switch (base.kind()) {
+          case REGISTRY -> RegistryBaseSource.create(
           base.reference(),
           request.allowInsecureRegistries(),
           request.offline(),
@@ -54,7 +60,50 @@ final class BaseSources {
       case DAEMON -> new DaemonBaseSource(
           base.reference(), request.cacheDirectory().resolve("tmp"), events);
       case TAR -> new TarBaseSource(base.tarPath(), null, events);
-    };
+        });
+  }
+
+  /**
+   * A source that remembers the manifest it resolved, so that the build can use the base's layer
+   * list without asking the registry twice.
+   */
+  static final class Remembering implements BaseSource {
+    private final BaseSource delegate;
+    private BaseManifest resolved;
+
+    Remembering(BaseSource delegate) {
+      this.delegate = delegate;
+    }
+
+    /**
+     * Returns the manifest resolved last.
+     *
+     * @return the manifest, or {@code null} before {@link #resolve}
+     */
+    BaseManifest resolved() {
+      return resolved;
+    }
+
+    @Override
+    public String describe() {
+      return delegate.describe();
+    }
+
+    @Override
+    public BaseManifest resolve(ImagePlatform platform) throws JenkinsDindException {
+      resolved = delegate.resolve(platform);
+      return resolved;
+    }
+
+    @Override
+    public InputStream openLayer(BaseManifest.Layer layer) throws JenkinsDindException {
+      return delegate.openLayer(layer);
+    }
+
+    @Override
+    public void close() throws IOException {
+      delegate.close();
+    }
   }
 
   /**

@@ -28,7 +28,8 @@ import io.github.jenkinsdind.core.internal.accounts.AccountFiles;
 import io.github.jenkinsdind.core.internal.base.BaseFiles;
 import io.github.jenkinsdind.core.internal.base.BaseImageReader;
 import io.github.jenkinsdind.core.internal.base.BaseReference;
-import io.github.jenkinsdind.core.internal.base.BaseSource;
+import io.github.jenkinsdind.core.internal.base.BaseManifest;
+import io.github.jenkinsdind.core.internal.base.RegistryLayerMount;
 import io.github.jenkinsdind.core.internal.cli.DockerCliResolver;
 import io.github.jenkinsdind.core.internal.cli.ResolvedCli;
 import io.github.jenkinsdind.core.internal.registry.RegistryCredentials;
@@ -40,6 +41,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -58,6 +60,7 @@ public final class ImageBuild {
 
   private final BuildRequest request;
   private final EventHandler events;
+  private List<BaseManifest.Layer> baseLayers = List.of();
 
   /**
    * Prepares a build.
@@ -93,6 +96,7 @@ public final class ImageBuild {
         new DockerCliResolver(request.cacheDirectory(), request.offline(), events)
             .resolve(request.dockerCli(), request.platform());
     BaseFiles baseFiles = readBase(base, credentials);
+    mountBaseLayers(base, target, credentials);
     AccountEdit edit =
         AccountEditor.apply(AccountFiles.of(baseFiles.files(), request.from()), request.accounts());
     edit.warnings().forEach(warning -> events.handle(Event.warn(warning)));
@@ -125,9 +129,11 @@ public final class ImageBuild {
       throws JenkinsDindException {
     BaseImageReader reader =
         new BaseImageReader(request.cacheDirectory(), request.offline(), events);
-    try (BaseSource source =
+    try (BaseSources.Remembering source =
         BaseSources.open(base, request, credentials, reader.cache(), events)) {
-      return reader.read(source, request.platform(), ACCOUNT_PATHS);
+      BaseFiles files = reader.read(source, request.platform(), ACCOUNT_PATHS);
+      baseLayers = source.resolved().layers();
+      return files;
     } catch (IOException e) {
       throw new EnvironmentException(
           "Could not read the base image " + request.from() + ": " + e.getMessage(),
@@ -135,6 +141,25 @@ public final class ImageBuild {
           request.from(),
           null,
           e);
+    }
+  }
+
+  /**
+   * On a registry target on the base's registry, mounts the base layers into the target repository
+   * so that Jib finds them there and downloads none of them.
+   */
+  private void mountBaseLayers(
+      BaseReference base, ImageReference target, RegistryCredentials credentials) {
+    if (base.kind() == BaseReference.Kind.REGISTRY
+        && request.target() instanceof ImageTarget.Registry
+        && !request.offline()) {
+      RegistryLayerMount.mount(
+          base.imageReference(),
+          target,
+          baseLayers,
+          request.allowInsecureRegistries(),
+          credentials,
+          events);
     }
   }
 
