@@ -1,0 +1,368 @@
+package io.github.jenkinsdind.maven;
+
+import io.github.jenkinsdind.core.api.AccountSpec;
+import io.github.jenkinsdind.core.api.BuildRequest;
+import io.github.jenkinsdind.core.api.BuildResult;
+import io.github.jenkinsdind.core.api.ConfigurationException;
+import io.github.jenkinsdind.core.api.DockerCli;
+import io.github.jenkinsdind.core.api.EnvironmentException;
+import io.github.jenkinsdind.core.api.ImagePlatform;
+import io.github.jenkinsdind.core.api.JenkinsDind;
+import io.github.jenkinsdind.core.api.JenkinsDindException;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import javax.inject.Inject;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
+
+/**
+ * Builds the Jenkins image: the base image, plus the static docker CLI at {@code
+ * /usr/local/bin/docker} and a {@code docker} group of the chosen GID that the {@code jenkins} user
+ * joins. No Dockerfile and no Docker daemon are needed unless the target is {@code docker}.
+ *
+ * <p>The image goes to the local Docker daemon ({@code target=docker}, the default), to a registry
+ * ({@code target=registry}) or to a tar file ({@code target=tar}). What was built is logged as
+ * reference and digest and written to {@code target/jenkins-dind/}: {@code image.digest}, {@code
+ * image.id} and {@code image.json}.
+ *
+ * <p>Registry credentials come from the {@code <server>} in {@code settings.xml} whose id is the
+ * registry host (encrypted passwords included), then from {@code ~/.docker/config.json} and its
+ * credential helpers. With {@code -o} only cached base data is used.
+ *
+ * @since 0.1.0
+ */
+@Mojo(name = "build", defaultPhase = LifecyclePhase.PACKAGE, threadSafe = true)
+public class BuildMojo extends AbstractJenkinsDindMojo {
+
+  /**
+   * The base image: a registry reference such as {@code jenkins/jenkins:lts-jdk21}, {@code
+   * docker://REF} for an image of the local Docker daemon, or {@code tar://PATH} for a {@code docker
+   * save} tar file.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(
+      property = PROPERTY_PREFIX + "from",
+      defaultValue = BuildRequest.DEFAULT_BASE)
+  String from;
+
+  /**
+   * The image to build, for example {@code registry.example.com/ci/jenkins:1.0}. For {@code
+   * target=registry} the registry host in it is where the image is pushed.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(
+      property = PROPERTY_PREFIX + "image",
+      defaultValue = "${project.artifactId}:${project.version}")
+  String image;
+
+  /**
+   * Additional tags the image gets besides the one in {@code image}, for example {@code
+   * ${project.version}} and {@code latest}. On the command line: comma-separated.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = PROPERTY_PREFIX + "tags")
+  List<String> tags;
+
+  /**
+   * Where the image goes: {@code docker} (the local Docker daemon), {@code registry} (pushed to the
+   * registry named in {@code image}) or {@code tar} (a file for {@code docker load}, see {@code
+   * tarFile}).
+   *
+   * @since 0.1.0
+   */
+  @Parameter(
+      property = PROPERTY_PREFIX + "target",
+      defaultValue = "docker")
+  String target;
+
+  /**
+   * The tar file written when {@code target} is {@code tar}.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(
+      property = PROPERTY_PREFIX + "tarFile",
+      defaultValue = "${project.build.directory}/jenkins-dind-image.tar")
+  File tarFile;
+
+  /**
+   * The platform to build for, {@code os/architecture}: {@code linux/amd64} or {@code linux/arm64}
+   * (which takes the aarch64 docker CLI). The base image must have it.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(
+      property = PROPERTY_PREFIX + "platform",
+      defaultValue = "linux/amd64")
+  String platform;
+
+  /**
+   * The version of the static docker CLI to download; also recorded in the image's labels when
+   * {@code dockerClient} is set.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(
+      property = PROPERTY_PREFIX + "dockerVersion",
+      defaultValue = DockerCli.DEFAULT_VERSION)
+  String dockerVersion;
+
+  /**
+   * The download URL of the static docker CLI tarball, with the placeholders {@code {arch}}
+   * ({@code x86_64} or {@code aarch64}) and {@code {version}}. Point it at a mirror that keeps
+   * Docker's layout. Downloads are cached in {@code cacheDirectory}.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(
+      property = PROPERTY_PREFIX + "dockerClientUrl",
+      defaultValue = DockerCli.DEFAULT_URL_TEMPLATE)
+  String dockerClientUrl;
+
+  /**
+   * A local docker CLI: a static binary, or a tarball in Docker's layout ({@code docker/docker}
+   * inside). When set, nothing is downloaded: for air-gapped builds.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = PROPERTY_PREFIX + "dockerClient")
+  File dockerClient;
+
+  /**
+   * The expected sha256 (64 hex digits) of the downloaded tarball or of {@code dockerClient}. The
+   * build fails if the file does not match.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(
+      property = PROPERTY_PREFIX + "dockerClientSha256")
+  String dockerClientSha256;
+
+  /**
+   * Fails the build when no {@code dockerClientSha256} is set: for release builds.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(
+      property = PROPERTY_PREFIX + "requireDockerClientSha256",
+      defaultValue = "false")
+  boolean requireDockerClientSha256;
+
+  /**
+   * The GID of the {@code docker} group in the image: a number from 0 to 2147483647, or {@code
+   * auto} for the GID of the local Docker socket ({@code DOCKER_HOST} if it is a {@code unix://}
+   * address, otherwise {@code /var/run/docker.sock}). It should be the GID that owns the socket on
+   * the host where the image runs; the {@code run} goal also adds that GID when it differs.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(
+      property = PROPERTY_PREFIX + "dockerGid",
+      defaultValue = "999")
+  String dockerGid;
+
+  /**
+   * The name of the group that gets {@code dockerGid} in the image. An existing group of that name
+   * has its GID changed; a group that already has that GID is used as it is.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(
+      property = PROPERTY_PREFIX + "dockerGroup",
+      defaultValue = "docker")
+  String dockerGroup;
+
+  /**
+   * The user that runs Jenkins and joins the docker group. If the base has no such user it is
+   * created (UID 1000, home {@code /var/jenkins_home}).
+   *
+   * @since 0.1.0
+   */
+  @Parameter(
+      property = PROPERTY_PREFIX + "user",
+      defaultValue = "jenkins")
+  String user;
+
+  /**
+   * Labels added to the image; the base image's labels are kept. Only in the POM: {@code
+   * <labels><org.opencontainers.image.source>...</org.opencontainers.image.source></labels>}.
+   *
+   * @since 0.1.0
+   */
+  @Parameter Map<String, String> labels;
+
+  /**
+   * Allows registries over plain http or with certificates that are not trusted (for the base and
+   * the target), for example a registry on {@code localhost}.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(
+      property = PROPERTY_PREFIX + "allowInsecureRegistries",
+      defaultValue = "false")
+  boolean allowInsecureRegistries;
+
+  /**
+   * Where base image layers, base account files and docker CLI downloads are cached, shared by
+   * every project of the user.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(
+      property = PROPERTY_PREFIX + "cacheDirectory",
+      defaultValue = "${user.home}/.cache/jenkins-dind")
+  File cacheDirectory;
+
+  /** Where {@code jenkins-dind/} with the result files goes. */
+  @Parameter(
+      defaultValue = "${project.build.directory}",
+      readonly = true,
+      required = true)
+  File buildDirectory;
+
+  /** The Maven session: offline mode and the settings. */
+  @Parameter(
+      defaultValue = "${session}",
+      readonly = true,
+      required = true)
+  MavenSession session;
+
+  private final SettingsDecrypter settingsDecrypter;
+
+  /**
+   * Creates the goal; Maven injects the decrypter and sets the parameters.
+   *
+   * @param settingsDecrypter decrypts passwords of {@code settings.xml} servers
+   */
+  @Inject
+  public BuildMojo(SettingsDecrypter settingsDecrypter) {
+    this.settingsDecrypter = settingsDecrypter;
+  }
+
+  @Override
+  protected String goal() {
+    return "build";
+  }
+
+  @Override
+  protected void run() throws JenkinsDindException {
+    TargetKind kind = TargetKind.parse(target);
+    boolean offline = session.isOffline();
+    if (offline && kind == TargetKind.REGISTRY) {
+      throw new ConfigurationException(
+          "Maven is offline (-o), but target registry pushes the image over the network",
+          io.github.jenkinsdind.core.api.Parameter.TARGET,
+          target,
+          "perhaps you should run without -o, or build to target docker or tar while offline");
+    }
+    BuildRequest request = request(kind, offline);
+    BuildResult result = JenkinsDind.build(request, events());
+    report(result, kind);
+  }
+
+  private BuildRequest request(TargetKind kind, boolean offline) throws ConfigurationException {
+    Set<String> extraTags = tagSet(tags);
+    ImagePlatform imagePlatform = ImagePlatform.parse(platform);
+    DockerCli cli =
+        new DockerCli(
+            dockerVersion == null ? "" : dockerVersion.trim(),
+            dockerClientUrl == null ? "" : dockerClientUrl.trim(),
+            dockerClient == null ? null : dockerClient.toPath(),
+            blankToNull(dockerClientSha256),
+            requireDockerClientSha256);
+    long gid = gid();
+    return BuildRequest.from(from == null ? "" : from.trim())
+        .to(kind.target(image == null ? "" : image.trim(), extraTags, tarFile.toPath()))
+        .platform(imagePlatform)
+        .dockerCli(cli)
+        .accounts(
+            new AccountSpec(
+                user == null ? "" : user.trim(),
+                dockerGroup == null ? "" : dockerGroup.trim(),
+                gid,
+                AccountSpec.NewUser.defaults()))
+        .labels(labels == null ? Map.of() : new TreeMap<>(labels))
+        .allowInsecureRegistries(allowInsecureRegistries)
+        .offline(offline)
+        .cacheDirectory(cacheDirectory.toPath())
+        .credentials(
+            new SettingsCredentials(
+                session.getSettings().getServers(), settingsDecrypter, getLog()::warn))
+        .build();
+  }
+
+  private long gid() throws ConfigurationException {
+    OptionalLong number = GidSetting.parse(dockerGid);
+    if (number.isPresent()) {
+      return number.getAsLong();
+    }
+    Path socket = GidSetting.localSocket(System.getenv("DOCKER_HOST"));
+    long found = JenkinsDind.dockerSocketGid(socket);
+    getLog().info("dockerGid auto: " + socket + " belongs to GID " + found);
+    return found;
+  }
+
+  private void report(BuildResult result, TargetKind kind) throws EnvironmentException {
+    getLog().info("Built " + result.image() + "@" + result.digest() + " (" + kind.key() + ")");
+    if (!result.tags().isEmpty()) {
+      getLog().info("Tags: " + String.join(", ", new TreeSet<>(result.tags())));
+    }
+    if (kind == TargetKind.TAR) {
+      getLog().info("Tar file: " + tarFile + " (load it with `docker load -i " + tarFile + "`)");
+    }
+    Path directory = buildDirectory.toPath().resolve("jenkins-dind");
+    try {
+      ResultFiles.write(directory, result, kind.key());
+    } catch (IOException e) {
+      throw new EnvironmentException(
+          "Could not write the build result to " + directory + ": " + e.getMessage(),
+          null,
+          null,
+          "perhaps you should check that the build directory is writable",
+          e);
+    }
+    getLog().info("Result: " + directory.resolve(ResultFiles.JSON));
+  }
+
+  /**
+   * Reads the {@code tags} setting: elements may hold several comma-separated tags; blanks are
+   * dropped, order and duplicates do not matter.
+   *
+   * @param values the setting's elements, or {@code null}
+   * @return the tags
+   */
+  static Set<String> tagSet(List<String> values) {
+    Set<String> result = new LinkedHashSet<>();
+    if (values != null) {
+      for (String value : values) {
+        if (value == null) {
+          continue;
+        }
+        for (String tag : value.split(",", -1)) {
+          if (!tag.isBlank()) {
+            result.add(tag.trim());
+          }
+        }
+      }
+    }
+    return result;
+  }
+
+  private static String blankToNull(String text) {
+    return text == null || text.isBlank() ? null : text.trim();
+  }
+}
