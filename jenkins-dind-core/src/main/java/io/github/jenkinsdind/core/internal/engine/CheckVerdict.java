@@ -68,7 +68,7 @@ public record CheckVerdict(
       return new CheckVerdict(
           true,
           Optional.of(stdout.trim()),
-          "docker version, run as " + user + " (groups " + groups + "; " + addedText
+          "docker version, run as " + user + " with groups " + groups + " (" + addedText
               + "), reached Docker Engine " + stdout.trim() + " through " + socket + ".",
           Optional.empty());
     }

@@ -38,8 +38,8 @@ public final class DockerCheck {
           "The image " + image + " is not in the Docker daemon at " + engine.dockerHost(),
           Parameter.IMAGE,
           image,
-          "build it into this daemon first (jenkins-dind:build with a Docker daemon target),"
-              + " or docker pull " + image + " if it is in a registry");
+          "build it into this daemon first: mvn jenkins-dind:build (its default target,"
+              + " docker, loads it there); or docker pull " + image + " if it is in a registry");
     }
     events.handle(Event.info("Checking that " + image + " can drive the Docker daemon through "
         + socket + " (groupAdd=" + policy.text() + ")"));

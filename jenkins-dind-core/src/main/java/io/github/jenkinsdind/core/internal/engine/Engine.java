@@ -66,7 +66,7 @@ public final class Engine implements AutoCloseable {
           shown,
           "set DOCKER_HOST to a daemon address such as unix:///var/run/docker.sock or"
               + " tcp://host:2376, or unset it to use the local socket",
-          e);
+          DaemonFault.of(e));
     }
     Engine engine =
         new Engine(DockerEngineClients.create(config), config.getDockerHost(), source);
@@ -106,7 +106,7 @@ public final class Engine implements AutoCloseable {
           + " DOCKER_TLS_VERIFY and DOCKER_CERT_PATH are right";
     }
     return new EnvironmentException(
-        message.toString(), null, dockerHost.toString(), suggestion, e);
+        message.toString(), null, dockerHost.toString(), suggestion, DaemonFault.of(e));
   }
 
   /**
@@ -242,7 +242,7 @@ public final class Engine implements AutoCloseable {
         e instanceof DockerException
             ? null
             : "check that the daemon still runs (docker version)",
-        e);
+        DaemonFault.of(e));
   }
 
   /**

@@ -77,8 +77,9 @@ public final class JenkinsRun {
           "The image " + plan.image() + " is not in the Docker daemon at " + engine.dockerHost(),
           Parameter.IMAGE,
           plan.image(),
-          "build it into this daemon first (jenkins-dind:build with a Docker daemon target),"
-              + " or docker pull " + plan.image() + " if it is in a registry");
+          "build it into this daemon first: mvn jenkins-dind:build (its default target,"
+              + " docker, loads it there); or docker pull " + plan.image()
+              + " if it is in a registry");
     }
     Optional<InspectContainerResponse> existing = engine.container(name);
     if (existing.isPresent()) {
@@ -370,7 +371,8 @@ public final class JenkinsRun {
     } catch (DockerException e) {
       String text = Engine.causeText(e);
       if (DaemonMessages.isMissingBindSource(text, plan.dockerSocket())) {
-        throw ThrowawayContainer.missingSocket(engine, plan.dockerSocket(), e);
+        throw ThrowawayContainer.missingSocket(
+            engine, plan.dockerSocket(), DaemonFault.of(e));
       }
       if (DaemonMessages.isMissingBindSource(text, plan.jenkinsHome().text())) {
         throw new ConfigurationException(
@@ -381,7 +383,7 @@ public final class JenkinsRun {
             "create it, owned by the image's user (uid 1000 in Jenkins images): mkdir -p "
                 + plan.jenkinsHome().text() + " && chown 1000:1000 " + plan.jenkinsHome().text()
                 + "; or use a named volume such as jenkins_home",
-            e);
+            DaemonFault.of(e));
       }
       throw engine.fault("create container " + name, e, null);
     } catch (RuntimeException e) {
@@ -422,7 +424,7 @@ public final class JenkinsRun {
             spec,
             "choose a free host port (for example 8081:8080), or 0 to let Docker pick one"
                 + " (-Djenkins-dind.ports=0:8080,0:50000)",
-            e);
+            DaemonFault.of(e));
       }
       throw engine.fault("start container " + name, e, null);
     }

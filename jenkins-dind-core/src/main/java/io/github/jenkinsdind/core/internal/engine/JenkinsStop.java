@@ -80,7 +80,7 @@ public final class JenkinsStop {
             Parameter.REMOVE_VOLUME,
             "true",
             "see which container still uses it: docker ps -a --filter volume=" + v,
-            e);
+            DaemonFault.of(e));
       }
     } else if (request.removeVolume() && homeText.isPresent()) {
       events.handle(

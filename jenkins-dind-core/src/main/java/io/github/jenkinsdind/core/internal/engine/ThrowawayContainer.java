@@ -73,7 +73,7 @@ final class ThrowawayContainer {
     } catch (DockerException e) {
       String text = Engine.causeText(e);
       if (DaemonMessages.isMissingBindSource(text, socket)) {
-        throw missingSocket(engine, socket, e);
+        throw missingSocket(engine, socket, DaemonFault.of(e));
       }
       throw engine.fault("create a container of " + image, e, null);
     } catch (RuntimeException e) {
