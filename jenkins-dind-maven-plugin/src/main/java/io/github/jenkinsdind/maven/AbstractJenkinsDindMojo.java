@@ -92,6 +92,7 @@ public abstract class AbstractJenkinsDindMojo extends AbstractMojo {
                     .append(">")
                     .append(
                         p == io.github.jenkinsdind.core.api.Parameter.LABELS
+                                || p == io.github.jenkinsdind.core.api.Parameter.ENV
                             ? " in the plugin's <configuration>"
                             : " in the plugin's <configuration>, or -D" + PROPERTY_PREFIX + p.key())
                     .append(e.value().map(v -> " (now: " + v + ")").orElse("")));
