@@ -317,10 +317,18 @@ public class BuildMojo extends AbstractJenkinsDindMojo {
   }
 
   private void report(BuildResult result, TargetKind kind) throws EnvironmentException {
-    getLog().info("Built " + result.image() + "@" + result.digest() + " (" + kind.key() + ")");
-    if (!result.tags().isEmpty()) {
-      getLog().info("Tags: " + String.join(", ", new TreeSet<>(result.tags())));
-    }
+    getLog()
+        .info(
+            "Image: "
+                + result.image()
+                + "@"
+                + result.digest()
+                + " (target "
+                + kind.key()
+                + (result.tags().isEmpty()
+                    ? ""
+                    : ", tags: " + String.join(", ", new TreeSet<>(result.tags())))
+                + ")");
     if (kind == TargetKind.TAR) {
       getLog().info("Tar file: " + tarFile + " (load it with `docker load -i " + tarFile + "`)");
     }
@@ -335,7 +343,13 @@ public class BuildMojo extends AbstractJenkinsDindMojo {
           "perhaps you should check that the build directory is writable",
           e);
     }
-    getLog().info("Result: " + directory.resolve(ResultFiles.JSON));
+    getLog()
+        .info(
+            "Result files: "
+                + directory
+                + " ("
+                + String.join(", ", ResultFiles.DIGEST, ResultFiles.IMAGE_ID, ResultFiles.JSON)
+                + ")");
   }
 
   /**

@@ -112,7 +112,7 @@ class BuildGoalCredentialsTest {
                 "-Dsettings.security=" + securitySettings, "-DsendCredentialsOverHttp=true",
                 "-Djenkins-dind.target=registry").assertSucceeded();
 
-        assertThat(run.log()).contains("Built " + image + "@");
+        assertThat(run.log()).contains("Image: " + image + "@");
         assertThat(run.log()).doesNotContain(services.registryPassword());
         assertThat(pushed(image)).isTrue();
     }

@@ -110,7 +110,9 @@ class BuildGoalTest {
         String digest = resultFile(project, "image.digest");
         assertThat(run.log())
                 .contains("--- jenkins-dind-maven-plugin:" + TestProject.pluginVersion() + ":build (default)")
-                .contains("Built " + image + "@" + digest);
+                .contains("Image: " + image + "@" + digest + " (target docker")
+                .contains("Result files: " + project.file("target/jenkins-dind")
+                        + " (image.digest, image.id, image.json)");
         assertThat(Commands.stdout(TIMEOUT, "docker", "image", "inspect", "--format", "{{.Id}}", image))
                 .isEqualTo(id);
         assertThat(Commands.stdout(TIMEOUT, "docker", "image", "inspect", "--format",
@@ -143,7 +145,8 @@ class BuildGoalTest {
                 "-Djenkins-dind.dockerGroup=dockerhost").assertSucceeded();
 
         String digest = resultFile(project, "image.digest");
-        assertThat(run.log()).contains("Built " + image + "@" + digest);
+        assertThat(run.log())
+                .contains("Image: " + image + "@" + digest + " (target registry, tags: 1.0.0, edge, latest)");
         String repository = image.substring(0, image.lastIndexOf(':'));
         for (String tag : List.of("1.0.0", "edge", "latest")) {
             JsonNode inspected = JSON.readTree(Commands.stdout(TIMEOUT, "skopeo", "inspect", "--tls-verify=false",
@@ -180,7 +183,7 @@ class BuildGoalTest {
 
         String offlineImage = daemonImage("offline");
         MavenRun offline = project.mvn("-o", "package", "-Djenkins-dind.image=" + offlineImage).assertSucceeded();
-        assertThat(offline.log()).contains("Built " + offlineImage + "@");
+        assertThat(offline.log()).contains("Image: " + offlineImage + "@");
         assertThat(Commands.run(TIMEOUT, "docker", "image", "inspect", offlineImage).succeeded()).isTrue();
         assertThat(cliServer.tarballRequestCount()).as("the offline build downloads nothing").isEqualTo(downloads);
 

@@ -45,7 +45,8 @@ class ReleaseBindingTest {
             MavenRun deploy = project.mvn("deploy").assertSucceeded();
 
             String repository = registry + "/it-maven/jenkins-release";
-            assertThat(deploy.log()).contains("build (push-image)").contains("Built " + repository + ":2.3.0@");
+            assertThat(deploy.log()).contains("build (push-image)").contains("Image: " + repository + ":2.3.0@")
+                    .contains("(target registry, tags: 2.3.0, latest)");
             assertThat(project.file(
                     "target/deploy-repository/io/github/jenkinsdind/it/jenkins-release/2.3.0/jenkins-release-2.3.0.pom"))
                     .isRegularFile();
