@@ -1,0 +1,23 @@
+# Shared by the benchmark scripts (sourced, not run).
+#
+# BENCH_HOME     work and cache directory (default /tmp/jenkins-dind-bench): the base's data, per-run caches, logs
+# SERVICES_DIR   where .ci/services.sh keeps services.properties (default /tmp/jenkins-dind-services)
+
+BENCH_HOME=${BENCH_HOME:-/tmp/jenkins-dind-bench}
+SERVICES_DIR=${SERVICES_DIR:-/tmp/jenkins-dind-services}
+SERVICES_PROPERTIES=$SERVICES_DIR/services.properties
+
+log() { echo "[bench] $*" >&2; }
+die() { echo "[bench] ERROR: $*" >&2; exit 1; }
+
+# property KEY: a value of services.properties
+property() {
+  [[ -f $SERVICES_PROPERTIES ]] || die "no $SERVICES_PROPERTIES; perhaps you should run 'bash .ci/services.sh' first"
+  sed -n "s/^$1=//p" "$SERVICES_PROPERTIES" | tail -n 1
+}
+
+REGISTRY=$(property registry.plain)
+REGISTRY_LOG=$(property registry.plain.log)
+BASE_REPOSITORY=bench/jenkins
+BASE_TAG=base
+BASE_REF=$REGISTRY/$BASE_REPOSITORY:$BASE_TAG

@@ -1,0 +1,315 @@
+#!/usr/bin/env bash
+# The benchmark: jenkins-dind's build goal against the Dockerfile way, on the real local registry and dockerd.
+#
+# Usage (as root, from anywhere):
+#   bash .ci/services.sh                 # dockerd and the registry on 127.0.0.1:5000 (once)
+#   mvn -B install -DskipTests           # the plugin in ~/.m2 (again after every change of the code)
+#   bash bench/run.sh [RUNS]             # RUNS runs of each side in each scenario, default 5
+#
+# What it does (bench/README.md says more):
+#   1. bench/make-base.sh makes and pushes a Jenkins-shaped base of about 385 MB compressed to the local registry
+#      (once: it is kept in $BENCH_HOME and reused while the registry still has it);
+#   2. for each run i (the order of the sides swaps every run), in each scenario:
+#        registry-cold  A: empty daemon, docker pull + docker build + docker push   B: mvn jenkins-dind:build
+#                       -Djenkins-dind.target=registry with a new, empty cache directory
+#        registry-warm  the same again, nothing changed (A: the daemon's cache, B: the cache of the cold run)
+#        docker-cold    A: empty daemon, docker pull + docker build                 B: target=docker, empty cache
+#        docker-warm    the same again
+#      and records the wall time, the bytes pulled from and pushed to the registry (its access log), the peak RSS
+#      of the Maven JVM, the goal's own duration and the resulting digest (image id for target=docker);
+#   3. writes bench/results/<timestamp>.json and .md and regenerates docs/PERFORMANCE.md (bench/report.sh).
+#
+# Environment: BENCH_HOME (work directory, default /tmp/jenkins-dind-bench), BENCH_NO_DOCS=1 (do not touch
+# docs/PERFORMANCE.md), the base's sizes of bench/make-base.sh. Needs about 3 GB in BENCH_HOME and in dockerd.
+set -euo pipefail
+
+BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+REPO_DIR=$(cd "$BENCH_DIR/.." && pwd)
+# shellcheck source=bench/lib.sh
+source "$BENCH_DIR/lib.sh"
+
+RUNS=${1:-5}
+[[ $RUNS =~ ^[1-9][0-9]*$ ]] || die "RUNS must be a positive number, not '$RUNS' (usage: bash bench/run.sh [RUNS])"
+
+PLUGIN_VERSION=$(sed -n 's:^  <version>\(.*\)</version>$:\1:p' "$REPO_DIR/pom.xml" | head -n 1)
+M2_PROJECT=$HOME/.m2/repository/io/github/jenkinsdind
+PLUGIN_JAR=$M2_PROJECT/jenkins-dind-maven-plugin/$PLUGIN_VERSION/jenkins-dind-maven-plugin-$PLUGIN_VERSION.jar
+CORE_JAR=$M2_PROJECT/jenkins-dind-core/$PLUGIN_VERSION/jenkins-dind-core-$PLUGIN_VERSION.jar
+DOCKER_CLI=/usr/local/bin/docker
+STAMP=$(date -u +%Y%m%dT%H%M%SZ)
+RUN_DIR=$BENCH_HOME/runs/$STAMP
+RECORDS=$RUN_DIR/records.jsonl
+BASE_JSON=$BENCH_HOME/base/base.json
+JIB_REPOSITORY=bench/jib
+DOCKERFILE_REPOSITORY=bench/dockerfile
+DAEMON_REPOSITORY=jenkins-dind-bench
+
+# ---------------------------------------------------------------------------------------------- checks
+require_tools() {
+  local missing=()
+  [[ -x /usr/bin/time ]] || missing+=(time)
+  command -v jq >/dev/null || missing+=(jq)
+  if ((${#missing[@]})); then
+    log "installing ${missing[*]}"
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null \
+      || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+        "${missing[@]}" >/dev/null; } || die "could not install ${missing[*]}"
+  fi
+  [[ -f $PLUGIN_JAR && -f $CORE_JAR ]] \
+    || die "the plugin $PLUGIN_VERSION is not in ~/.m2; perhaps you should run 'mvn -B install -DskipTests' first"
+  [[ -x $DOCKER_CLI ]] || die "no static docker CLI at $DOCKER_CLI (both sides put this binary into the image)"
+  docker version >/dev/null 2>&1 || die "dockerd does not answer; perhaps you should run 'bash .ci/services.sh'"
+  curl -fsS -o /dev/null "http://$REGISTRY/v2/" || die "no registry on $REGISTRY; perhaps you should run 'bash .ci/services.sh'"
+  [[ -r $REGISTRY_LOG ]] || die "cannot read the registry's access log '$REGISTRY_LOG' (registry.plain.log)"
+}
+
+# ---------------------------------------------------------------------------------------------- helpers
+# installed_jars: the sha256 of the installed plugin and core jars (a run must measure one build of the code)
+installed_jars() { cat "$PLUGIN_JAR" "$CORE_JAR" | sha256sum | cut -c1-64; }
+now() { date +%s.%N; }
+seconds_between() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", b - a }'; }
+log_offset() { stat -c %s "$REGISTRY_LOG"; }
+
+# registry_traffic FROM TO: JSON of what the registry's access log says about the bench/ repositories between two
+# byte offsets. Pulled: response bytes of GET on manifests and blobs. Pushed: the blobs whose upload was completed
+# (PUT .../blobs/uploads/...?digest=..., 201), at their size in the registry (the upload requests' own sizes are not
+# in the log), plus nothing for blobs mounted from another repository (POST ...?mount=, 201).
+registry_traffic() {
+  local from=$1 to=$2 lines pushed_bytes=0 pushed_blobs=0 repository digest size
+  lines=$RUN_DIR/window.log
+  tail -c "+$((from + 1))" "$REGISTRY_LOG" | head -c "$((to - from))" >"$lines"
+  local summary
+  summary=$(awk -v base="/v2/$BASE_REPOSITORY/" -v layers="$RUN_DIR/base-layers.txt" '
+    BEGIN { while ((getline d < layers) > 0) layer[d] = 1 }
+    $0 !~ /^[^ ]+ - [^ ]+ \[[^]]*\] "/ { next }
+    {
+      split($0, q, "\""); split(q[2], r, " "); split(q[3], s, " ")
+      method = r[1]; uri = r[2]; status = s[1]; bytes = (s[2] == "-" ? 0 : s[2] + 0)
+      if (index(uri, "/v2/bench/") != 1) next
+      requests++
+      if (method == "GET" && (status == 200 || status == 206)) {
+        pulled += bytes
+        if (index(uri, base) == 1) pulledBase += bytes
+        if (match(uri, /\/blobs\/sha256:[0-9a-f]+/)) {
+          d = substr(uri, RSTART + 7, RLENGTH - 7)
+          if (d in layer) { layerBlobs++; layerBytes += bytes; if (!(d in seen)) { seen[d] = 1; distinctLayers++ } }
+          else { otherBlobs++ }
+        } else if (uri ~ /\/manifests\//) { manifests++ }
+      }
+      if (method == "POST" && status == 201 && uri ~ /[?&]mount=/) mounted++
+      if (method == "PUT" && status == 201 && uri ~ /\/blobs\/uploads\// && match(uri, /digest=sha256(%3A|%3a|:)[0-9a-f]+/)) {
+        d = substr(uri, RSTART + 7, RLENGTH - 7); sub(/%3[Aa]/, ":", d)
+        repo = uri; sub(/^\/v2\//, "", repo); sub(/\/blobs\/uploads\/.*/, "", repo)
+        print "PUSHED " repo " " d
+      }
+    }
+    END {
+      printf "SUMMARY %.0f %.0f %.0f %.0f %.0f %.0f %.0f %.0f %.0f\n", requests, pulled, pulledBase, layerBlobs, distinctLayers, layerBytes,
+        otherBlobs, manifests, mounted
+    }' "$lines")
+  while read -r _ repository digest; do
+    size=$(curl -fsS -I "http://$REGISTRY/v2/$repository/blobs/$digest" | tr -d '\r' \
+      | awk -F': ' 'tolower($1) == "content-length" { print $2 }')
+    pushed_bytes=$((pushed_bytes + ${size:-0}))
+    pushed_blobs=$((pushed_blobs + 1))
+  done < <(grep '^PUSHED ' <<<"$summary" || true)
+  read -r _ requests pulled pulled_base layer_blobs distinct_layers layer_bytes other_blobs manifests mounted \
+    < <(grep '^SUMMARY ' <<<"$summary")
+  jq -nc --argjson requests "$requests" --argjson pulled "$pulled" --argjson pulledBase "$pulled_base" \
+    --argjson layerBlobs "$layer_blobs" --argjson distinctLayers "$distinct_layers" --argjson layerBytes "$layer_bytes" --argjson otherBlobs "$other_blobs" \
+    --argjson manifests "$manifests" --argjson mounted "$mounted" --argjson pushed "$pushed_bytes" \
+    --argjson pushedBlobs "$pushed_blobs" \
+    '{requests: $requests, pulledBytes: $pulled, pulledBaseBytes: $pulledBase, pulledLayerBlobs: $layerBlobs,
+      pulledDistinctLayers: $distinctLayers, pulledLayerBytes: $layerBytes, pulledOtherBlobs: $otherBlobs, pulledManifests: $manifests,
+      mountedBlobs: $mounted, pushedBytes: $pushed, pushedBlobs: $pushedBlobs}'
+}
+
+# daemon_images PATTERN: the daemon's images (repository:tag) whose reference starts with PATTERN
+daemon_images() {
+  docker images --format '{{.Repository}}:{{.Tag}}' | grep -F -- "$1" | grep -v ':<none>$' || true
+}
+
+# empty_daemon: no image of the base nor any image the benchmark built is left in dockerd (other images are not
+# touched: they share no layer with the random base)
+empty_daemon() {
+  local images
+  images=$( { daemon_images "$REGISTRY/bench/"; daemon_images "$DAEMON_REPOSITORY/"; } | sort -u)
+  if [[ -n $images ]]; then
+    # shellcheck disable=SC2086
+    docker rmi -f $images >/dev/null
+  fi
+  if docker image inspect "$BASE_REF" >/dev/null 2>&1; then
+    die "dockerd still has $BASE_REF after removing it"
+  fi
+}
+
+# record JSON...: adds fields to the run's record and appends it to records.jsonl
+record() {
+  jq -sc 'add' <(printf '%s\n' "$@") >>"$RECORDS"
+}
+
+# ---------------------------------------------------------------------------------------------- side A
+# dockerfile_way SCENARIO TARGET(registry|docker) ITERATION
+dockerfile_way() {
+  local scenario=$1 target=$2 i=$3 image out start end from to digest status=ok
+  out=$RUN_DIR/logs/$scenario-dockerfile-$i.log
+  if [[ $target == registry ]]; then image=$REGISTRY/$DOCKERFILE_REPOSITORY-$i:1; else image=$DAEMON_REPOSITORY/dockerfile:$i; fi
+  [[ $scenario == *-cold ]] && empty_daemon
+  sync
+  from=$(log_offset)
+  start=$(now)
+  local pulled built pushed=
+  {
+    docker pull "$BASE_REF" && pulled=$(now) &&
+      DOCKER_BUILDKIT=0 docker build --build-arg "BASE=$BASE_REF" -t "$image" "$RUN_DIR/dockerfile-context" &&
+      built=$(now) &&
+      if [[ $target == registry ]]; then docker push "$image" && pushed=$(now); fi
+  } >"$out" 2>&1 || status=failed
+  end=$(now)
+  local steps=null
+  if [[ $status == ok ]]; then
+    steps=$(jq -nc --argjson p "$(seconds_between "$start" "$pulled")" --argjson b "$(seconds_between "$pulled" "$built")" \
+      --arg u "$([[ -n $pushed ]] && seconds_between "$built" "$pushed")" \
+      '{pull: $p, build: $b, push: (if $u == "" then null else ($u | tonumber) end)}')
+  fi
+  sleep 1
+  to=$(log_offset)
+  if [[ $status == ok && $target == registry ]]; then
+    digest=$(sed -n 's/.*digest: \(sha256:[0-9a-f]*\).*/\1/p' "$out" | tail -n 1)
+  elif [[ $status == ok ]]; then
+    digest=$(docker image inspect -f '{{.Id}}' "$image")
+  fi
+  record "$(jq -nc --arg s "$scenario" --argjson i "$i" --arg st "$status" --argjson w "$(seconds_between "$start" "$end")" \
+      --arg d "${digest:-}" --arg log "$out" \
+      --argjson steps "$steps" \
+      '{scenario: $s, tool: "dockerfile", run: $i, status: $st, wall: $w, goal: null, rssKb: null, digest: $d, log: $log,
+        steps: $steps}')" \
+    "$(registry_traffic "$from" "$to")"
+  log "$scenario dockerfile #$i: $status in $(seconds_between "$start" "$end") s"
+}
+
+# ---------------------------------------------------------------------------------------------- side B
+# jenkins_dind SCENARIO TARGET(registry|docker) ITERATION
+jenkins_dind() {
+  local scenario=$1 target=$2 i=$3 image out cache build start end from to digest goal rss status=ok
+  out=$RUN_DIR/logs/$scenario-jenkins-dind-$i.log
+  cache=$RUN_DIR/cache/$target-$i
+  build=$RUN_DIR/maven/$scenario-$i
+  if [[ $target == registry ]]; then image=$REGISTRY/$JIB_REPOSITORY-$i:1; else image=$DAEMON_REPOSITORY/jib:$i; fi
+  if [[ $scenario == *-cold ]]; then
+    rm -rf "$cache"
+    [[ $target == docker ]] && empty_daemon
+  fi
+  mkdir -p "$cache"
+  sync
+  from=$(log_offset)
+  start=$(now)
+  /usr/bin/time -v -o "$out.time" mvn -B -f "$BENCH_DIR/project/pom.xml" jenkins-dind:build \
+    -Dorg.slf4j.simpleLogger.showDateTime=true -Dorg.slf4j.simpleLogger.dateTimeFormat=HH:mm:ss.SSS \
+    -Djenkins-dind.plugin.version="$PLUGIN_VERSION" -Dbench.buildDir="$build" \
+    -Djenkins-dind.from="$BASE_REF" -Djenkins-dind.target="$target" -Djenkins-dind.image="$image" \
+    -Djenkins-dind.allowInsecureRegistries=true -Djenkins-dind.dockerVersion="$DOCKER_VERSION" \
+    -Djenkins-dind.dockerClientUrl="file://$RUN_DIR/cli/docker-{version}.tgz" \
+    -Djenkins-dind.cacheDirectory="$cache" >"$out" 2>&1 || status=failed
+  end=$(now)
+  sleep 1
+  to=$(log_offset)
+  rss=$(sed -n 's/.*Maximum resident set size (kbytes): \([0-9]*\).*/\1/p' "$out.time")
+  goal=$(sed -n 's/.*Built .* in \([0-9.]*\) s.*/\1/p' "$out" | tail -n 1)
+  if [[ $status == ok && $target == registry ]]; then
+    digest=$(cat "$build/jenkins-dind/image.digest")
+  elif [[ $status == ok ]]; then
+    digest=$(docker image inspect -f '{{.Id}}' "$image")
+  fi
+  record "$(jq -nc --arg s "$scenario" --argjson i "$i" --arg st "$status" --argjson w "$(seconds_between "$start" "$end")" \
+      --arg d "${digest:-}" --arg g "${goal:-}" --arg r "${rss:-}" --arg log "$out" \
+      '{scenario: $s, tool: "jenkins-dind", run: $i, status: $st, wall: $w,
+        goal: (if $g == "" then null else ($g | tonumber) end), rssKb: (if $r == "" then null else ($r | tonumber) end),
+        digest: $d, log: $log}')" \
+    "$(registry_traffic "$from" "$to")"
+  log "$scenario jenkins-dind #$i: $status in $(seconds_between "$start" "$end") s (goal ${goal:-?} s, RSS ${rss:-?} kB)"
+}
+
+# ---------------------------------------------------------------------------------------------- set-up
+prepare() {
+  mkdir -p "$RUN_DIR"/{logs,cache,maven,cli,dockerfile-context}
+  : >"$RECORDS"
+  DOCKER_VERSION=$("$DOCKER_CLI" version --format '{{.Client.Version}}' 2>/dev/null || true)
+  [[ -n $DOCKER_VERSION ]] || DOCKER_VERSION=$("$DOCKER_CLI" --version | sed -n 's/^Docker version \([^,]*\),.*/\1/p')
+  # The same binary on both sides: B downloads it (file: URL) as a tgz in Docker's layout, A copies it in.
+  local staging=$RUN_DIR/cli/staging
+  mkdir -p "$staging/docker"
+  cp "$DOCKER_CLI" "$staging/docker/docker"
+  chmod 0755 "$staging/docker/docker"
+  tar -C "$staging" --owner=0 --group=0 --numeric-owner --mtime=@0 -czf "$RUN_DIR/cli/docker-$DOCKER_VERSION.tgz" docker
+  rm -rf "$staging"
+  cp "$DOCKER_CLI" "$RUN_DIR/dockerfile-context/docker"
+  cp "$BENCH_DIR/dockerfile/Dockerfile" "$RUN_DIR/dockerfile-context/Dockerfile"
+  jq -r '.layers[].digest' "$BASE_JSON" >"$RUN_DIR/base-layers.txt"
+  # Maven resolves the plugin once here, so that no run pays for it.
+  mvn -B -q -f "$BENCH_DIR/project/pom.xml" jenkins-dind:help -Djenkins-dind.plugin.version="$PLUGIN_VERSION" \
+    -Dbench.buildDir="$RUN_DIR/maven/help" >"$RUN_DIR/logs/maven-warm-up.log" 2>&1 \
+    || die "Maven cannot run the plugin (see $RUN_DIR/logs/maven-warm-up.log)"
+}
+
+environment_json() {
+  local cpu memory
+  cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1)
+  memory=$(awk '/^MemTotal:/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)
+  jq -n --arg stamp "$STAMP" --arg runs "$RUNS" --arg cpu "$cpu" --arg nproc "$(nproc)" --arg memory "$memory" \
+    --arg kernel "$(uname -srm)" --arg os "$(. /etc/os-release && echo "$PRETTY_NAME")" \
+    --arg loadStart "$LOAD_START" --arg loadEnd "$(cut -d' ' -f1-3 /proc/loadavg)" \
+    --arg java "$(java -version 2>&1 | head -n 1)" \
+    --arg maven "$(mvn -v 2>/dev/null | head -n 1 | sed 's/\x1b\[[0-9;]*m//g')" \
+    --arg engine "$(docker version --format '{{.Server.Version}} (API {{.Server.APIVersion}})')" \
+    --arg cli "$DOCKER_VERSION" \
+    --arg registry "$(docker-registry --version 2>/dev/null | head -n 1)" \
+    --arg jib "$(sed -n 's:.*<jib-core.version>\(.*\)</jib-core.version>.*:\1:p' "$REPO_DIR/pom.xml")" \
+    --arg plugin "$PLUGIN_VERSION" \
+    --arg commit "$(git -C "$REPO_DIR" rev-parse --short HEAD 2>/dev/null || echo unknown)" \
+    --arg pluginJar "$(date -u -r "$PLUGIN_JAR" +%Y-%m-%dT%H:%M:%SZ)" \
+    --arg mavenOpts "${MAVEN_OPTS:-}" --arg jarsStart "$JARS_START" --arg jarsEnd "$(installed_jars)" \
+    --arg command "bash bench/run.sh $RUNS" \
+    --arg total "$(seconds_between "$T0" "$(now)")" \
+    '{stamp: $stamp, runs: ($runs | tonumber), cpu: $cpu, nproc: $nproc, memory: $memory, kernel: $kernel, os: $os,
+      loadStart: $loadStart, loadEnd: $loadEnd, java: $java, maven: $maven, engine: $engine, cli: $cli,
+      registry: $registry, jib: $jib, plugin: $plugin, commit: $commit, pluginJar: $pluginJar,
+      mavenOpts: $mavenOpts, jarsStart: $jarsStart, jarsEnd: $jarsEnd, command: $command, totalSeconds: ($total | tonumber)}'
+}
+
+# ---------------------------------------------------------------------------------------------- main
+main() {
+  require_tools
+  T0=$(now)
+  JARS_START=$(installed_jars)
+  LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
+  bash "$BENCH_DIR/make-base.sh"
+  prepare
+  log "runs: $RUNS of each side per scenario; work directory $RUN_DIR"
+  local i first second
+  for ((i = 1; i <= RUNS; i++)); do
+    if ((i % 2)); then first=dockerfile_way; second=jenkins_dind; else first=jenkins_dind; second=dockerfile_way; fi
+    $first registry-cold registry "$i"
+    $first registry-warm registry "$i"
+    $second registry-cold registry "$i"
+    $second registry-warm registry "$i"
+    $first docker-cold docker "$i"
+    $first docker-warm docker "$i"
+    $second docker-cold docker "$i"
+    $second docker-warm docker "$i"
+  done
+  empty_daemon
+  environment_json >"$RUN_DIR/environment.json"
+  cp "$BASE_JSON" "$RUN_DIR/base.json"
+  mkdir -p "$BENCH_DIR/results"
+  jq -s --slurpfile env "$RUN_DIR/environment.json" --slurpfile base "$RUN_DIR/base.json" \
+    '{environment: $env[0], base: $base[0], records: .}' "$RECORDS" >"$BENCH_DIR/results/$STAMP.json"
+  bash "$BENCH_DIR/report.sh" "$BENCH_DIR/results/$STAMP.json" >"$BENCH_DIR/results/$STAMP.md"
+  if [[ ${BENCH_NO_DOCS:-} != 1 ]]; then
+    cp "$BENCH_DIR/results/$STAMP.md" "$REPO_DIR/docs/PERFORMANCE.md"
+    log "wrote docs/PERFORMANCE.md"
+  fi
+  log "results: bench/results/$STAMP.md and .json (logs: $RUN_DIR/logs)"
+}
+
+main
