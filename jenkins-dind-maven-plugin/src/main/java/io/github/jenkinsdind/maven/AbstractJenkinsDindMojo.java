@@ -105,7 +105,14 @@ public abstract class AbstractJenkinsDindMojo extends AbstractMojo {
           .append("`");
     }
     e.suggestion()
-        .ifPresent(s -> text.append(System.lineSeparator()).append("  Perhaps: ").append(s));
+        .ifPresent(s -> text.append(System.lineSeparator()).append("  ").append(asHint(s)));
     return text.toString();
+  }
+
+  /** "perhaps you should ..." reads as "Perhaps you should ..."; anything else gets the prefix. */
+  private static String asHint(String suggestion) {
+    return suggestion.startsWith("perhaps ")
+        ? "P" + suggestion.substring(1)
+        : "Perhaps: " + suggestion;
   }
 }

@@ -148,7 +148,7 @@ class BuildGoalBadInputTest {
                         "a <server> with <id>" + services().authRegistry() + "</id> in ~/.m2/settings.xml"),
                 of("insecure registry not allowed", "allowInsecureRegistries",
                         List.of(property("allowInsecureRegistries", "false")),
-                        "does not speak https", "perhaps you should set allowInsecureRegistries")));
+                        "does not speak https", "Perhaps you should set allowInsecureRegistries")));
         return cases.stream().map(Arguments::of);
     }
 
@@ -193,7 +193,7 @@ class BuildGoalBadInputTest {
         assertThat(run.log())
                 .contains("Setting: <" + bad.setting() + "> in the plugin's <configuration>, or -Djenkins-dind."
                         + bad.setting())
-                .contains("Perhaps: ");
+                .contains("  Perhaps");
         for (String text : bad.expected()) {
             assertThat(run.log()).as("%s: %s", bad.name(), text).contains(text);
         }

@@ -193,7 +193,7 @@ class BuildGoalTest {
         assertThat(push.log())
                 .contains("Maven is offline (-o), but target registry pushes the image over the network")
                 .contains("<target> in the plugin's <configuration>, or -Djenkins-dind.target")
-                .contains("perhaps you should run without -o");
+                .contains("Perhaps you should run without -o");
         assertThat(Commands.run(TIMEOUT, "skopeo", "inspect", "--tls-verify=false", "docker://" + pushed)
                 .succeeded()).as("nothing pushed").isFalse();
     }

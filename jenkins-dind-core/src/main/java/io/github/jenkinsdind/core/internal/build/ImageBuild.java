@@ -92,10 +92,10 @@ public final class ImageBuild {
           .check(target.toString(), Parameter.IMAGE, request.allowInsecureRegistries());
     }
 
+    BaseFiles baseFiles = readBase(base, credentials);
     ResolvedCli cli =
         new DockerCliResolver(request.cacheDirectory(), request.offline(), events)
             .resolve(request.dockerCli(), request.platform());
-    BaseFiles baseFiles = readBase(base, credentials);
     mountBaseLayers(base, target, credentials);
     AccountEdit edit =
         AccountEditor.apply(AccountFiles.of(baseFiles.files(), request.from()), request.accounts());
@@ -267,11 +267,22 @@ public final class ImageBuild {
   }
 
   private void jibLog(LogEvent event) {
+    if (request.allowInsecureRegistries() && isInsecureFailover(event.getMessage())) {
+      // the user allowed it: Jib's "cannot verify server ..., attempting again" is expected here
+      events.handle(Event.debug(event.getMessage()));
+      return;
+    }
     switch (event.getLevel()) {
       case ERROR, WARN -> events.handle(Event.warn(event.getMessage()));
       case LIFECYCLE -> events.handle(Event.info(event.getMessage()));
       default -> events.handle(Event.debug(event.getMessage()));
     }
+  }
+
+  private static boolean isInsecureFailover(String message) {
+    return message.startsWith("Cannot verify server at ")
+        || message.startsWith("Failed to connect to ")
+            && message.contains("over HTTPS. Attempting again with HTTP");
   }
 
   private static void moveIntoPlace(Path temp, Path file) throws EnvironmentException {
