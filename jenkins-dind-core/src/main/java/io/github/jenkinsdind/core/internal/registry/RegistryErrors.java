@@ -12,8 +12,10 @@ import io.github.jenkinsdind.core.api.EnvironmentException;
 import io.github.jenkinsdind.core.api.JenkinsDindException;
 import io.github.jenkinsdind.core.api.Parameter;
 import io.github.jenkinsdind.core.api.RegistryAuthenticationException;
+import java.io.EOFException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
+import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.security.cert.CertPathBuilderException;
@@ -100,6 +102,11 @@ public final class RegistryErrors {
       }
       if (t instanceof SocketTimeoutException) {
         return timedOut(parameter, reference, registry, failure);
+      }
+    }
+    for (Throwable t : chain) {
+      if (isConnectionLost(t)) {
+        return connectionLost(parameter, reference, registry, detailOf(chain), failure);
       }
     }
     return new EnvironmentException(
@@ -249,6 +256,32 @@ public final class RegistryErrors {
   }
 
   /**
+   * Says that a connection to a registry broke off in the middle of a transfer (the registry
+   * crashed or was restarted, or something between closed the connection).
+   *
+   * @param parameter the setting naming the image
+   * @param reference the image reference
+   * @param registry the registry host
+   * @param detail what the network layer said, or {@code null}
+   * @param cause the underlying failure, or {@code null}
+   * @return the exception
+   */
+  public static EnvironmentException connectionLost(
+      Parameter parameter, String reference, String registry, String detail, Throwable cause) {
+    return new EnvironmentException(
+        "the connection to registry "
+            + registry
+            + " broke off during the transfer of "
+            + subject(parameter, reference)
+            + (detail == null || detail.isBlank() ? "" : " (" + detail + ")"),
+        parameter,
+        reference,
+        "perhaps you should check that the registry is running and has free space, then build"
+            + " again: the layers it already holds are not sent again",
+        cause);
+  }
+
+  /**
    * Says that a registry did not answer in time.
    *
    * @param parameter the setting naming the image
@@ -318,6 +351,22 @@ public final class RegistryErrors {
       }
     }
     return false;
+  }
+
+  /**
+   * A connection closed under a transfer: a reset or broken pipe, an early end of stream, or
+   * Apache HttpClient's "no response" and "closed connection" failures (named by class, as Jib's
+   * http transport is an internal detail).
+   */
+  private static boolean isConnectionLost(Throwable t) {
+    if (t instanceof SocketException || t instanceof EOFException) {
+      return true;
+    }
+    String name = t.getClass().getSimpleName();
+    return name.equals("NoHttpResponseException")
+        || name.equals("ConnectionClosedException")
+        || name.equals("TruncatedChunkException")
+        || name.equals("MalformedChunkCodingException");
   }
 
   private static String subject(Parameter parameter, String reference) {

@@ -11,13 +11,16 @@ import io.github.jenkinsdind.core.api.EnvironmentException;
 import io.github.jenkinsdind.core.api.JenkinsDindException;
 import io.github.jenkinsdind.core.api.Parameter;
 import io.github.jenkinsdind.core.api.RegistryAuthenticationException;
+import java.io.EOFException;
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.net.URL;
 import java.net.UnknownHostException;
 import java.security.cert.CertPathValidatorException;
 import java.security.cert.CertificateException;
+import java.util.List;
 import java.util.concurrent.ExecutionException;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLHandshakeException;
@@ -126,6 +129,31 @@ class RegistryErrorsTest {
     JenkinsDindException timeout =
         RegistryErrors.translate(new SocketTimeoutException("Read timed out"), Parameter.FROM, BASE);
     assertThat(timeout.getMessage()).contains("did not answer in time");
+  }
+
+  @Test
+  void aConnectionCutUnderATransferSaysSoAndToBuildAgain() {
+    for (IOException cut :
+        List.of(
+            new SocketException("Broken pipe"),
+            new SocketException("Connection reset"),
+            new EOFException("Unexpected end of file"))) {
+      JenkinsDindException e = RegistryErrors.translate(wrapped(cut), Parameter.IMAGE, TARGET);
+
+      assertThat(e).as(cut.getMessage()).isExactlyInstanceOf(EnvironmentException.class);
+      assertThat(e.getMessage())
+          .isEqualTo(
+              "the connection to registry 127.0.0.1:5000 broke off during the transfer of target"
+                  + " image " + TARGET + " (" + cut.getMessage() + ")");
+      assertThat(e.parameter()).contains(Parameter.IMAGE);
+      assertThat(e.suggestion().orElseThrow())
+          .startsWith("perhaps you should check that the registry is running")
+          .contains("build again");
+    }
+    JenkinsDindException refused =
+        RegistryErrors.translate(
+            wrapped(new ConnectException("Connection refused")), Parameter.IMAGE, TARGET);
+    assertThat(refused.getMessage()).contains("is unreachable");
   }
 
   @Test
