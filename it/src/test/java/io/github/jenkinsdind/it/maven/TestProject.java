@@ -27,7 +27,7 @@ import org.apache.maven.shared.verifier.Verifier;
  * <p>The token {@code @pluginVersion@} is always filled in with the version of the plugin on the test class path (the
  * one the reactor just installed).
  */
-final class TestProject {
+public final class TestProject {
     private static final Path SOURCES = Path.of("src", "test", "projects");
     private static final Pattern TOKEN = Pattern.compile("@([A-Za-z0-9]+)@");
 
@@ -46,7 +46,7 @@ final class TestProject {
      * @param tokens the value of each {@code @name@} token; every token in the project must have one
      * @return the copy
      */
-    static TestProject copy(String name, Path into, Map<String, String> tokens) {
+    public static TestProject copy(String name, Path into, Map<String, String> tokens) {
         Path source = SOURCES.resolve(name);
         Path target = into.resolve(name);
         try (Stream<Path> files = Files.walk(source)) {
@@ -84,7 +84,7 @@ final class TestProject {
      *
      * @return for example {@code 0.1.0-SNAPSHOT}
      */
-    static String pluginVersion() {
+    public static String pluginVersion() {
         try {
             for (URL url : Collections.list(
                     TestProject.class.getClassLoader().getResources("META-INF/maven/plugin.xml"))) {
@@ -111,7 +111,7 @@ final class TestProject {
      *
      * @return the directory
      */
-    Path directory() {
+    public Path directory() {
         return directory;
     }
 
@@ -121,7 +121,7 @@ final class TestProject {
      * @param relative for example {@code target/jenkins-dind/image.json}
      * @return the path
      */
-    Path file(String relative) {
+    public Path file(String relative) {
         return directory.resolve(relative);
     }
 
@@ -131,7 +131,7 @@ final class TestProject {
      * @param arguments goals, phases and options, for example {@code package -Djenkins-dind.target=tar}
      * @return the run's outcome and log
      */
-    MavenRun mvn(String... arguments) {
+    public MavenRun mvn(String... arguments) {
         return mvn(Map.of(), arguments);
     }
 
@@ -142,7 +142,7 @@ final class TestProject {
      * @param arguments goals, phases and options
      * @return the run's outcome and log
      */
-    MavenRun mvn(Map<String, String> environment, String... arguments) {
+    public MavenRun mvn(Map<String, String> environment, String... arguments) {
         runs++;
         String logName = "mvn-" + runs + ".log";
         List<String> cli = new ArrayList<>(List.of("-B", "-ntp"));
@@ -180,14 +180,14 @@ final class TestProject {
      * @param log everything Maven printed
      * @param logFile where that was kept
      */
-    record MavenRun(List<String> arguments, boolean succeeded, String log, Path logFile) {
+    public record MavenRun(List<String> arguments, boolean succeeded, String log, Path logFile) {
 
         /**
          * Fails unless Maven succeeded.
          *
          * @return this run
          */
-        MavenRun assertSucceeded() {
+        public MavenRun assertSucceeded() {
             assertThat(succeeded).as("mvn %s should succeed; log:%n%s", arguments, log).isTrue();
             assertThat(log).contains("BUILD SUCCESS");
             return this;
@@ -198,7 +198,7 @@ final class TestProject {
          *
          * @return this run
          */
-        MavenRun assertFailed() {
+        public MavenRun assertFailed() {
             assertThat(succeeded).as("mvn %s should fail; log:%n%s", arguments, log).isFalse();
             assertThat(log).contains("BUILD FAILURE");
             return this;
@@ -210,7 +210,7 @@ final class TestProject {
          *
          * @return the error text
          */
-        String errors() {
+        public String errors() {
             StringBuilder out = new StringBuilder();
             for (String line : log.split("\\R")) {
                 if (line.startsWith("[ERROR] ")) {
