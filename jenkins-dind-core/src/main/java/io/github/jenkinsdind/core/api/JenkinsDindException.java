@@ -10,8 +10,13 @@ import java.util.Optional;
 public abstract class JenkinsDindException extends Exception {
   private static final long serialVersionUID = 1L;
 
+  /** The setting at fault, or {@code null}. */
   private final transient Parameter parameter;
+
+  /** The offending value, or {@code null}. */
   private final String value;
+
+  /** What to do about it, or {@code null}. */
   private final String suggestion;
 
   /**

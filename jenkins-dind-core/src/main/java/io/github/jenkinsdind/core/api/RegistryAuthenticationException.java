@@ -7,6 +7,7 @@ package io.github.jenkinsdind.core.api;
 public class RegistryAuthenticationException extends EnvironmentException {
   private static final long serialVersionUID = 1L;
 
+  /** The registry host whose credentials were refused or missing. */
   private final String registry;
 
   /**

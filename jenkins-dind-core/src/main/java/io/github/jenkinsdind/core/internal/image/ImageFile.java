@@ -28,6 +28,11 @@ public record ImageFile(String path, byte[] content, int mode, long uid, long gi
     mode = mode & 07777;
   }
 
+  /**
+   * Returns a copy of the bytes.
+   *
+   * @return the bytes
+   */
   @Override
   public byte[] content() {
     return content.clone();
