@@ -60,7 +60,6 @@ def verdict(ok): if ok then "**PASS**" else "**MISSED**" end;
 "",
 "```",
 "bash .ci/services.sh           # dockerd and the registry on 127.0.0.1:5000",
-"mvn -B install -DskipTests     # the plugin into ~/.m2",
 "\($env.command)",
 "```",
 "",
@@ -89,7 +88,7 @@ def verdict(ok): if ok then "**PASS**" else "**MISSED**" end;
 "",
 "Wall time is the whole command as a user waits for it (for B: Maven’s start included); the goal’s own time is what the plugin logs (`Built … in X s`). For `docker`, the digest column compares image ids.",
 (if $failures > 0 then "\n**\($failures) run(s) failed**: see their logs under the work directory (`log` in the results JSON)." else empty end),
-(if $env.jarsStart != $env.jarsEnd then "\n**The installed plugin or core jar changed during the run** (`mvn install` while it ran): the runs of B may not all have measured the same code." else empty end),
+(if $env.jarsStart != $env.jarsEnd then "\n**The plugin or core jar the benchmark built changed during the run**: the runs of B may not all have measured the same code." else empty end),
 (if $notEmpty > 0 then "\n**\($notEmpty) cold run(s) of A did not pull every layer of the base**: dockerd was not empty." else empty end),
 "",
 "## Targets",
@@ -111,6 +110,7 @@ def verdict(ok): if ok then "**PASS**" else "**MISSED**" end;
 "- **Wall time**: `date +%s.%N` around the commands (A: pull + build [+ push]; B: the `mvn` process). Peak RSS: `/usr/bin/time -v` on `mvn`, whose launcher `exec`s the JVM, so it is the Maven JVM’s maximum resident set size (\(if $env.mavenOpts == "" then "`MAVEN_OPTS` unset: the JVM’s default heap limit, a quarter of the memory" else "`MAVEN_OPTS` was `\($env.mavenOpts)`" end)).",
 "- **Pulled**: the registry’s access log (combined format) between an offset taken before and one taken a second after each run, only requests on `/v2/bench/…`: the response bytes of every successful `GET` of a manifest or blob. *Layer GETs* counts `GET`s of the base’s layer blobs, and in brackets how many different layers they were (the config blob and manifests are not layers; a layer read twice counts twice). The base target uses the bytes of `GET`s on the base’s repository only.",
 "- **Pushed**: the access log does not give a request’s size, so pushed bytes are the sizes (as the registry serves them, `HEAD`) of the blobs whose upload the client completed (`PUT …/blobs/uploads/…?digest=…` answered 201). Blobs mounted from another repository (`POST …?mount=…&from=…` answered 201) move no bytes and are counted apart. Manifests (a few kB) are not counted.",
+"- **Repositories**: every benchmark run pushes to repositories of its own (`bench/run-<timestamp>/dockerfile-<n>` and `…/jib-<n>`), so a cold push finds nothing in its target repository; the registry as a whole keeps earlier blobs, and either side may mount one from a repository it knows holds it.",
 "- **Digest**: A: the digest `docker push` prints, or the image id; B: `target/jenkins-dind/image.digest`, or the image id in dockerd.",
 "- Cold runs of A start from a dockerd without the base and without any image the benchmark made (checked: each pulled all \($base.layerCount) layers); other images in dockerd share no layer with the random base.",
 "",
@@ -128,7 +128,7 @@ def verdict(ok): if ok then "**PASS**" else "**MISSED**" end;
 "| docker CLI (both sides) | \($env.cli) (static, /usr/local/bin/docker) |",
 "| registry | \($env.registry) |",
 "| jib-core | \($env.jib) |",
-"| jenkins-dind | \($env.plugin) (commit \($env.commit), plugin jar installed \($env.pluginJar)) |",
+"| jenkins-dind | \($env.plugin), built by the run from commit \($env.commit)\(if ($env.changedFiles // 0) > 0 then " with \($env.changedFiles) changed files not yet committed" else "" end) |",
 ""
 ' "$RESULTS"
 

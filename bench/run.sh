@@ -3,10 +3,12 @@
 #
 # Usage (as root, from anywhere):
 #   bash .ci/services.sh                 # dockerd and the registry on 127.0.0.1:5000 (once)
-#   mvn -B install -DskipTests           # the plugin in ~/.m2 (again after every change of the code)
 #   bash bench/run.sh [RUNS]             # RUNS runs of each side in each scenario, default 5
 #
 # What it does (bench/README.md says more):
+#   0. builds and installs the plugin from this checkout (mvn -B install -DskipTests, core and plugin only) into a
+#      Maven repository of its own, $BENCH_HOME/m2 (seeded once from ~/.m2), so that what it measures is this
+#      checkout, whatever else installs into ~/.m2 meanwhile;
 #   1. bench/make-base.sh makes and pushes a Jenkins-shaped base of about 385 MB compressed to the local registry
 #      (once: it is kept in $BENCH_HOME and reused while the registry still has it);
 #   2. for each run i (the order of the sides swaps every run), in each scenario:
@@ -32,7 +34,8 @@ RUNS=${1:-5}
 [[ $RUNS =~ ^[1-9][0-9]*$ ]] || die "RUNS must be a positive number, not '$RUNS' (usage: bash bench/run.sh [RUNS])"
 
 PLUGIN_VERSION=$(sed -n 's:^  <version>\(.*\)</version>$:\1:p' "$REPO_DIR/pom.xml" | head -n 1)
-M2_PROJECT=$HOME/.m2/repository/io/github/jenkinsdind
+M2_REPOSITORY=$BENCH_HOME/m2
+M2_PROJECT=$M2_REPOSITORY/io/github/jenkinsdind
 PLUGIN_JAR=$M2_PROJECT/jenkins-dind-maven-plugin/$PLUGIN_VERSION/jenkins-dind-maven-plugin-$PLUGIN_VERSION.jar
 CORE_JAR=$M2_PROJECT/jenkins-dind-core/$PLUGIN_VERSION/jenkins-dind-core-$PLUGIN_VERSION.jar
 DOCKER_CLI=/usr/local/bin/docker
@@ -40,8 +43,10 @@ STAMP=$(date -u +%Y%m%dT%H%M%SZ)
 RUN_DIR=$BENCH_HOME/runs/$STAMP
 RECORDS=$RUN_DIR/records.jsonl
 BASE_JSON=$BENCH_HOME/base/base.json
-JIB_REPOSITORY=bench/jib
-DOCKERFILE_REPOSITORY=bench/dockerfile
+# Every run of the benchmark pushes to repositories of its own: a cold push must find no blob in its target repository
+RUN_REPOSITORY=bench/run-$(tr '[:upper:]' '[:lower:]' <<<"$STAMP")
+JIB_REPOSITORY=$RUN_REPOSITORY/jib
+DOCKERFILE_REPOSITORY=$RUN_REPOSITORY/dockerfile
 DAEMON_REPOSITORY=jenkins-dind-bench
 
 # ---------------------------------------------------------------------------------------------- checks
@@ -55,8 +60,6 @@ require_tools() {
       || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
         "${missing[@]}" >/dev/null; } || die "could not install ${missing[*]}"
   fi
-  [[ -f $PLUGIN_JAR && -f $CORE_JAR ]] \
-    || die "the plugin $PLUGIN_VERSION is not in ~/.m2; perhaps you should run 'mvn -B install -DskipTests' first"
   [[ -x $DOCKER_CLI ]] || die "no static docker CLI at $DOCKER_CLI (both sides put this binary into the image)"
   docker version >/dev/null 2>&1 || die "dockerd does not answer; perhaps you should run 'bash .ci/services.sh'"
   curl -fsS -o /dev/null "http://$REGISTRY/v2/" || die "no registry on $REGISTRY; perhaps you should run 'bash .ci/services.sh'"
@@ -66,6 +69,25 @@ require_tools() {
 # ---------------------------------------------------------------------------------------------- helpers
 # installed_jars: the sha256 of the installed plugin and core jars (a run must measure one build of the code)
 installed_jars() { cat "$PLUGIN_JAR" "$CORE_JAR" | sha256sum | cut -c1-64; }
+
+# install_plugin: this checkout's core and plugin, built and installed into the benchmark's own Maven repository
+install_plugin() {
+  if [[ ! -d $M2_REPOSITORY ]]; then
+    log "seeding $M2_REPOSITORY from ~/.m2/repository (once)"
+    mkdir -p "$M2_REPOSITORY.tmp"
+    if [[ -d $HOME/.m2/repository ]]; then cp -a "$HOME/.m2/repository/." "$M2_REPOSITORY.tmp/"; fi
+    rm -rf "$M2_REPOSITORY.tmp/io/github/jenkinsdind"
+    mv "$M2_REPOSITORY.tmp" "$M2_REPOSITORY"
+  fi
+  BUILT_COMMIT=$(git -C "$REPO_DIR" rev-parse --short HEAD 2>/dev/null || echo unknown)
+  BUILT_CHANGED=$(git -C "$REPO_DIR" status --porcelain -- jenkins-dind-core jenkins-dind-maven-plugin pom.xml \
+    2>/dev/null | wc -l)
+  log "building the plugin from $REPO_DIR (commit $BUILT_COMMIT, $BUILT_CHANGED changed files not committed)"
+  mvn -B -q -f "$REPO_DIR/pom.xml" -Dmaven.repo.local="$M2_REPOSITORY" -Djd.buildDir=target-bench \
+    -pl jenkins-dind-core,jenkins-dind-maven-plugin -am install -DskipTests >"$RUN_DIR/logs/install.log" 2>&1 \
+    || { tail -n 30 "$RUN_DIR/logs/install.log" >&2; die "could not build the plugin (log: $RUN_DIR/logs/install.log)"; }
+  [[ -f $PLUGIN_JAR && -f $CORE_JAR ]] || die "mvn install left no $PLUGIN_JAR"
+}
 now() { date +%s.%N; }
 seconds_between() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", b - a }'; }
 log_offset() { stat -c %s "$REGISTRY_LOG"; }
@@ -204,7 +226,7 @@ jenkins_dind() {
   sync
   from=$(log_offset)
   start=$(now)
-  /usr/bin/time -v -o "$out.time" mvn -B -f "$BENCH_DIR/project/pom.xml" jenkins-dind:build \
+  /usr/bin/time -v -o "$out.time" mvn -B -f "$BENCH_DIR/project/pom.xml" -Dmaven.repo.local="$M2_REPOSITORY" jenkins-dind:build \
     -Dorg.slf4j.simpleLogger.showDateTime=true -Dorg.slf4j.simpleLogger.dateTimeFormat=HH:mm:ss.SSS \
     -Djenkins-dind.plugin.version="$PLUGIN_VERSION" -Dbench.buildDir="$build" \
     -Djenkins-dind.from="$BASE_REF" -Djenkins-dind.target="$target" -Djenkins-dind.image="$image" \
@@ -232,7 +254,6 @@ jenkins_dind() {
 
 # ---------------------------------------------------------------------------------------------- set-up
 prepare() {
-  mkdir -p "$RUN_DIR"/{logs,cache,maven,cli,dockerfile-context}
   : >"$RECORDS"
   DOCKER_VERSION=$("$DOCKER_CLI" version --format '{{.Client.Version}}' 2>/dev/null || true)
   [[ -n $DOCKER_VERSION ]] || DOCKER_VERSION=$("$DOCKER_CLI" --version | sed -n 's/^Docker version \([^,]*\),.*/\1/p')
@@ -247,7 +268,7 @@ prepare() {
   cp "$BENCH_DIR/dockerfile/Dockerfile" "$RUN_DIR/dockerfile-context/Dockerfile"
   jq -r '.layers[].digest' "$BASE_JSON" >"$RUN_DIR/base-layers.txt"
   # Maven resolves the plugin once here, so that no run pays for it.
-  mvn -B -q -f "$BENCH_DIR/project/pom.xml" jenkins-dind:help -Djenkins-dind.plugin.version="$PLUGIN_VERSION" \
+  mvn -B -q -f "$BENCH_DIR/project/pom.xml" -Dmaven.repo.local="$M2_REPOSITORY" jenkins-dind:help -Djenkins-dind.plugin.version="$PLUGIN_VERSION" \
     -Dbench.buildDir="$RUN_DIR/maven/help" >"$RUN_DIR/logs/maven-warm-up.log" 2>&1 \
     || die "Maven cannot run the plugin (see $RUN_DIR/logs/maven-warm-up.log)"
 }
@@ -266,21 +287,23 @@ environment_json() {
     --arg registry "$(docker-registry --version 2>/dev/null | head -n 1)" \
     --arg jib "$(sed -n 's:.*<jib-core.version>\(.*\)</jib-core.version>.*:\1:p' "$REPO_DIR/pom.xml")" \
     --arg plugin "$PLUGIN_VERSION" \
-    --arg commit "$(git -C "$REPO_DIR" rev-parse --short HEAD 2>/dev/null || echo unknown)" \
+    --arg commit "$BUILT_COMMIT" --arg dirty "$BUILT_CHANGED" \
     --arg pluginJar "$(date -u -r "$PLUGIN_JAR" +%Y-%m-%dT%H:%M:%SZ)" \
     --arg mavenOpts "${MAVEN_OPTS:-}" --arg jarsStart "$JARS_START" --arg jarsEnd "$(installed_jars)" \
     --arg command "bash bench/run.sh $RUNS" \
     --arg total "$(seconds_between "$T0" "$(now)")" \
     '{stamp: $stamp, runs: ($runs | tonumber), cpu: $cpu, nproc: $nproc, memory: $memory, kernel: $kernel, os: $os,
       loadStart: $loadStart, loadEnd: $loadEnd, java: $java, maven: $maven, engine: $engine, cli: $cli,
-      registry: $registry, jib: $jib, plugin: $plugin, commit: $commit, pluginJar: $pluginJar,
+      registry: $registry, jib: $jib, plugin: $plugin, commit: $commit, changedFiles: ($dirty | tonumber), pluginJar: $pluginJar,
       mavenOpts: $mavenOpts, jarsStart: $jarsStart, jarsEnd: $jarsEnd, command: $command, totalSeconds: ($total | tonumber)}'
 }
 
 # ---------------------------------------------------------------------------------------------- main
 main() {
   require_tools
+  mkdir -p "$RUN_DIR"/{logs,cache,maven,cli,dockerfile-context}
   T0=$(now)
+  install_plugin
   JARS_START=$(installed_jars)
   LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
   bash "$BENCH_DIR/make-base.sh"
