@@ -22,7 +22,8 @@
 #   3. writes bench/results/<timestamp>.json and .md and regenerates docs/PERFORMANCE.md (bench/report.sh).
 #
 # Environment: BENCH_HOME (work directory, default /tmp/jenkins-dind-bench), BENCH_NO_DOCS=1 (do not touch
-# docs/PERFORMANCE.md), the base's sizes of bench/make-base.sh. Needs about 3 GB in BENCH_HOME and in dockerd.
+# docs/PERFORMANCE.md), the base's sizes of bench/make-base.sh. Needs about 4 GB in BENCH_HOME while it runs (the
+# caches of the runs, deleted at the end; the logs stay) and 1 GB in dockerd.
 set -euo pipefail
 
 BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -322,6 +323,8 @@ main() {
     $second docker-warm docker "$i"
   done
   empty_daemon
+  # The caches of the runs (Jib's copies of the base for target=docker among them) are several GB: keep only the logs.
+  rm -rf "$RUN_DIR/cache" "$RUN_DIR/maven"
   environment_json >"$RUN_DIR/environment.json"
   cp "$BASE_JSON" "$RUN_DIR/base.json"
   mkdir -p "$BENCH_DIR/results"
