@@ -1,9 +1,11 @@
 package io.github.jenkinsdind.core.internal.cli;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermissions;
 
@@ -67,8 +69,45 @@ final class CacheFiles {
   static void deleteQuietly(Path file) {
     try {
       Files.deleteIfExists(file);
+      Files.deleteIfExists(sumOf(file));
     } catch (IOException e) {
       // Left behind: it is a cache entry that the next run checks again.
     }
+  }
+
+  /**
+   * Returns the sha256 of a file in the cache. It is remembered beside the file ({@code
+   * NAME.sha256}, with the file's size and modification time), so that a warm build does not read
+   * tens of megabytes again to hash them; a file whose size or time changed is hashed anew.
+   *
+   * @param file the file
+   * @return 64 lower-case hex characters
+   * @throws IOException if the file cannot be read
+   */
+  static String sha256(Path file) throws IOException {
+    BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+    String stamp = attributes.size() + " " + attributes.lastModifiedTime().toMillis() + " ";
+    Path sum = sumOf(file);
+    try {
+      String remembered = Files.readString(sum, StandardCharsets.US_ASCII);
+      if (remembered.startsWith(stamp) && remembered.length() == stamp.length() + 64) {
+        return remembered.substring(stamp.length());
+      }
+    } catch (IOException | RuntimeException e) {
+      // not remembered yet, or unreadable: hash the file
+    }
+    String sha256 = Sha256.ofFile(file);
+    try {
+      Path temporary = temporaryBeside(sum);
+      Files.writeString(temporary, stamp + sha256, StandardCharsets.US_ASCII);
+      commit(temporary, sum);
+    } catch (IOException e) {
+      // not remembered: the next build hashes the file again
+    }
+    return sha256;
+  }
+
+  private static Path sumOf(Path file) {
+    return file.resolveSibling(file.getFileName() + ".sha256");
   }
 }

@@ -173,7 +173,7 @@ public final class DockerCliResolver {
     if (Files.isRegularFile(file)) {
       events.handle(Event.debug("Using the cached docker CLI download " + file + " of " + url));
       try {
-        return new Origin(file, Sha256.ofFile(file), url.toString(), url);
+        return new Origin(file, CacheFiles.sha256(file), url.toString(), url);
       } catch (IOException e) {
         CacheFiles.deleteQuietly(file);
         throw new EnvironmentException(
@@ -311,7 +311,7 @@ public final class DockerCliResolver {
     String sha256;
     try {
       header = ElfHeader.read(binary);
-      sha256 = Sha256.ofFile(binary);
+      sha256 = CacheFiles.sha256(binary);
     } catch (IOException e) {
       CacheFiles.deleteQuietly(binary);
       throw new EnvironmentException(
