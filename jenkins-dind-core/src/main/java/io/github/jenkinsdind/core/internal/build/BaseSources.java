@@ -18,6 +18,7 @@ import io.github.jenkinsdind.core.internal.base.BaseSource;
 import io.github.jenkinsdind.core.internal.base.DaemonBaseSource;
 import io.github.jenkinsdind.core.internal.base.RegistryBaseSource;
 import io.github.jenkinsdind.core.internal.base.TarBaseSource;
+import io.github.jenkinsdind.core.internal.engine.JibDockerClient;
 import io.github.jenkinsdind.core.internal.registry.RegistryCredentials;
 import java.io.IOException;
 import java.io.InputStream;
@@ -112,17 +113,18 @@ final class BaseSources {
    * @param base the parsed {@code from}
    * @param digest the digest the account files were read from
    * @param credentials the registry credentials
+   * @param daemon the Docker daemon, for a {@code docker://} base
    * @return Jib's builder
    */
   static JibContainerBuilder jibBase(
-      BaseReference base, String digest, RegistryCredentials credentials) {
+      BaseReference base, String digest, RegistryCredentials credentials, JibDockerClient daemon) {
     return switch (base.kind()) {
       case REGISTRY -> {
         ImageReference pinned = base.imageReference().withQualifier(digest);
         yield Jib.from(
             RegistryImage.named(pinned).addCredentialRetriever(credentials.retrieverFor(pinned)));
       }
-      case DAEMON -> Jib.from(DockerDaemonImage.named(base.imageReference()));
+      case DAEMON -> Jib.from(daemon, DockerDaemonImage.named(base.imageReference()));
       case TAR -> Jib.from(TarImage.at(base.tarPath()));
     };
   }

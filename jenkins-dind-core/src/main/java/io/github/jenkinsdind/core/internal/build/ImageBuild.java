@@ -32,6 +32,8 @@ import io.github.jenkinsdind.core.internal.base.BaseManifest;
 import io.github.jenkinsdind.core.internal.base.RegistryLayerMount;
 import io.github.jenkinsdind.core.internal.cli.DockerCliResolver;
 import io.github.jenkinsdind.core.internal.cli.ResolvedCli;
+import io.github.jenkinsdind.core.internal.engine.Engine;
+import io.github.jenkinsdind.core.internal.engine.JibDockerClient;
 import io.github.jenkinsdind.core.internal.registry.RegistryCredentials;
 import io.github.jenkinsdind.core.internal.registry.RegistryErrors;
 import io.github.jenkinsdind.core.internal.registry.RegistryPreflight;
@@ -91,7 +93,22 @@ public final class ImageBuild {
       RegistryPreflight.defaults()
           .check(target.toString(), Parameter.IMAGE, request.allowInsecureRegistries());
     }
+    boolean needsDaemon =
+        request.target() instanceof ImageTarget.DockerDaemon
+            || base.kind() == BaseReference.Kind.DAEMON;
+    try (Engine engine = needsDaemon ? Engine.connect(null) : null) {
+      JibDockerClient daemon = engine == null ? null : new JibDockerClient(engine);
+      return build(start, base, target, credentials, daemon);
+    }
+  }
 
+  private BuildResult build(
+      long start,
+      BaseReference base,
+      ImageReference target,
+      RegistryCredentials credentials,
+      JibDockerClient daemon)
+      throws JenkinsDindException {
     BaseFiles baseFiles = readBase(base, credentials);
     ResolvedCli cli =
         new DockerCliResolver(request.cacheDirectory(), request.offline(), events)
@@ -103,7 +120,7 @@ public final class ImageBuild {
     LayerPlan layers = LayerPlan.of(request.cacheDirectory(), cli.binary(), edit.files().files());
 
     JibContainerBuilder builder =
-        BaseSources.jibBase(base, baseFiles.baseDigest(), credentials)
+        BaseSources.jibBase(base, baseFiles.baseDigest(), credentials, daemon)
             .setPlatforms(
                 Set.of(
                     new Platform(request.platform().architecture(), request.platform().os())));
@@ -113,7 +130,7 @@ public final class ImageBuild {
     Path tarTemp = TargetCheck.prepareTarFile(request.target());
     try {
       JibContainer container =
-          containerize(builder, containerizer(target, tarTemp, credentials), base);
+          containerize(builder, containerizer(target, tarTemp, credentials, daemon), base);
       if (tarTemp != null) {
         moveIntoPlace(tarTemp, ((ImageTarget.TarFile) request.target()).file());
       }
@@ -164,7 +181,7 @@ public final class ImageBuild {
   }
 
   private Containerizer containerizer(
-      ImageReference target, Path tarTemp, RegistryCredentials credentials) {
+      ImageReference target, Path tarTemp, RegistryCredentials credentials, JibDockerClient daemon) {
     Containerizer containerizer;
     if (request.target() instanceof ImageTarget.Registry) {
       containerizer =
@@ -172,7 +189,7 @@ public final class ImageBuild {
               RegistryImage.named(target)
                   .addCredentialRetriever(credentials.retrieverFor(target)));
     } else if (request.target() instanceof ImageTarget.DockerDaemon) {
-      containerizer = Containerizer.to(DockerDaemonImage.named(target));
+      containerizer = Containerizer.to(daemon, DockerDaemonImage.named(target));
     } else {
       containerizer = Containerizer.to(TarImage.at(tarTemp).named(target));
     }
@@ -211,15 +228,6 @@ public final class ImageBuild {
 
   /** Blames the base when the failing registry is the base's and not the target's. */
   private JenkinsDindException translate(Exception e, BaseReference base) {
-    if (request.target() instanceof ImageTarget.DockerDaemon && isMissingDockerCommand(e)) {
-      return new EnvironmentException(
-          "The docker command, which loads the image into the Docker daemon, could not be run: "
-              + e.getMessage(),
-          Parameter.TARGET,
-          "docker",
-          "perhaps you should put the docker CLI on the PATH, or use target registry or tar",
-          e);
-    }
     String targetRegistry = RegistryErrors.registryOf(request.target().image());
     boolean baseFailed =
         base.kind() == BaseReference.Kind.REGISTRY
@@ -229,15 +237,6 @@ public final class ImageBuild {
     return baseFailed
         ? RegistryErrors.translate(e, Parameter.FROM, base.reference())
         : RegistryErrors.translate(e, Parameter.IMAGE, request.target().image());
-  }
-
-  private static boolean isMissingDockerCommand(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof IOException && String.valueOf(t.getMessage()).contains("Cannot run program")) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private BuildResult result(
