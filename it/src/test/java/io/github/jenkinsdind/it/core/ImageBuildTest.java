@@ -263,6 +263,47 @@ class ImageBuildTest {
   }
 
   @Test
+  void aRebuildIntoTheDaemonLeavesOutTheBaseLayersItHolds() throws Exception {
+    JenkinsBaseImages.Built base = JenkinsBaseImages.inRegistry(Variant.PLAIN);
+    String image = unique("it-jenkins-rebuild") + ":1.0";
+    BuildRequest request =
+        from(base.reference())
+            .dockerGid(services.dockerSocketGid())
+            .to(ImageTarget.dockerDaemon(image, Set.of()))
+            .build();
+    try {
+      BuildResult first = build(request);
+      assertThat(events).noneMatch(ImageBuildTest::leftOutBaseLayers);
+
+      events.clear();
+      BuildResult again = build(request);
+      assertThat(again.imageId()).isEqualTo(first.imageId());
+      assertThat(events).filteredOn(ImageBuildTest::leftOutBaseLayers).hasSize(1);
+      assertThat(docker("image", "inspect", "--format", "{{.Id}}", image)).isEqualTo(first.imageId());
+      String version =
+          docker(
+              "run", "--rm",
+              "-v", services.dockerSocket() + ":/var/run/docker.sock",
+              "--entrypoint", "/usr/local/bin/docker",
+              image, "version", "--format", "{{.Server.Version}}");
+      assertThat(version).isEqualTo(services.dockerServerVersion());
+
+      // once the daemon has lost the image, the whole image is loaded again
+      docker("image", "rm", "--force", image);
+      events.clear();
+      build(request);
+      assertThat(events).noneMatch(ImageBuildTest::leftOutBaseLayers);
+      assertThat(docker("image", "inspect", "--format", "{{.Id}}", image)).isEqualTo(first.imageId());
+    } finally {
+      Commands.run(TIMEOUT, "docker", "rmi", "-f", image);
+    }
+  }
+
+  private static boolean leftOutBaseLayers(Event event) {
+    return event instanceof Event.Log log && log.message().contains("already holds the");
+  }
+
+  @Test
   void imageBakedWith999NeedsTheSocketGidAsSupplementaryGroup() throws Exception {
     JenkinsBaseImages.Built base = JenkinsBaseImages.inRegistry(Variant.PLAIN);
     String image = unique("it-jenkins-999") + ":1.0";

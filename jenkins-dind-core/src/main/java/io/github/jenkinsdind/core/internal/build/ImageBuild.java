@@ -97,8 +97,7 @@ public final class ImageBuild {
         request.target() instanceof ImageTarget.DockerDaemon
             || base.kind() == BaseReference.Kind.DAEMON;
     try (Engine engine = needsDaemon ? Engine.connect(null) : null) {
-      JibDockerClient daemon = engine == null ? null : new JibDockerClient(engine);
-      return build(start, base, target, credentials, daemon);
+      return build(start, base, target, credentials, engine);
     }
   }
 
@@ -107,9 +106,22 @@ public final class ImageBuild {
       BaseReference base,
       ImageReference target,
       RegistryCredentials credentials,
-      JibDockerClient daemon)
+      Engine engine)
       throws JenkinsDindException {
     BaseFiles baseFiles = readBase(base, credentials);
+    DaemonLayers daemonLayers = new DaemonLayers(request.cacheDirectory());
+    boolean registryBaseIntoDaemon =
+        request.target() instanceof ImageTarget.DockerDaemon
+            && base.kind() == BaseReference.Kind.REGISTRY;
+    JibDockerClient daemon =
+        engine == null
+            ? null
+            : new JibDockerClient(
+                engine,
+                registryBaseIntoDaemon
+                    ? daemonLayers.held(engine, baseFiles.baseDigest(), baseLayers)
+                    : Set.of(),
+                events);
     ResolvedCli cli =
         new DockerCliResolver(request.cacheDirectory(), request.offline(), events)
             .resolve(request.dockerCli(), request.platform());
@@ -133,6 +145,9 @@ public final class ImageBuild {
           containerize(builder, containerizer(target, tarTemp, credentials, daemon), base);
       if (tarTemp != null) {
         moveIntoPlace(tarTemp, ((ImageTarget.TarFile) request.target()).file());
+      }
+      if (registryBaseIntoDaemon) {
+        daemonLayers.remember(engine, baseFiles.baseDigest(), container.getImageId().toString());
       }
       return result(container, baseFiles, cli, start);
     } finally {

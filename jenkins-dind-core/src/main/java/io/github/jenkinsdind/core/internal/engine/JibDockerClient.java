@@ -7,6 +7,8 @@ import com.google.cloud.tools.jib.api.ImageDetails;
 import com.google.cloud.tools.jib.api.ImageReference;
 import com.google.cloud.tools.jib.image.ImageTarball;
 import io.github.jenkinsdind.core.api.EnvironmentException;
+import io.github.jenkinsdind.core.api.Event;
+import io.github.jenkinsdind.core.api.EventHandler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -19,26 +21,42 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 
 /**
  * Jib's Docker client, on docker-java: images are loaded into and saved from the same daemon, with
  * the same settings ({@code DOCKER_HOST}...), as the {@code run} and {@code check} goals use. No
  * {@code docker} command is needed on the build machine.
+ *
+ * <p>Layers the daemon is known to hold can be left out of what {@code docker load} receives: the
+ * daemon does not read a layer whose chain it already has, so the tar's manifest may name it
+ * without carrying it. Should the daemon refuse such a tar, the whole image is loaded again.
  */
 public final class JibDockerClient implements DockerClient {
   private static final int PIPE_BUFFER = 1 << 20;
+  private static final String LAYER_SUFFIX = ".tar.gz";
 
   private final Engine engine;
+  private final Set<String> layersHeld;
+  private final EventHandler events;
 
   /**
    * Wraps a connection to the daemon.
    *
    * @param engine the connection; the caller closes it
+   * @param layersHeld the hex digests of compressed layers, bottom-most first, that the daemon
+   *     already holds in this order (the base's, when an image of this base is in it)
+   * @param events where messages go
    */
-  public JibDockerClient(Engine engine) {
+  public JibDockerClient(Engine engine, Set<String> layersHeld, EventHandler events) {
     this.engine = Objects.requireNonNull(engine, "engine");
+    this.layersHeld = Set.copyOf(layersHeld);
+    this.events = Objects.requireNonNull(events, "events");
   }
 
   @Override
@@ -53,14 +71,45 @@ public final class JibDockerClient implements DockerClient {
   @Override
   public String load(ImageTarball imageTarball, Consumer<Long> writtenByteCountListener)
       throws InterruptedException, IOException {
+    if (!layersHeld.isEmpty()) {
+      try {
+        load(out -> omitHeldLayers(imageTarball, out), writtenByteCountListener);
+        events.handle(
+            Event.info(
+                "The Docker daemon already holds the "
+                    + layersHeld.size()
+                    + " base layers: loaded the image without them"));
+        return loaded();
+      } catch (IOException e) {
+        events.handle(
+            Event.debug("Loading without the base layers failed (" + e.getMessage()
+                + "); loading the whole image"));
+      }
+    }
+    load(imageTarball::writeTo, writtenByteCountListener);
+    return loaded();
+  }
+
+  private String loaded() {
+    return "Loaded image into the Docker daemon at " + engine.dockerHost();
+  }
+
+  /** Writes a docker-save tar. */
+  @FunctionalInterface
+  private interface TarWriter {
+    void writeTo(OutputStream out) throws IOException;
+  }
+
+  private void load(TarWriter tar, Consumer<Long> written)
+      throws InterruptedException, IOException {
     PipedInputStream fromJib = new PipedInputStream(PIPE_BUFFER);
     PipedOutputStream toDaemon = new PipedOutputStream(fromJib);
     AtomicReference<Throwable> writeFailure = new AtomicReference<>();
     Thread writer =
         new Thread(
             () -> {
-              try (OutputStream out = new CountingStream(toDaemon, writtenByteCountListener)) {
-                imageTarball.writeTo(out);
+              try (OutputStream out = new CountingStream(toDaemon, written)) {
+                tar.writeTo(out);
               } catch (IOException | RuntimeException e) {
                 writeFailure.set(e);
               }
@@ -80,7 +129,53 @@ public final class JibDockerClient implements DockerClient {
     if (failed != null) {
       throw new IOException("Could not write the image for docker load: " + failed, failed);
     }
-    return "Loaded image into the Docker daemon at " + engine.dockerHost();
+  }
+
+  /** Copies Jib's tar, leaving out the entries of the layers the daemon holds. */
+  private void omitHeldLayers(ImageTarball imageTarball, OutputStream out) throws IOException {
+    PipedInputStream fromJib = new PipedInputStream(PIPE_BUFFER);
+    PipedOutputStream jibOut = new PipedOutputStream(fromJib);
+    AtomicReference<Throwable> writeFailure = new AtomicReference<>();
+    Thread writer =
+        new Thread(
+            () -> {
+              try (OutputStream jib = jibOut) {
+                imageTarball.writeTo(jib);
+              } catch (IOException | RuntimeException e) {
+                writeFailure.set(e);
+              }
+            },
+            "jenkins-dind-image-tar");
+    writer.setDaemon(true);
+    writer.start();
+    try (TarArchiveInputStream in = new TarArchiveInputStream(fromJib);
+        TarArchiveOutputStream tar = new TarArchiveOutputStream(out)) {
+      tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
+      tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
+      for (TarArchiveEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+        String name = entry.getName();
+        if (name.endsWith(LAYER_SUFFIX)
+            && layersHeld.contains(name.substring(0, name.length() - LAYER_SUFFIX.length()))) {
+          continue;
+        }
+        tar.putArchiveEntry(entry);
+        in.transferTo(tar);
+        tar.closeArchiveEntry();
+      }
+      tar.finish();
+    } finally {
+      fromJib.close();
+      try {
+        writer.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IOException("interrupted while writing the image", e);
+      }
+    }
+    Throwable failed = writeFailure.get();
+    if (failed != null) {
+      throw new IOException("Could not write the image: " + failed, failed);
+    }
   }
 
   @Override
