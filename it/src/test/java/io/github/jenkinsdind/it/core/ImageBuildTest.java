@@ -263,7 +263,7 @@ class ImageBuildTest {
   }
 
   @Test
-  void aRebuildIntoTheDaemonLeavesOutTheBaseLayersItHolds() throws Exception {
+  void theDaemonPullsTheBaseAndDockerLoadCarriesOnlyTheNewLayers() throws Exception {
     JenkinsBaseImages.Built base = JenkinsBaseImages.inRegistry(Variant.PLAIN);
     String image = unique("it-jenkins-rebuild") + ":1.0";
     BuildRequest request =
@@ -273,11 +273,6 @@ class ImageBuildTest {
             .build();
     try {
       BuildResult first = build(request);
-      assertThat(events).noneMatch(ImageBuildTest::leftOutBaseLayers);
-
-      events.clear();
-      BuildResult again = build(request);
-      assertThat(again.imageId()).isEqualTo(first.imageId());
       assertThat(events).filteredOn(ImageBuildTest::leftOutBaseLayers).hasSize(1);
       assertThat(docker("image", "inspect", "--format", "{{.Id}}", image)).isEqualTo(first.imageId());
       String version =
@@ -288,12 +283,39 @@ class ImageBuildTest {
               image, "version", "--format", "{{.Server.Version}}");
       assertThat(version).isEqualTo(services.dockerServerVersion());
 
-      // once the daemon has lost the image, the whole image is loaded again
-      docker("image", "rm", "--force", image);
+      // a rebuild: the daemon is known to hold the base, nothing is pulled
       events.clear();
-      build(request);
+      BuildResult again = build(request);
+      assertThat(again.imageId()).isEqualTo(first.imageId());
+      assertThat(events).filteredOn(ImageBuildTest::leftOutBaseLayers).hasSize(1);
+      assertThat(events).noneMatch(e -> e instanceof Event.Log l && l.message().contains("pulled the base"));
+    } finally {
+      Commands.run(TIMEOUT, "docker", "rmi", "-f", image);
+    }
+  }
+
+  @Test
+  void aWrongBeliefAboutTheDaemonsLayersFallsBackToTheWholeImage() throws Exception {
+    // a base the daemon has never seen (its own war size), and a record that wrongly says an image of
+    // it is in the daemon: docker load refuses the tar without the base layers, the whole image follows
+    JenkinsBaseImages.Built base =
+        JenkinsBaseImages.inRegistry(new JenkinsBaseImages.Spec(Variant.PLAIN, 1_234_567 + System.nanoTime() % 1000));
+    String someImageId = docker("image", "inspect", "--format", "{{.Id}}", JenkinsBaseImages.inDaemon(Variant.PLAIN).reference());
+    java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+    sha.update((services.dockerHost() + "\n" + base.digest()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    Path record = temp.resolve("cache/daemon-images").resolve(java.util.HexFormat.of().formatHex(sha.digest()));
+    Files.createDirectories(record.getParent());
+    Files.writeString(record, someImageId);
+    String image = unique("it-jenkins-fallback") + ":1.0";
+    try {
+      BuildResult result = build(from(base.reference()).to(ImageTarget.dockerDaemon(image, Set.of())).build());
       assertThat(events).noneMatch(ImageBuildTest::leftOutBaseLayers);
-      assertThat(docker("image", "inspect", "--format", "{{.Id}}", image)).isEqualTo(first.imageId());
+      assertThat(events)
+          .filteredOn(e -> e instanceof Event.Log l && l.message().startsWith("Loading without the base layers failed"))
+          .singleElement()
+          .satisfies(e -> assertThat(((Event.Log) e).message()).contains("no such file or directory"));
+      assertThat(docker("image", "inspect", "--format", "{{.Id}}", image)).isEqualTo(result.imageId());
+      assertThat(inImage(image, "grep", "^docker:", "/etc/group")).isEqualTo("docker:x:999:jenkins");
     } finally {
       Commands.run(TIMEOUT, "docker", "rmi", "-f", image);
     }

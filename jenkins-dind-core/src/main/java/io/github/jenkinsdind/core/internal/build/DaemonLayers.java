@@ -53,11 +53,21 @@ final class DaemonLayers {
     if (imageId.isEmpty() || engine.image(imageId).isEmpty()) {
       return Set.of();
     }
-    Set<String> held = new LinkedHashSet<>();
+    return hexDigests(layers);
+  }
+
+  /**
+   * Returns the layers' digests without their algorithm, as Jib names them in a tar.
+   *
+   * @param layers the layers, bottom-up
+   * @return the hex digests, in order
+   */
+  static Set<String> hexDigests(List<BaseManifest.Layer> layers) {
+    Set<String> hex = new LinkedHashSet<>();
     for (BaseManifest.Layer layer : layers) {
-      held.add(layer.digest().substring(layer.digest().indexOf(':') + 1));
+      hex.add(layer.digest().substring(layer.digest().indexOf(':') + 1));
     }
-    return held;
+    return hex;
   }
 
   /**

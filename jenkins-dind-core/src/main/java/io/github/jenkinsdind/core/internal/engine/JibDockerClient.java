@@ -24,6 +24,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
@@ -42,20 +43,20 @@ public final class JibDockerClient implements DockerClient {
   private static final String LAYER_SUFFIX = ".tar.gz";
 
   private final Engine engine;
-  private final Set<String> layersHeld;
+  private final Supplier<Set<String>> layersHeld;
   private final EventHandler events;
 
   /**
    * Wraps a connection to the daemon.
    *
    * @param engine the connection; the caller closes it
-   * @param layersHeld the hex digests of compressed layers, bottom-most first, that the daemon
-   *     already holds in this order (the base's, when an image of this base is in it)
+   * @param layersHeld gives, when the image is loaded, the hex digests of the compressed base
+   *     layers that the daemon then holds, in the base's order (it may wait for a pull to end)
    * @param events where messages go
    */
-  public JibDockerClient(Engine engine, Set<String> layersHeld, EventHandler events) {
+  public JibDockerClient(Engine engine, Supplier<Set<String>> layersHeld, EventHandler events) {
     this.engine = Objects.requireNonNull(engine, "engine");
-    this.layersHeld = Set.copyOf(layersHeld);
+    this.layersHeld = Objects.requireNonNull(layersHeld, "layersHeld");
     this.events = Objects.requireNonNull(events, "events");
   }
 
@@ -71,13 +72,14 @@ public final class JibDockerClient implements DockerClient {
   @Override
   public String load(ImageTarball imageTarball, Consumer<Long> writtenByteCountListener)
       throws InterruptedException, IOException {
-    if (!layersHeld.isEmpty()) {
+    Set<String> held = layersHeld.get();
+    if (!held.isEmpty()) {
       try {
-        load(out -> omitHeldLayers(imageTarball, out), writtenByteCountListener);
+        load(out -> omitHeldLayers(imageTarball, held, out), writtenByteCountListener);
         events.handle(
             Event.info(
                 "The Docker daemon already holds the "
-                    + layersHeld.size()
+                    + held.size()
                     + " base layers: loaded the image without them"));
         return loaded();
       } catch (IOException e) {
@@ -118,7 +120,9 @@ public final class JibDockerClient implements DockerClient {
     writer.setDaemon(true);
     writer.start();
     try (InputStream in = fromJib) {
-      engine.run("load the image", () -> engine.client().loadImageCmd(in).exec());
+      // the daemon answers 200 and reports a failed load in the body: the async command reads it
+      engine.call(
+          "load the image", () -> engine.client().loadImageAsyncCmd(in).start().awaitMessage());
     } catch (EnvironmentException e) {
       throw new IOException(e.getMessage(), e);
     } finally {
@@ -132,7 +136,8 @@ public final class JibDockerClient implements DockerClient {
   }
 
   /** Copies Jib's tar, leaving out the entries of the layers the daemon holds. */
-  private void omitHeldLayers(ImageTarball imageTarball, OutputStream out) throws IOException {
+  private static void omitHeldLayers(ImageTarball imageTarball, Set<String> held, OutputStream out)
+      throws IOException {
     PipedInputStream fromJib = new PipedInputStream(PIPE_BUFFER);
     PipedOutputStream jibOut = new PipedOutputStream(fromJib);
     AtomicReference<Throwable> writeFailure = new AtomicReference<>();
@@ -155,7 +160,7 @@ public final class JibDockerClient implements DockerClient {
       for (TarArchiveEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
         String name = entry.getName();
         if (name.endsWith(LAYER_SUFFIX)
-            && layersHeld.contains(name.substring(0, name.length() - LAYER_SUFFIX.length()))) {
+            && held.contains(name.substring(0, name.length() - LAYER_SUFFIX.length()))) {
           continue;
         }
         tar.putArchiveEntry(entry);
