@@ -263,7 +263,7 @@ class ImageBuildTest {
   }
 
   @Test
-  void theDaemonPullsTheBaseAndDockerLoadCarriesOnlyTheNewLayers() throws Exception {
+  void aRebuildIntoTheDaemonLeavesOutTheBaseLayersItHolds() throws Exception {
     JenkinsBaseImages.Built base = JenkinsBaseImages.inRegistry(Variant.PLAIN);
     String image = unique("it-jenkins-rebuild") + ":1.0";
     BuildRequest request =
@@ -273,7 +273,7 @@ class ImageBuildTest {
             .build();
     try {
       BuildResult first = build(request);
-      assertThat(events).filteredOn(ImageBuildTest::leftOutBaseLayers).hasSize(1);
+      assertThat(events).noneMatch(ImageBuildTest::leftOutBaseLayers);
       assertThat(docker("image", "inspect", "--format", "{{.Id}}", image)).isEqualTo(first.imageId());
       String version =
           docker(
@@ -283,12 +283,15 @@ class ImageBuildTest {
               image, "version", "--format", "{{.Server.Version}}");
       assertThat(version).isEqualTo(services.dockerServerVersion());
 
-      // a rebuild: the daemon is known to hold the base, nothing is pulled
+      // a rebuild: the daemon is known to hold the base layers, docker load gets only the new ones
       events.clear();
       BuildResult again = build(request);
       assertThat(again.imageId()).isEqualTo(first.imageId());
       assertThat(events).filteredOn(ImageBuildTest::leftOutBaseLayers).hasSize(1);
-      assertThat(events).noneMatch(e -> e instanceof Event.Log l && l.message().contains("pulled the base"));
+      assertThat(docker("image", "inspect", "--format", "{{.Id}}", image)).isEqualTo(first.imageId());
+      assertThat(
+              docker("run", "--rm", "--entrypoint", "/usr/local/bin/docker", image, "--version"))
+          .contains(DockerCliServer.VERSION);
     } finally {
       Commands.run(TIMEOUT, "docker", "rmi", "-f", image);
     }

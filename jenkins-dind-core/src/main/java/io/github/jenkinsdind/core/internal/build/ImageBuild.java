@@ -47,7 +47,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
-import java.util.function.Supplier;
 
 /**
  * One image build, in an order that writes nothing until everything that can fail on bad input
@@ -120,8 +119,8 @@ public final class ImageBuild {
             : new JibDockerClient(
                 engine,
                 registryBaseIntoDaemon
-                    ? heldBaseLayers(engine, daemonLayers, base, baseFiles, credentials)
-                    : Set::of,
+                    ? daemonLayers.held(engine, baseFiles.baseDigest(), baseLayers)
+                    : Set.of(),
                 events);
     ResolvedCli cli =
         new DockerCliResolver(request.cacheDirectory(), request.offline(), events)
@@ -175,31 +174,6 @@ public final class ImageBuild {
           null,
           e);
     }
-  }
-
-  /**
-   * The base layers the daemon will hold when the image is loaded: all of them if an image of this
-   * base is known to be in it; otherwise those of the base the daemon is asked to pull now, while
-   * the build goes on; none offline.
-   */
-  private Supplier<Set<String>> heldBaseLayers(
-      Engine engine,
-      DaemonLayers daemonLayers,
-      BaseReference base,
-      BaseFiles baseFiles,
-      RegistryCredentials credentials)
-      throws EnvironmentException {
-    Set<String> known = daemonLayers.held(engine, baseFiles.baseDigest(), baseLayers);
-    if (!known.isEmpty() || request.offline()) {
-      return () -> known;
-    }
-    return DaemonBasePull.start(
-        engine,
-        base.imageReference(),
-        baseFiles.baseDigest(),
-        DaemonLayers.hexDigests(baseLayers),
-        credentials,
-        events);
   }
 
   /**

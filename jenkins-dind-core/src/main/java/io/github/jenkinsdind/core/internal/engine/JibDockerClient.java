@@ -24,7 +24,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
@@ -43,20 +42,20 @@ public final class JibDockerClient implements DockerClient {
   private static final String LAYER_SUFFIX = ".tar.gz";
 
   private final Engine engine;
-  private final Supplier<Set<String>> layersHeld;
+  private final Set<String> layersHeld;
   private final EventHandler events;
 
   /**
    * Wraps a connection to the daemon.
    *
    * @param engine the connection; the caller closes it
-   * @param layersHeld gives, when the image is loaded, the hex digests of the compressed base
-   *     layers that the daemon then holds, in the base's order (it may wait for a pull to end)
+   * @param layersHeld the hex digests of compressed base layers that the daemon already holds, in
+   *     the base's order (those of the base, when an image of this base is in it)
    * @param events where messages go
    */
-  public JibDockerClient(Engine engine, Supplier<Set<String>> layersHeld, EventHandler events) {
+  public JibDockerClient(Engine engine, Set<String> layersHeld, EventHandler events) {
     this.engine = Objects.requireNonNull(engine, "engine");
-    this.layersHeld = Objects.requireNonNull(layersHeld, "layersHeld");
+    this.layersHeld = Set.copyOf(layersHeld);
     this.events = Objects.requireNonNull(events, "events");
   }
 
@@ -72,7 +71,7 @@ public final class JibDockerClient implements DockerClient {
   @Override
   public String load(ImageTarball imageTarball, Consumer<Long> writtenByteCountListener)
       throws InterruptedException, IOException {
-    Set<String> held = layersHeld.get();
+    Set<String> held = layersHeld;
     if (!held.isEmpty()) {
       try {
         load(out -> omitHeldLayers(imageTarball, held, out), writtenByteCountListener);
