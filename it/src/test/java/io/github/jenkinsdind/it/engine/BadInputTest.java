@@ -17,27 +17,10 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Each bad input or fault of {@code run} and {@code stop} gives its message, and loses nothing. */
-class BadInputTest {
-  private Sandbox sandbox;
-  private JenkinsContainers docker;
-
-  @BeforeEach
-  void connect() throws Exception {
-    sandbox = new Sandbox();
-    docker = JenkinsContainers.connect();
-  }
-
-  @AfterEach
-  void cleanUp() {
-    docker.close();
-    sandbox.close();
-  }
-
+class BadInputTest extends EngineTestBase {
   private RunRequest.Builder request(String name) {
     return RunRequest.of(ProductImages.gid999())
         .containerName(name)

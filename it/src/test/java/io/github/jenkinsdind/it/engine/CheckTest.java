@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.jenkinsdind.core.api.CheckRequest;
 import io.github.jenkinsdind.core.api.CheckResult;
 import io.github.jenkinsdind.core.api.ConfigurationException;
-import io.github.jenkinsdind.core.api.JenkinsContainers;
 import io.github.jenkinsdind.core.api.Parameter;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
@@ -15,27 +14,10 @@ import java.nio.channels.ServerSocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** {@code check} against the real dockerd: PASS with the server version, or FAIL with the fix. */
-class CheckTest {
-  private Sandbox sandbox;
-  private JenkinsContainers docker;
-
-  @BeforeEach
-  void connect() throws Exception {
-    sandbox = new Sandbox();
-    docker = JenkinsContainers.connect();
-  }
-
-  @AfterEach
-  void cleanUp() {
-    docker.close();
-    sandbox.close();
-  }
-
+class CheckTest extends EngineTestBase {
   @Test
   void groupAddAutoPassesWithTheServerVersion() throws Exception {
     String image = ProductImages.gid999();

@@ -5,7 +5,6 @@ import static io.github.jenkinsdind.it.engine.Sandbox.dockerOk;
 import static io.github.jenkinsdind.it.engine.Sandbox.volumeExists;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.jenkinsdind.core.api.JenkinsContainers;
 import io.github.jenkinsdind.core.api.PublishedPort;
 import io.github.jenkinsdind.core.api.RunRequest;
 import io.github.jenkinsdind.core.api.RunResult;
@@ -19,27 +18,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** {@code run} and {@code stop} against the real dockerd, with the product-shaped image. */
-class RunAndStopTest {
-  private Sandbox sandbox;
-  private JenkinsContainers docker;
-
-  @BeforeEach
-  void connect() throws Exception {
-    sandbox = new Sandbox();
-    docker = JenkinsContainers.connect();
-  }
-
-  @AfterEach
-  void cleanUp() {
-    docker.close();
-    sandbox.close();
-  }
-
+class RunAndStopTest extends EngineTestBase {
   private RunRequest.Builder request(String name) {
     return RunRequest.of(ProductImages.gid999())
         .containerName(name)
