@@ -86,6 +86,7 @@ public final class RegistryBaseSource implements BaseSource {
   private boolean prepared;
   private Credential credential;
   private Session session;
+  private AtomicBoolean layerInFlight;
   private final List<Session> open = new ArrayList<>();
 
   private RegistryBaseSource(
@@ -414,9 +415,22 @@ public final class RegistryBaseSource implements BaseSource {
       throw new IllegalArgumentException("not a blob digest: " + layer.digest(), e);
     }
     Session layerSession;
+    Runnable abort;
     synchronized (this) {
-      prepare();
-      layerSession = newSession();
+      if (layerInFlight == null) {
+        // layers read one after the other share the main session: its authentication and its
+        // http or https choice are made once; ending a layer's download shuts the connections of
+        // the session down, and the next request opens new ones
+        layerSession = mainSession();
+        AtomicBoolean ended = new AtomicBoolean();
+        layerInFlight = ended;
+        abort = () -> endShared(layerSession, ended);
+      } else {
+        // another layer is still downloading: shutting shared connections down would abort it
+        prepare();
+        layerSession = newSession();
+        abort = layerSession::close;
+      }
     }
     String task = "pulling layer " + shortDigest(layer.digest()) + " of " + reference;
     Blob blob =
@@ -424,8 +438,25 @@ public final class RegistryBaseSource implements BaseSource {
     return RegistryBlobStream.start(
         blob::writeTo,
         "jenkins-dind-pull-" + shortDigest(layer.digest()),
-        layerSession::close,
+        abort,
         failure -> layerFailure(layer, failure));
+  }
+
+  /**
+   * Ends a layer download on the shared session: shuts its connections down (so that nothing
+   * drains the rest of a layer the reader stopped early) and frees the session for the next layer.
+   * Runs at the end of the download and again when the reader closes; only the first run acts.
+   */
+  private void endShared(Session shared, AtomicBoolean ended) {
+    if (!ended.compareAndSet(false, true)) {
+      return;
+    }
+    shutDown(shared.http());
+    synchronized (this) {
+      if (layerInFlight == ended) {
+        layerInFlight = null;
+      }
+    }
   }
 
   private IOException layerFailure(BaseManifest.Layer layer, Throwable failure) {
@@ -540,6 +571,7 @@ public final class RegistryBaseSource implements BaseSource {
     all.forEach(Session::close);
     synchronized (this) {
       session = null;
+      layerInFlight = null;
     }
   }
 }

@@ -42,7 +42,8 @@ final class RegistryBlobStream extends InputStream {
     void writeTo(OutputStream out) throws IOException;
   }
 
-  private static final int QUEUE_CHUNKS = 64;
+  private static final int CHUNK_BYTES = 64 * 1024;
+  private static final int QUEUE_CHUNKS = 16;
   private static final long POLL_MILLIS = 100;
   private static final long JOIN_MILLIS = 5_000;
   private static final Object END = new Object();
@@ -112,14 +113,15 @@ final class RegistryBlobStream extends InputStream {
 
   private void write(Producer producer) {
     Object last = END;
+    QueueOutput out = new QueueOutput();
     try {
-      producer.writeTo(new QueueOutput());
+      producer.writeTo(out);
     } catch (Throwable t) { // every outcome, errors included, must reach the reader
       last = new Failure(t);
     } finally {
       runAbort();
     }
-    if (!closed.get()) {
+    if (!closed.get() && out.flushChunk()) {
       offer(last);
     }
   }
@@ -146,8 +148,15 @@ final class RegistryBlobStream extends InputStream {
     return false;
   }
 
-  /** The writer's side: each write becomes a chunk in the queue. */
+  /**
+   * The writer's side: writes are gathered into chunks of {@value #CHUNK_BYTES} bytes (Jib writes
+   * a few kilobytes at a time), so that the two threads hand over a chunk every 64 KiB rather
+   * than every write.
+   */
   private final class QueueOutput extends OutputStream {
+    private byte[] pending = new byte[CHUNK_BYTES];
+    private int filled;
+
     @Override
     public void write(int b) throws IOException {
       write(new byte[] {(byte) b}, 0, 1);
@@ -161,13 +170,28 @@ final class RegistryBlobStream extends InputStream {
         runAbort();
         throw new Cancelled();
       }
-      if (len == 0) {
-        return;
+      while (len > 0) {
+        int n = Math.min(len, pending.length - filled);
+        System.arraycopy(b, off, pending, filled, n);
+        filled += n;
+        off += n;
+        len -= n;
+        if (filled == pending.length && !flushChunk()) {
+          runAbort();
+          throw new Cancelled();
+        }
       }
-      if (!offer(Arrays.copyOfRange(b, off, off + len))) {
-        runAbort();
-        throw new Cancelled();
+    }
+
+    /** Queues the bytes gathered so far; false if the reader has gone. */
+    boolean flushChunk() {
+      if (filled == 0) {
+        return true;
       }
+      byte[] chunk = filled == pending.length ? pending : Arrays.copyOf(pending, filled);
+      pending = new byte[CHUNK_BYTES];
+      filled = 0;
+      return offer(chunk);
     }
   }
 
