@@ -237,7 +237,10 @@ class ImageBuildTest {
 
   @Test
   void daemonTargetRunsDockerAgainstTheHostDaemonThroughTheSocket() throws Exception {
-    JenkinsBaseImages.Built base = JenkinsBaseImages.inRegistry(Variant.PLAIN);
+    // a base of its own (its own war size): the daemon has never seen it
+    JenkinsBaseImages.Built base =
+        JenkinsBaseImages.inRegistry(new JenkinsBaseImages.Spec(Variant.PLAIN, 2_345_678 + System.nanoTime() % 1000));
+    String pulledBase = repositoryOf(base.reference()) + "@" + base.digest();
     String image = unique("it-jenkins-daemon") + ":1.0";
     BuildRequest request =
         from(base.reference())
@@ -246,8 +249,19 @@ class ImageBuildTest {
             .build();
     try {
       BuildResult result = build(request);
-      assertThat(events).noneMatch(ImageBuildTest::leftOutBaseLayers);
+      // the daemon pulled the base itself, and docker load got only the two new layers
+      assertThat(events).filteredOn(ImageBuildTest::daemonPulledTheBase).hasSize(1);
+      assertThat(events).filteredOn(ImageBuildTest::leftOutBaseLayers).hasSize(1);
+      assertThat(docker("image", "inspect", "--format", "{{json .RootFS.Layers}}", pulledBase))
+          .as("the base, pulled by digest")
+          .contains("sha256:");
       assertThat(docker("image", "inspect", "--format", "{{.Id}}", image)).isEqualTo(result.imageId());
+      // the same image, to the byte, as Jib builds when it downloads the base (a tar target)
+      Path tar = temp.resolve("same-image.tar");
+      BuildResult viaTar = build(from(base.reference()).dockerGid(services.dockerSocketGid())
+          .cacheDirectory(temp.resolve("cache-of-the-tar-build"))
+          .to(ImageTarget.tarFile(image, tar)).build());
+      assertThat(viaTar.imageId()).isEqualTo(result.imageId());
       // baked with the socket's GID: no --group-add needed
       String version =
           docker(
@@ -257,7 +271,7 @@ class ImageBuildTest {
               image, "version", "--format", "{{.Server.Version}}");
       assertThat(version).isEqualTo(services.dockerServerVersion());
 
-      // a rebuild: the daemon is known to hold the base layers, docker load gets only the new ones
+      // a rebuild: the base is in the daemon, docker load gets only the new layers again
       events.clear();
       BuildResult again = build(request);
       assertThat(again.imageId()).isEqualTo(result.imageId());
@@ -266,26 +280,36 @@ class ImageBuildTest {
       assertThat(
               docker("run", "--rm", "--entrypoint", "/usr/local/bin/docker", image, "--version"))
           .contains(DockerCliServer.VERSION);
+      // nothing of the stand-ins is left, and Jib's own cache holds no base layer
+      try (var left = Files.list(temp.resolve("cache/tmp"))) {
+        assertThat(left).isEmpty();
+      }
+      assertThat(temp.resolve("cache/jib/base/layers")).doesNotExist();
     } finally {
-      Commands.run(TIMEOUT, "docker", "rmi", "-f", image);
+      Commands.run(TIMEOUT, "docker", "rmi", "-f", image, pulledBase);
     }
   }
 
   @Test
   void aWrongBeliefAboutTheDaemonsLayersFallsBackToTheWholeImage() throws Exception {
-    // a base the daemon has never seen (its own war size), and a record that wrongly says an image of
-    // it is in the daemon: docker load refuses the tar without the base layers, the whole image follows
+    // a base the daemon has never seen (its own war size), in Jib's cache from a tar build; offline, the daemon
+    // pulls nothing, and a record wrongly says an image of it is in the daemon: docker load refuses the tar
+    // without the base layers, the whole image follows
     JenkinsBaseImages.Built base =
         JenkinsBaseImages.inRegistry(new JenkinsBaseImages.Spec(Variant.PLAIN, 1_234_567 + System.nanoTime() % 1000));
+    String image = unique("it-jenkins-fallback") + ":1.0";
+    build(from(base.reference()).to(ImageTarget.tarFile(image, temp.resolve("warm-up.tar"))).build());
     String someImageId = docker("image", "inspect", "--format", "{{.Id}}", JenkinsBaseImages.inDaemon(Variant.PLAIN).reference());
     java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
     sha.update((services.dockerHost() + "\n" + base.digest()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     Path record = temp.resolve("cache/daemon-images").resolve(java.util.HexFormat.of().formatHex(sha.digest()));
     Files.createDirectories(record.getParent());
     Files.writeString(record, someImageId);
-    String image = unique("it-jenkins-fallback") + ":1.0";
     try {
-      BuildResult result = build(from(base.reference()).to(ImageTarget.dockerDaemon(image, Set.of())).build());
+      events.clear();
+      BuildResult result =
+          build(from(base.reference()).offline(true).to(ImageTarget.dockerDaemon(image, Set.of())).build());
+      assertThat(events).noneMatch(ImageBuildTest::daemonPulledTheBase);
       assertThat(events).noneMatch(ImageBuildTest::leftOutBaseLayers);
       assertThat(events)
           .filteredOn(e -> e instanceof Event.Log l && l.message().startsWith("Loading without the base layers failed"))
@@ -296,6 +320,40 @@ class ImageBuildTest {
     } finally {
       Commands.run(TIMEOUT, "docker", "rmi", "-f", image);
     }
+  }
+
+  @Test
+  void offlineAfterAnOnlineDaemonBuildUsesTheBaseTheDaemonPulled() throws Exception {
+    JenkinsBaseImages.Built base =
+        JenkinsBaseImages.inRegistry(new JenkinsBaseImages.Spec(Variant.PLAIN, 3_456_789 + System.nanoTime() % 1000));
+    String pulledBase = repositoryOf(base.reference()) + "@" + base.digest();
+    String image = unique("it-jenkins-offline") + ":1.0";
+    try {
+      BuildResult online = build(from(base.reference()).to(ImageTarget.dockerDaemon(image, Set.of())).build());
+      docker("rmi", image);
+      events.clear();
+      BuildResult offline =
+          build(from(base.reference()).offline(true).to(ImageTarget.dockerDaemon(image, Set.of())).build());
+      // Jib's cache has the base's manifest but none of its layers: only the daemon has them
+      assertThat(temp.resolve("cache/jib/base/layers")).doesNotExist();
+      assertThat(events).noneMatch(ImageBuildTest::daemonPulledTheBase);
+      assertThat(events).filteredOn(ImageBuildTest::leftOutBaseLayers).hasSize(1);
+      assertThat(offline.imageId()).isEqualTo(online.imageId());
+      assertThat(docker("image", "inspect", "--format", "{{.Id}}", image)).isEqualTo(online.imageId());
+    } finally {
+      Commands.run(TIMEOUT, "docker", "rmi", "-f", image, pulledBase);
+    }
+  }
+
+  private static String repositoryOf(String reference) {
+    int at = reference.indexOf('@');
+    String name = at < 0 ? reference : reference.substring(0, at);
+    int colon = name.lastIndexOf(':');
+    return colon > name.lastIndexOf('/') ? name.substring(0, colon) : name;
+  }
+
+  private static boolean daemonPulledTheBase(Event event) {
+    return event instanceof Event.Log log && log.message().startsWith("The Docker daemon pulls the base ");
   }
 
   private static boolean leftOutBaseLayers(Event event) {

@@ -22,6 +22,7 @@ import io.github.jenkinsdind.core.internal.engine.JibDockerClient;
 import io.github.jenkinsdind.core.internal.registry.RegistryCredentials;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.function.Consumer;
 
 /**
  * The base image, twice: as a {@link BaseSource} to read its account files from, and as Jib's base.
@@ -39,6 +40,7 @@ final class BaseSources {
    * @param credentials the registry credentials
    * @param cache the base files cache (its index serves offline builds)
    * @param events where messages go
+   * @param onResolved told the manifest as soon as the base is resolved, before its layers are read
    * @return the source; close it when done
    * @throws ConfigurationException if the reference is invalid
    */
@@ -47,9 +49,11 @@ final class BaseSources {
       BuildRequest request,
       RegistryCredentials credentials,
       BaseFilesCache cache,
-      EventHandler events)
+      EventHandler events,
+      Consumer<BaseManifest> onResolved)
       throws ConfigurationException {
     return new Remembering(
+        onResolved,
         switch (base.kind()) {
           case REGISTRY -> RegistryBaseSource.create(
           base.reference(),
@@ -69,10 +73,12 @@ final class BaseSources {
    * list without asking the registry twice.
    */
   static final class Remembering implements BaseSource {
+    private final Consumer<BaseManifest> onResolved;
     private final BaseSource delegate;
     private BaseManifest resolved;
 
-    Remembering(BaseSource delegate) {
+    Remembering(Consumer<BaseManifest> onResolved, BaseSource delegate) {
+      this.onResolved = onResolved;
       this.delegate = delegate;
     }
 
@@ -93,6 +99,7 @@ final class BaseSources {
     @Override
     public BaseManifest resolve(ImagePlatform platform) throws JenkinsDindException {
       resolved = delegate.resolve(platform);
+      onResolved.accept(resolved);
       return resolved;
     }
 

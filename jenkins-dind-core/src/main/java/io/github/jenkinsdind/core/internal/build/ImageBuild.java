@@ -45,14 +45,21 @@ import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 
 /**
  * One image build, in an order that writes nothing until everything that can fail on bad input
  * has been checked: the request, the target, the docker CLI, the base's account files and their
  * edit. Only then does Jib assemble and write the image; a tar target is written next to its final
  * name and moved into place at the end.
+ *
+ * <p>The docker CLI does not depend on the base: it is resolved, and its layer compressed into
+ * Jib's cache, on a thread of its own while the base is read (on a cold build, the two big costs
+ * after the JVM's start). Only the cache is written there, never the image.
  */
 public final class ImageBuild {
   /** The account files read from the base. */
@@ -108,61 +115,178 @@ public final class ImageBuild {
       RegistryCredentials credentials,
       Engine engine)
       throws JenkinsDindException {
-    BaseFiles baseFiles = readBase(base, credentials);
-    DaemonLayers daemonLayers = new DaemonLayers(request.cacheDirectory());
     boolean registryBaseIntoDaemon =
         request.target() instanceof ImageTarget.DockerDaemon
             && base.kind() == BaseReference.Kind.REGISTRY;
-    JibDockerClient daemon =
-        engine == null
-            ? null
-            : new JibDockerClient(
-                engine,
-                registryBaseIntoDaemon
-                    ? daemonLayers.held(engine, baseFiles.baseDigest(), baseLayers)
-                    : Set.of(),
-                events);
-    ResolvedCli cli =
-        new DockerCliResolver(request.cacheDirectory(), request.offline(), events)
-            .resolve(request.dockerCli(), request.platform());
-    mountBaseLayers(base, target, credentials);
-    AccountEdit edit =
-        AccountEditor.apply(AccountFiles.of(baseFiles.files(), request.from()), request.accounts());
-    edit.warnings().forEach(warning -> events.handle(Event.warn(warning)));
-    LayerPlan layers = LayerPlan.of(request.cacheDirectory(), cli.binary(), edit.files().files());
-
-    JibContainerBuilder builder =
-        BaseSources.jibBase(base, baseFiles.baseDigest(), credentials, daemon)
-            .setPlatforms(
-                Set.of(
-                    new Platform(request.platform().architecture(), request.platform().os())));
-    layers.addTo(builder);
-    ImageLabels.of(request, baseFiles.baseDigest(), cli.version()).forEach(builder::addLabel);
-
-    Path tarTemp = TargetCheck.prepareTarFile(request.target());
-    try {
-      JibContainer container =
-          containerize(builder, containerizer(target, tarTemp, credentials, daemon), base);
-      if (tarTemp != null) {
-        moveIntoPlace(tarTemp, ((ImageTarget.TarFile) request.target()).file());
+    try (DaemonBasePull daemonPull =
+        registryBaseIntoDaemon
+            ? new DaemonBasePull(
+                engine, base.imageReference(), request.offline(), credentials, events)
+            : null) {
+      BaseFiles baseFiles;
+      ResolvedCli cli;
+      // the docker CLI (resolved, and its layer compressed into Jib's cache) does not depend on
+      // the base: on a thread of its own, it takes the second core while the base is read
+      AtomicBoolean baseFailed = new AtomicBoolean();
+      try (Background<ResolvedCli> cliLayer =
+          Background.start("docker CLI layer", () -> prepareCli(baseFailed))) {
+        try {
+          baseFiles =
+              readBase(base, credentials, daemonPull == null ? manifest -> {} : daemonPull::start);
+        } catch (JenkinsDindException | RuntimeException e) {
+          baseFailed.set(true);
+          throw e;
+        }
+        cli = cliLayer.join();
       }
-      if (registryBaseIntoDaemon) {
-        daemonLayers.remember(engine, baseFiles.baseDigest(), container.getImageId().toString());
+      if (registryBaseIntoDaemon && request.offline()) {
+        // offline, the registry was not asked for the layer list: Jib's cached metadata has it
+        baseLayers =
+            StandInLayers.layersInJibMetadata(
+                    jibCache().resolve("base"),
+                    base.imageReference().withQualifier(baseFiles.baseDigest()))
+                .orElse(List.of());
       }
-      return result(container, baseFiles, cli, start);
-    } finally {
-      if (tarTemp != null) {
-        deleteQuietly(tarTemp);
+      DaemonLayers daemonLayers = new DaemonLayers(request.cacheDirectory());
+      JibDockerClient daemon =
+          engine == null
+              ? null
+              : new JibDockerClient(
+                  engine,
+                  registryBaseIntoDaemon
+                      ? daemonLayers.held(engine, baseFiles.baseDigest(), baseLayers)
+                      : Set.of(),
+                  events);
+      mountBaseLayers(base, target, credentials);
+      AccountEdit edit =
+          AccountEditor.apply(
+              AccountFiles.of(baseFiles.files(), request.from()), request.accounts());
+      edit.warnings().forEach(warning -> events.handle(Event.warn(warning)));
+      LayerPlan layers =
+          LayerPlan.of(request.cacheDirectory(), cli.binary(), edit.files().files());
+
+      JibContainerBuilder builder =
+          BaseSources.jibBase(base, baseFiles.baseDigest(), credentials, daemon)
+              .setPlatforms(
+                  Set.of(
+                      new Platform(request.platform().architecture(), request.platform().os())));
+      layers.addTo(builder);
+      ImageLabels.of(request, baseFiles.baseDigest(), cli.version()).forEach(builder::addLabel);
+
+      Optional<List<String>> pulled = daemonPull == null ? Optional.empty() : daemonPull.await();
+      Path tarTemp = TargetCheck.prepareTarFile(request.target());
+      try {
+        JibContainer container =
+            pulled.isPresent()
+                ? containerizeOnPulledBase(
+                    builder, target, credentials, engine, base, pulled.get())
+                : null;
+        if (container == null) {
+          container =
+              containerize(
+                  builder,
+                  containerizer(target, tarTemp, credentials, daemon, jibCache().resolve("base")),
+                  base);
+        }
+        if (tarTemp != null) {
+          moveIntoPlace(tarTemp, ((ImageTarget.TarFile) request.target()).file());
+        }
+        if (registryBaseIntoDaemon) {
+          daemonLayers.remember(engine, baseFiles.baseDigest(), container.getImageId().toString());
+        }
+        return result(container, baseFiles, cli, start);
+      } finally {
+        if (tarTemp != null) {
+          deleteQuietly(tarTemp);
+        }
       }
     }
   }
 
-  private BaseFiles readBase(BaseReference base, RegistryCredentials credentials)
+  /**
+   * Builds into a daemon that has pulled the base itself: Jib is given stand-ins for the base's
+   * layers, so that it downloads none of them, and the tar it loads leaves them all out.
+   *
+   * @return the image, or {@code null} if this way is unavailable or the daemon refused the tar
+   *     (the caller then builds the usual way)
+   */
+  private JibContainer containerizeOnPulledBase(
+      JibContainerBuilder builder,
+      ImageReference target,
+      RegistryCredentials credentials,
+      Engine engine,
+      BaseReference base,
+      List<String> diffIds) {
+    Optional<StandInLayers> standIns;
+    try {
+      standIns =
+          StandInLayers.write(
+              request.cacheDirectory().resolve("tmp"),
+              baseLayers,
+              diffIds,
+              jibCache().resolve("base"));
+    } catch (IOException e) {
+      events.handle(Event.debug("Could not write the stand-in base layers: " + e.getMessage()));
+      return null;
+    }
+    if (standIns.isEmpty()) {
+      events.handle(
+          Event.debug(
+              "The daemon's layers of the base do not match its manifest; building the usual way"));
+      return null;
+    }
+    try (StandInLayers layers = standIns.get()) {
+      JibDockerClient loader =
+          new JibDockerClient(engine, DaemonLayers.hexDigests(baseLayers), false, events);
+      return containerize(
+          builder, containerizer(target, null, credentials, loader, layers.directory()), base);
+    } catch (JenkinsDindException e) {
+      events.handle(
+          Event.info(
+              "Loading the image without the base's layers failed ("
+                  + e.getMessage()
+                  + "); building it again with them"));
+      return null;
+    }
+  }
+
+  /**
+   * Resolves the docker CLI and builds its layer into Jib's application-layer cache, so that Jib
+   * finds it there; the compression is skipped when the base has failed meanwhile.
+   */
+  private ResolvedCli prepareCli(AtomicBoolean baseFailed) throws JenkinsDindException {
+    ResolvedCli cli =
+        new DockerCliResolver(request.cacheDirectory(), request.offline(), events)
+            .resolve(request.dockerCli(), request.platform());
+    if (!baseFailed.get()) {
+      long start = System.nanoTime();
+      if (LayerCache.prebuild(LayerPlan.dockerCliLayer(cli.binary()), applicationLayersCache())) {
+        events.handle(
+            Event.debug(
+                String.format(
+                    Locale.ROOT,
+                    "compressed the docker-cli layer into Jib's cache in %.2f s",
+                    (System.nanoTime() - start) / 1e9)));
+      }
+    }
+    return cli;
+  }
+
+  private Path jibCache() {
+    return request.cacheDirectory().resolve("jib");
+  }
+
+  private Path applicationLayersCache() {
+    return jibCache().resolve("application");
+  }
+
+  private BaseFiles readBase(
+      BaseReference base, RegistryCredentials credentials, Consumer<BaseManifest> onResolved)
       throws JenkinsDindException {
     BaseImageReader reader =
         new BaseImageReader(request.cacheDirectory(), request.offline(), events);
     try (BaseSources.Remembering source =
-        BaseSources.open(base, request, credentials, reader.cache(), events)) {
+        BaseSources.open(base, request, credentials, reader.cache(), events, onResolved)) {
       BaseFiles files = reader.read(source, request.platform(), ACCOUNT_PATHS);
       baseLayers = source.resolved().layers();
       return files;
@@ -196,7 +320,11 @@ public final class ImageBuild {
   }
 
   private Containerizer containerizer(
-      ImageReference target, Path tarTemp, RegistryCredentials credentials, JibDockerClient daemon) {
+      ImageReference target,
+      Path tarTemp,
+      RegistryCredentials credentials,
+      JibDockerClient daemon,
+      Path baseLayersCache) {
     Containerizer containerizer;
     if (request.target() instanceof ImageTarget.Registry) {
       containerizer =
@@ -209,13 +337,12 @@ public final class ImageBuild {
       containerizer = Containerizer.to(TarImage.at(tarTemp).named(target));
     }
     request.target().additionalTags().forEach(containerizer::withAdditionalTag);
-    Path jibCache = request.cacheDirectory().resolve("jib");
     JibProgress progress = new JibProgress(events);
     return containerizer
         .setAllowInsecureRegistries(request.allowInsecureRegistries())
         .setOfflineMode(request.offline())
-        .setBaseImageLayersCache(jibCache.resolve("base"))
-        .setApplicationLayersCache(jibCache.resolve("application"))
+        .setBaseImageLayersCache(baseLayersCache)
+        .setApplicationLayersCache(applicationLayersCache())
         .setToolName("jenkins-dind")
         .addEventHandler(LogEvent.class, this::jibLog)
         .addEventHandler(ProgressEvent.class, progress::accept);

@@ -43,17 +43,7 @@ record LayerPlan(FileEntriesLayer dockerCli, FileEntriesLayer accounts) {
    */
   static LayerPlan of(Path cacheDirectory, Path cliBinary, List<ImageFile> accountFiles)
       throws EnvironmentException {
-    FileEntriesLayer cli =
-        FileEntriesLayer.builder()
-            .setName("docker-cli")
-            .addEntry(
-                new FileEntry(
-                    cliBinary,
-                    DOCKER_CLI_PATH,
-                    FilePermissions.fromOctalString("755"),
-                    FileEntriesLayer.DEFAULT_MODIFICATION_TIME,
-                    "0:0"))
-            .build();
+    FileEntriesLayer cli = dockerCliLayer(cliBinary);
     Path dir = writeOnce(cacheDirectory.resolve("layers").resolve("accounts"), accountFiles);
     FileEntriesLayer.Builder accounts = FileEntriesLayer.builder().setName("accounts");
     for (ImageFile file : accountFiles) {
@@ -67,6 +57,27 @@ record LayerPlan(FileEntriesLayer dockerCli, FileEntriesLayer accounts) {
               file.uid() + ":" + file.gid()));
     }
     return new LayerPlan(cli, accounts.build());
+  }
+
+  /**
+   * The {@code docker-cli} layer: the binary at {@code /usr/local/bin/docker}, 0755, owned by
+   * 0:0, with Jib's fixed modification time. The same binary always gives the same layer (and the
+   * same entry in Jib's application-layer cache).
+   *
+   * @param cliBinary the docker CLI binary
+   * @return the layer
+   */
+  static FileEntriesLayer dockerCliLayer(Path cliBinary) {
+    return FileEntriesLayer.builder()
+        .setName("docker-cli")
+        .addEntry(
+            new FileEntry(
+                cliBinary,
+                DOCKER_CLI_PATH,
+                FilePermissions.fromOctalString("755"),
+                FileEntriesLayer.DEFAULT_MODIFICATION_TIME,
+                "0:0"))
+        .build();
   }
 
   /**

@@ -43,6 +43,7 @@ public final class JibDockerClient implements DockerClient {
 
   private final Engine engine;
   private final Set<String> layersHeld;
+  private final boolean wholeImageOnRefusal;
   private final EventHandler events;
 
   /**
@@ -54,8 +55,24 @@ public final class JibDockerClient implements DockerClient {
    * @param events where messages go
    */
   public JibDockerClient(Engine engine, Set<String> layersHeld, EventHandler events) {
+    this(engine, layersHeld, true, events);
+  }
+
+  /**
+   * Wraps a connection to the daemon, saying what to do if the daemon refuses a tar without the
+   * layers it holds.
+   *
+   * @param engine the connection; the caller closes it
+   * @param layersHeld the hex digests of compressed base layers that the daemon already holds
+   * @param wholeImageOnRefusal whether to load the whole image then; false when the layers left
+   *     out are stand-ins without content, which must never reach the daemon (the load fails)
+   * @param events where messages go
+   */
+  public JibDockerClient(
+      Engine engine, Set<String> layersHeld, boolean wholeImageOnRefusal, EventHandler events) {
     this.engine = Objects.requireNonNull(engine, "engine");
     this.layersHeld = Set.copyOf(layersHeld);
+    this.wholeImageOnRefusal = wholeImageOnRefusal;
     this.events = Objects.requireNonNull(events, "events");
   }
 
@@ -82,6 +99,9 @@ public final class JibDockerClient implements DockerClient {
                     + " base layers: loaded the image without them"));
         return loaded();
       } catch (IOException e) {
+        if (!wholeImageOnRefusal) {
+          throw e;
+        }
         events.handle(
             Event.debug("Loading without the base layers failed (" + e.getMessage()
                 + "); loading the whole image"));

@@ -1,0 +1,164 @@
+package io.github.jenkinsdind.core.internal.build;
+
+import com.google.cloud.tools.jib.api.Credential;
+import com.google.cloud.tools.jib.api.ImageReference;
+import io.github.jenkinsdind.core.api.Event;
+import io.github.jenkinsdind.core.api.EventHandler;
+import io.github.jenkinsdind.core.api.JenkinsDindException;
+import io.github.jenkinsdind.core.api.Parameter;
+import io.github.jenkinsdind.core.internal.base.BaseManifest;
+import io.github.jenkinsdind.core.internal.engine.BasePull;
+import io.github.jenkinsdind.core.internal.engine.Engine;
+import io.github.jenkinsdind.core.internal.registry.RegistryCredentials;
+import java.io.Closeable;
+import java.io.IOException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * For a {@code docker} target with a registry base: the Docker daemon pulls the base itself, by
+ * the digest the build resolved, on a thread of its own while the build reads the base's account
+ * files, as {@code docker pull} does in the Dockerfile way. The daemon then holds every base
+ * layer, and the build sends it only its own two ({@link StandInLayers}).
+ *
+ * <p>Offline, nothing is pulled: the daemon is only asked whether it holds the base already (a
+ * previous build pulled it), so that an offline build needs the base in the daemon or in Jib's
+ * cache, not in both.
+ *
+ * <p>The pull is an optimisation: if the daemon cannot pull (it does not trust the registry's
+ * certificate, cannot reach it, is not allowed to use plain http...), the build says so and goes
+ * on as before, downloading the base itself. Closing stops a pull still running: the daemon
+ * stops a pull whose client has gone.
+ */
+final class DaemonBasePull implements AutoCloseable {
+  private final Engine engine;
+  private final ImageReference base;
+  private final boolean offline;
+  private final RegistryCredentials credentials;
+  private final EventHandler events;
+  private final AtomicReference<Closeable> connection = new AtomicReference<>();
+  private final AtomicBoolean cancelled = new AtomicBoolean();
+  private Background<Optional<List<String>>> pull;
+
+  /**
+   * Prepares the pull of a registry base.
+   *
+   * @param engine the daemon
+   * @param base the base, as the build names it
+   * @param offline whether the build is offline: then the daemon is only asked whether it holds
+   *     the base already, and pulls nothing
+   * @param credentials the registry credentials
+   * @param events where messages go
+   */
+  DaemonBasePull(
+      Engine engine,
+      ImageReference base,
+      boolean offline,
+      RegistryCredentials credentials,
+      EventHandler events) {
+    this.engine = Objects.requireNonNull(engine, "engine");
+    this.offline = offline;
+    this.base = Objects.requireNonNull(base, "base");
+    this.credentials = Objects.requireNonNull(credentials, "credentials");
+    this.events = Objects.requireNonNull(events, "events");
+  }
+
+  /**
+   * Starts the pull of the resolved base; only the first call acts.
+   *
+   * @param manifest the base's manifest for the build's platform
+   */
+  synchronized void start(BaseManifest manifest) {
+    if (pull != null) {
+      return;
+    }
+    String repository = BasePull.daemonRepository(base.getRegistry(), base.getRepository());
+    String reference = repository + "@" + manifest.digest();
+    if (offline) {
+      pull = Background.start("daemon's layers of the base", () -> held(repository, manifest));
+      return;
+    }
+    events.handle(
+        Event.info(
+            "The Docker daemon pulls the base " + reference + " itself, while the build reads it"));
+    pull = Background.start("daemon pull of the base", () -> pull(repository, manifest, reference));
+  }
+
+  private Optional<List<String>> held(String repository, BaseManifest manifest) {
+    try {
+      return BasePull.held(engine, repository, manifest.digest());
+    } catch (JenkinsDindException | RuntimeException e) {
+      return Optional.empty(); // the usual way reports a daemon that does not answer
+    }
+  }
+
+  private Optional<List<String>> pull(String repository, BaseManifest manifest, String reference) {
+    long start = System.nanoTime();
+    try {
+      Optional<Credential> credential = credentials.credentialFor(base, Parameter.FROM);
+      List<String> layers =
+          BasePull.pull(engine, repository, manifest.digest(), credential, connection::set);
+      events.handle(
+          Event.debug(
+              String.format(
+                  Locale.ROOT,
+                  "the Docker daemon pulled %s in %.2f s",
+                  reference,
+                  (System.nanoTime() - start) / 1e9)));
+      return Optional.of(layers);
+    } catch (JenkinsDindException | RuntimeException e) {
+      if (cancelled.get()) {
+        return Optional.empty(); // the build failed and stopped the pull: nothing to report
+      }
+      events.handle(
+          Event.info(
+              "The Docker daemon could not pull the base itself ("
+                  + e.getMessage()
+                  + "); the build downloads its layers instead"));
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * Waits for the pull.
+   *
+   * @return the base's layers as the daemon holds them (diff IDs, bottom-up), or empty if it was
+   *     not started or failed
+   * @throws JenkinsDindException if the wait was interrupted
+   */
+  Optional<List<String>> await() throws JenkinsDindException {
+    Background<Optional<List<String>>> running;
+    synchronized (this) {
+      running = pull;
+    }
+    return running == null ? Optional.empty() : running.join();
+  }
+
+  /** Stops the pull if it still runs, and waits for its thread to end. */
+  @Override
+  public void close() {
+    Background<Optional<List<String>>> running;
+    synchronized (this) {
+      running = pull;
+    }
+    if (running == null) {
+      return;
+    }
+    if (!running.isDone()) {
+      cancelled.set(true);
+      Closeable open = connection.get();
+      if (open != null) {
+        try {
+          open.close();
+        } catch (IOException | RuntimeException ignored) {
+          // the pull ends anyway; its thread is waited for below
+        }
+      }
+    }
+    running.close();
+  }
+}
