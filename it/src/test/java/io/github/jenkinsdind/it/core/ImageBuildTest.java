@@ -237,10 +237,8 @@ class ImageBuildTest {
 
   @Test
   void daemonTargetRunsDockerAgainstTheHostDaemonThroughTheSocket() throws Exception {
-    // a base of its own (its own war size): the daemon has never seen it
-    JenkinsBaseImages.Built base =
-        JenkinsBaseImages.inRegistry(new JenkinsBaseImages.Spec(Variant.PLAIN, 2_345_678 + System.nanoTime() % 1000));
-    String pulledBase = repositoryOf(base.reference()) + "@" + base.digest();
+    JenkinsBaseImages.Built base = baseNeverSeen(2_345_678);
+    String pulledBase = pulledName(base);
     String image = unique("it-jenkins-daemon") + ":1.0";
     BuildRequest request =
         from(base.reference())
@@ -295,8 +293,7 @@ class ImageBuildTest {
     // a base the daemon has never seen (its own war size), in Jib's cache from a tar build; offline, the daemon
     // pulls nothing, and a record wrongly says an image of it is in the daemon: docker load refuses the tar
     // without the base layers, the whole image follows
-    JenkinsBaseImages.Built base =
-        JenkinsBaseImages.inRegistry(new JenkinsBaseImages.Spec(Variant.PLAIN, 1_234_567 + System.nanoTime() % 1000));
+    JenkinsBaseImages.Built base = baseNeverSeen(1_234_567);
     String image = unique("it-jenkins-fallback") + ":1.0";
     build(from(base.reference()).to(ImageTarget.tarFile(image, temp.resolve("warm-up.tar"))).build());
     String someImageId = docker("image", "inspect", "--format", "{{.Id}}", JenkinsBaseImages.inDaemon(Variant.PLAIN).reference());
@@ -324,9 +321,8 @@ class ImageBuildTest {
 
   @Test
   void offlineAfterAnOnlineDaemonBuildUsesTheBaseTheDaemonPulled() throws Exception {
-    JenkinsBaseImages.Built base =
-        JenkinsBaseImages.inRegistry(new JenkinsBaseImages.Spec(Variant.PLAIN, 3_456_789 + System.nanoTime() % 1000));
-    String pulledBase = repositoryOf(base.reference()) + "@" + base.digest();
+    JenkinsBaseImages.Built base = baseNeverSeen(3_456_789);
+    String pulledBase = pulledName(base);
     String image = unique("it-jenkins-offline") + ":1.0";
     try {
       BuildResult online = build(from(base.reference()).to(ImageTarget.dockerDaemon(image, Set.of())).build());
@@ -345,11 +341,16 @@ class ImageBuildTest {
     }
   }
 
-  private static String repositoryOf(String reference) {
-    int at = reference.indexOf('@');
-    String name = at < 0 ? reference : reference.substring(0, at);
+  /** A plain base of its own (its war size about warBytes): neither the daemon nor the cache has seen it. */
+  private static JenkinsBaseImages.Built baseNeverSeen(long warBytes) throws Exception {
+    return JenkinsBaseImages.inRegistry(new JenkinsBaseImages.Spec(Variant.PLAIN, warBytes + System.nanoTime() % 1000));
+  }
+
+  /** The name under which the daemon holds a registry base it pulled by digest. */
+  private static String pulledName(JenkinsBaseImages.Built base) {
+    String name = base.reference();
     int colon = name.lastIndexOf(':');
-    return colon > name.lastIndexOf('/') ? name.substring(0, colon) : name;
+    return (colon > name.lastIndexOf('/') ? name.substring(0, colon) : name) + "@" + base.digest();
   }
 
   private static boolean daemonPulledTheBase(Event event) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.jenkinsdind.core.api.Event;
 import io.github.jenkinsdind.core.api.EventHandler;
 import io.github.jenkinsdind.core.api.ImagePlatform;
+import io.github.jenkinsdind.core.internal.files.FileTrees;
 import io.github.jenkinsdind.core.internal.image.ImageFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -30,7 +31,6 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * A cache, on disk, of the account files read out of base images, keyed by the base's digest, and
@@ -167,7 +167,7 @@ public final class BaseFilesCache {
       Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       return true;
     } catch (IOException | UncheckedIOException e) {
-      deleteQuietly(temp);
+      FileTrees.deleteQuietly(temp);
       warnNotWritten("the digest of " + reference + " for " + platform, file, e);
       return false;
     }
@@ -221,7 +221,7 @@ public final class BaseFilesCache {
           }
           Optional<Entry> existing = readEntry(target, digest);
           if (existing.isPresent() && existing.get().covers(paths)) {
-            deleteTree(temp);
+            FileTrees.deleteQuietly(temp);
             return true;
           }
           moveAsideAndDelete(target);
@@ -229,7 +229,7 @@ public final class BaseFilesCache {
       }
       throw new IOException("another process keeps replacing " + target);
     } catch (IOException | UncheckedIOException e) {
-      deleteTree(temp);
+      FileTrees.deleteQuietly(temp);
       warnNotWritten("the base account files", target, e);
       return false;
     }
@@ -325,29 +325,7 @@ public final class BaseFilesCache {
     } catch (NoSuchFileException e) {
       return; // someone else moved it already
     }
-    deleteTree(aside);
-  }
-
-  private static void deleteTree(Path dir) {
-    if (dir == null || !Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> walk = Files.walk(dir)) {
-      walk.sorted(Comparator.reverseOrder()).forEach(BaseFilesCache::deleteQuietly);
-    } catch (IOException | UncheckedIOException e) {
-      // best effort: a left-over temporary directory does no harm
-    }
-  }
-
-  private static void deleteQuietly(Path path) {
-    if (path == null) {
-      return;
-    }
-    try {
-      Files.deleteIfExists(path);
-    } catch (IOException e) {
-      // best effort
-    }
+    FileTrees.deleteQuietly(aside);
   }
 
   private void warnNotWritten(String what, Path where, Exception e) {

@@ -7,6 +7,7 @@ import com.google.cloud.tools.jib.api.buildplan.FileEntry;
 import com.google.cloud.tools.jib.api.buildplan.FilePermissions;
 import io.github.jenkinsdind.core.api.EnvironmentException;
 import io.github.jenkinsdind.core.api.Parameter;
+import io.github.jenkinsdind.core.internal.files.FileTrees;
 import io.github.jenkinsdind.core.internal.image.ImageFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -124,7 +125,7 @@ record LayerPlan(FileEntriesLayer dockerCli, FileEntriesLayer accounts) {
           e);
     } finally {
       if (temp != null) {
-        deleteQuietly(temp);
+        FileTrees.deleteQuietly(temp);
       }
     }
   }
@@ -146,22 +147,4 @@ record LayerPlan(FileEntriesLayer dockerCli, FileEntriesLayer accounts) {
     }
   }
 
-  private static void deleteQuietly(Path dir) {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (var walk = Files.walk(dir)) {
-      walk.sorted(java.util.Comparator.reverseOrder())
-          .forEach(
-              p -> {
-                try {
-                  Files.deleteIfExists(p);
-                } catch (IOException ignored) {
-                  // a leftover temp directory is harmless: it is never read
-                }
-              });
-    } catch (IOException ignored) {
-      // same
-    }
-  }
 }

@@ -10,15 +10,14 @@ import com.google.cloud.tools.jib.image.json.BuildableManifestTemplate;
 import com.google.cloud.tools.jib.image.json.ImageMetadataTemplate;
 import com.google.cloud.tools.jib.image.json.ManifestTemplate;
 import io.github.jenkinsdind.core.internal.base.BaseManifest;
+import io.github.jenkinsdind.core.internal.files.FileTrees;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * A throwaway base-layer cache for Jib in which the base's layers are empty stand-ins, for a
@@ -170,20 +169,8 @@ final class StandInLayers implements AutoCloseable {
     try {
       Files.deleteIfExists(directory.resolve(IMAGES)); // the link only, never what it points to
     } catch (IOException ignored) {
-      // then the walk below, which does not follow links, leaves it too
+      // then the deletion below, which does not follow links, leaves it too
     }
-    try (Stream<Path> walk = Files.walk(directory)) {
-      walk.sorted(Comparator.reverseOrder())
-          .forEach(
-              path -> {
-                try {
-                  Files.deleteIfExists(path);
-                } catch (IOException ignored) {
-                  // a leftover stand-in directory is harmless: a new one is made per build
-                }
-              });
-    } catch (IOException ignored) {
-      // same
-    }
+    FileTrees.deleteQuietly(directory);
   }
 }
