@@ -247,8 +247,15 @@ class ImageBuildTest {
             .build();
     try {
       BuildResult result = build(request);
-      // the daemon pulled the base itself, and docker load got only the two new layers
+      // the daemon pulled the base itself, the account files came from its copy (no layer read from the
+      // registry), and docker load got only the two new layers
       assertThat(events).filteredOn(ImageBuildTest::daemonPulledTheBase).hasSize(1);
+      assertThat(events)
+          .filteredOn(e -> e instanceof Event.Log l && l.message().startsWith("read /etc/group")
+              && l.message().contains("/etc/passwd"))
+          .singleElement()
+          .satisfies(e -> assertThat(((Event.Log) e).message()).endsWith("from /etc of the Docker daemon's copy " + pulledBase));
+      assertThat(docker("ps", "-aq", "--filter", "label=io.github.jenkinsdind.role=probe")).isEmpty();
       assertThat(events).filteredOn(ImageBuildTest::leftOutBaseLayers).hasSize(1);
       assertThat(docker("image", "inspect", "--format", "{{json .RootFS.Layers}}", pulledBase))
           .as("the base, pulled by digest")

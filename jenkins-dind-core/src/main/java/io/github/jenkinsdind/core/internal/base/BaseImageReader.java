@@ -66,6 +66,24 @@ public final class BaseImageReader {
    */
   public BaseFiles read(BaseSource source, ImagePlatform platform, Set<String> wantedPaths)
       throws JenkinsDindException {
+    return read(source, platform, wantedPaths, BaseFilesView.NONE);
+  }
+
+  /**
+   * Reads files out of a base image, taking them from a view of their directory when the cache
+   * does not have them and the view is available, and from the base's layers otherwise.
+   *
+   * @param source where the base comes from
+   * @param platform the platform wanted
+   * @param wantedPaths absolute paths of regular files, for example {@code /etc/group}
+   * @param view another way to the directory that holds the files
+   * @return the files the base has; the others are absent from it
+   * @throws JenkinsDindException if the base cannot be resolved or read, or a wanted file is of a
+   *     kind not supported
+   */
+  public BaseFiles read(
+      BaseSource source, ImagePlatform platform, Set<String> wantedPaths, BaseFilesView view)
+      throws JenkinsDindException {
     Set<String> wanted = new TreeSet<>(wantedPaths);
     BaseManifest manifest = source.resolve(platform);
     String digest = manifest.digest();
@@ -82,6 +100,24 @@ public final class BaseImageReader {
                   + "): "
                   + summary(files.keySet(), wanted)));
       return new BaseFiles(digest, manifest.platform(), files, 0, 0);
+    }
+
+    Optional<String> directory = commonDirectory(wanted);
+    Optional<LayerWalker.Layer> directoryView =
+        directory.isPresent() ? view.of(manifest, directory.get()) : Optional.empty();
+    if (directoryView.isPresent()) {
+      LayerWalker.Result result = LayerWalker.walk(List.of(directoryView.get()), wanted);
+      events.handle(
+          Event.info(
+              (result.files().isEmpty()
+                      ? "found none of " + String.join(", ", wanted)
+                      : "read " + summary(result.files().keySet(), wanted))
+                  + " of "
+                  + source.describe()
+                  + " from "
+                  + directoryView.get().description()));
+      cache.store(digest, new BaseFilesCache.Entry(result.files(), result.absent()));
+      return new BaseFiles(digest, manifest.platform(), result.files(), 0, 0);
     }
 
     List<BaseManifest.Layer> layers = manifest.layers();
@@ -117,6 +153,18 @@ public final class BaseImageReader {
     cache.store(digest, new BaseFilesCache.Entry(result.files(), result.absent()));
     return new BaseFiles(
         digest, manifest.platform(), result.files(), result.layersOpened(), result.bytesRead());
+  }
+
+  /** The directory that holds every wanted path, if they are all in the same one. */
+  static Optional<String> commonDirectory(Set<String> wanted) {
+    Set<String> parents = new TreeSet<>();
+    for (String path : wanted) {
+      int slash = path.lastIndexOf('/');
+      parents.add(slash <= 0 ? "/" : path.substring(0, slash));
+    }
+    return parents.size() == 1 && !parents.contains("/")
+        ? Optional.of(parents.iterator().next())
+        : Optional.empty();
   }
 
   private static Map<String, ImageFile> only(Map<String, ImageFile> files, Set<String> wanted) {

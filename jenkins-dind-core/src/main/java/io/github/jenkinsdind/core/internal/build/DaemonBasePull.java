@@ -6,9 +6,12 @@ import io.github.jenkinsdind.core.api.Event;
 import io.github.jenkinsdind.core.api.EventHandler;
 import io.github.jenkinsdind.core.api.JenkinsDindException;
 import io.github.jenkinsdind.core.api.Parameter;
+import io.github.jenkinsdind.core.internal.base.BaseFilesView;
 import io.github.jenkinsdind.core.internal.base.BaseManifest;
+import io.github.jenkinsdind.core.internal.base.LayerWalker;
 import io.github.jenkinsdind.core.internal.engine.BasePull;
 import io.github.jenkinsdind.core.internal.engine.Engine;
+import io.github.jenkinsdind.core.internal.engine.ImageDirectory;
 import io.github.jenkinsdind.core.internal.registry.RegistryCredentials;
 import java.io.Closeable;
 import java.io.IOException;
@@ -23,7 +26,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * For a {@code docker} target with a registry base: the Docker daemon pulls the base itself, by
  * the digest the build resolved, on a thread of its own while the build reads the base's account
  * files, as {@code docker pull} does in the Dockerfile way. The daemon then holds every base
- * layer, and the build sends it only its own two ({@link StandInLayers}).
+ * layer: the build reads the account files from the daemon's copy ({@link #of}) instead of
+ * downloading layers, and sends the daemon only its own two layers ({@link StandInLayers}).
  *
  * <p>Offline, nothing is pulled: the daemon is only asked whether it holds the base already (a
  * previous build pulled it), so that an offline build needs the base in the daemon or in Jib's
@@ -34,7 +38,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * on as before, downloading the base itself. Closing stops a pull still running: the daemon
  * stops a pull whose client has gone.
  */
-final class DaemonBasePull implements AutoCloseable {
+final class DaemonBasePull implements BaseFilesView, AutoCloseable {
   private final Engine engine;
   private final ImageReference base;
   private final boolean offline;
@@ -121,6 +125,34 @@ final class DaemonBasePull implements AutoCloseable {
                   + "); the build downloads its layers instead"));
       return Optional.empty();
     }
+  }
+
+  /**
+   * Once the daemon holds the base, its account files are read from it (the directory that holds
+   * them, out of a container of the base that is never started) rather than from the registry:
+   * the daemon has downloaded the base anyway, and the build's second core stays free for the
+   * docker CLI layer.
+   *
+   * @param manifest the resolved base
+   * @param directory the directory that holds the wanted files
+   * @return the directory as the daemon's copy of the base has it, or empty if the daemon has no
+   *     copy (the base's layers are then read from the registry)
+   * @throws JenkinsDindException if the wait was interrupted
+   */
+  @Override
+  public Optional<LayerWalker.Layer> of(BaseManifest manifest, String directory)
+      throws JenkinsDindException {
+    if (await().isEmpty()) {
+      return Optional.empty();
+    }
+    String reference =
+        BasePull.daemonRepository(base.getRegistry(), base.getRepository())
+            + "@"
+            + manifest.digest();
+    return Optional.of(
+        new LayerWalker.Layer(
+            directory + " of the Docker daemon's copy " + reference,
+            () -> ImageDirectory.archive(engine, reference, directory)));
   }
 
   /**

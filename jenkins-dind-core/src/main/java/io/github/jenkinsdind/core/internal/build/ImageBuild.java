@@ -26,6 +26,7 @@ import io.github.jenkinsdind.core.internal.accounts.AccountEdit;
 import io.github.jenkinsdind.core.internal.accounts.AccountEditor;
 import io.github.jenkinsdind.core.internal.accounts.AccountFiles;
 import io.github.jenkinsdind.core.internal.base.BaseFiles;
+import io.github.jenkinsdind.core.internal.base.BaseFilesView;
 import io.github.jenkinsdind.core.internal.base.BaseImageReader;
 import io.github.jenkinsdind.core.internal.base.BaseReference;
 import io.github.jenkinsdind.core.internal.base.BaseManifest;
@@ -132,7 +133,9 @@ public final class ImageBuild {
           Background.start("docker CLI layer", () -> prepareCli(baseFailed))) {
         try {
           baseFiles =
-              readBase(base, credentials, daemonPull == null ? manifest -> {} : daemonPull::start);
+              daemonPull == null
+                  ? readBase(base, credentials, manifest -> {}, BaseFilesView.NONE)
+                  : readBase(base, credentials, daemonPull::start, daemonPull);
         } catch (JenkinsDindException | RuntimeException e) {
           baseFailed.set(true);
           throw e;
@@ -281,13 +284,16 @@ public final class ImageBuild {
   }
 
   private BaseFiles readBase(
-      BaseReference base, RegistryCredentials credentials, Consumer<BaseManifest> onResolved)
+      BaseReference base,
+      RegistryCredentials credentials,
+      Consumer<BaseManifest> onResolved,
+      BaseFilesView view)
       throws JenkinsDindException {
     BaseImageReader reader =
         new BaseImageReader(request.cacheDirectory(), request.offline(), events);
     try (BaseSources.Remembering source =
         BaseSources.open(base, request, credentials, reader.cache(), events, onResolved)) {
-      BaseFiles files = reader.read(source, request.platform(), ACCOUNT_PATHS);
+      BaseFiles files = reader.read(source, request.platform(), ACCOUNT_PATHS, view);
       baseLayers = source.resolved().layers();
       return files;
     } catch (IOException e) {

@@ -133,6 +133,73 @@ class BaseImageReaderTest {
   }
 
   @Test
+  void aViewOfTheDirectoryIsUsedInsteadOfTheLayersAndCached() throws Exception {
+    // the directory as a container of the base shows it (merged, no whiteouts), as the daemon archives it
+    byte[] etc =
+        new TestTar()
+            .dir("etc/")
+            .file("etc/passwd", "root:x:0:0::/root:/bin/sh\n")
+            .file("etc/group", "root:x:0:\njenkins:x:1000:\n".getBytes(StandardCharsets.UTF_8), 0640, 0, 42)
+            .tar();
+    List<String> asked = new ArrayList<>();
+    BaseFilesView view =
+        (manifest, directory) -> {
+          asked.add(manifest.digest() + " " + directory);
+          return java.util.Optional.of(
+              new LayerWalker.Layer("/etc of a copy", () -> new java.io.ByteArrayInputStream(etc)));
+        };
+    Path cache = dir.resolve("cache");
+    try (CountingSource source = source()) {
+      BaseFiles files =
+          new BaseImageReader(cache, false, events::add)
+              .read(source, ImagePlatform.LINUX_AMD64, ACCOUNTS, view);
+      assertThat(source.layersOpened).isZero();
+      assertThat(asked).containsExactly(image.id() + " /etc");
+      assertThat(files.baseDigest()).isEqualTo(image.id());
+      assertThat(files.files()).containsOnlyKeys("/etc/passwd", "/etc/group");
+      assertThat(files.file("/etc/group").orElseThrow().mode() & 07777).isEqualTo(0640);
+      assertThat(files.file("/etc/group").orElseThrow().gid()).isEqualTo(42);
+    }
+    assertThat(events)
+        .contains(
+            Event.info(
+                "read /etc/group, /etc/passwd; not in the base: /etc/gshadow of tar file "
+                    + tarFile
+                    + " from /etc of a copy"));
+
+    // cached like files read from layers: the next build asks neither the view nor the layers
+    asked.clear();
+    try (CountingSource source = source()) {
+      BaseFiles again =
+          new BaseImageReader(cache, false, events::add)
+              .read(source, ImagePlatform.LINUX_AMD64, ACCOUNTS, view);
+      assertThat(source.layersOpened).isZero();
+      assertThat(asked).isEmpty();
+      assertThat(again.file("/etc/group")).isPresent();
+    }
+  }
+
+  @Test
+  void withoutAViewTheLayersAreRead() throws Exception {
+    BaseFilesView none = (manifest, directory) -> java.util.Optional.empty();
+    try (CountingSource source = source()) {
+      BaseFiles files =
+          new BaseImageReader(dir.resolve("cache"), false, events::add)
+              .read(source, ImagePlatform.LINUX_AMD64, ACCOUNTS, none);
+      assertThat(source.layersOpened).isEqualTo(3);
+      assertThat(new String(files.file("/etc/group").orElseThrow().content(), StandardCharsets.UTF_8))
+          .isEqualTo("root:x:0:\njenkins:x:1000:\n");
+    }
+  }
+
+  @Test
+  void aViewIsOnlyForFilesOfOneDirectory() {
+    assertThat(BaseImageReader.commonDirectory(ACCOUNTS)).contains("/etc");
+    assertThat(BaseImageReader.commonDirectory(Set.of("/etc/passwd", "/usr/lib/os-release"))).isEmpty();
+    assertThat(BaseImageReader.commonDirectory(Set.of("/passwd"))).isEmpty();
+  }
+
+  @Test
   void stopsAtTheLayersItNeeds() throws Exception {
     try (CountingSource source = source()) {
       BaseFiles files =
