@@ -1,6 +1,5 @@
 package io.github.jenkinsdind.core.internal.engine;
 
-import com.github.dockerjava.api.command.CreateContainerCmd;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.HostConfig;
 import io.github.jenkinsdind.core.api.EnvironmentException;
@@ -42,17 +41,10 @@ public final class ImageDirectory {
     Objects.requireNonNull(directory, "directory");
     String name = "jenkins-dind-read-" + UUID.randomUUID().toString().substring(0, 12);
     String id;
-    try (CreateContainerCmd create = engine.client().createContainerCmd(image)) {
+    try {
       id =
-          create
-              .withName(name)
-              .withLabels(ManagedLabels.of(ManagedLabels.ROLE_PROBE))
-              .withEntrypoint(NEVER_RUN)
-              .withCmd(List.of())
-              .withNetworkDisabled(true)
-              .withHostConfig(HostConfig.newHostConfig().withNetworkMode("none"))
-              .exec()
-              .getId();
+          ThrowawayContainer.create(
+              engine, image, name, NEVER_RUN, HostConfig.newHostConfig().withNetworkMode("none"));
     } catch (RuntimeException e) {
       throw engine.fault("create a container of " + image + " to read " + directory, e, null);
     }

@@ -61,15 +61,8 @@ final class ThrowawayContainer {
                 List.of(new Mount().withType(MountType.BIND).withSource(socket).withTarget(socket)))
             .withGroupAdd(groups.stream().map(String::valueOf).toList());
     String id;
-    try (CreateContainerCmd create = engine.client().createContainerCmd(image)) {
-      id =
-          create
-              .withName(name)
-              .withLabels(ManagedLabels.of(ManagedLabels.ROLE_PROBE))
-              .withEntrypoint(command)
-              .withHostConfig(host)
-              .exec()
-              .getId();
+    try {
+      id = create(engine, image, name, command, host);
     } catch (DockerException e) {
       String text = Engine.causeText(e);
       if (DaemonMessages.isMissingBindSource(text, socket)) {
@@ -127,6 +120,30 @@ final class ThrowawayContainer {
       } catch (RuntimeException e) {
         // best effort: the next probe has another name, and the label marks this one
       }
+    }
+  }
+
+  /**
+   * Creates, without starting it, a container of the probe role.
+   *
+   * @param engine the daemon
+   * @param image the image
+   * @param name the container's name
+   * @param entrypoint what it would run
+   * @param host its host settings
+   * @return its ID
+   * @throws RuntimeException as docker-java throws it, for the caller to translate
+   */
+  static String create(
+      Engine engine, String image, String name, List<String> entrypoint, HostConfig host) {
+    try (CreateContainerCmd create = engine.client().createContainerCmd(image)) {
+      return create
+          .withName(name)
+          .withLabels(ManagedLabels.of(ManagedLabels.ROLE_PROBE))
+          .withEntrypoint(entrypoint)
+          .withHostConfig(host)
+          .exec()
+          .getId();
     }
   }
 
