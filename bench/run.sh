@@ -147,23 +147,28 @@ registry_traffic() {
       mountedBlobs: $mounted, pushedBytes: $pushed, pushedBlobs: $pushedBlobs}'
 }
 
-# daemon_images PATTERN: the daemon's images (repository:tag) whose reference starts with PATTERN
+# daemon_images PREFIX...: the IDs of the images in dockerd whose repository starts with one of the prefixes, tagged or
+# not (a base pulled by digest, as jenkins-dind's docker target has the daemon do, has no tag)
 daemon_images() {
-  docker images --format '{{.Repository}}:{{.Tag}}' | grep -F -- "$1" | grep -v ':<none>$' || true
+  local prefix
+  for prefix in "$@"; do
+    docker images --no-trunc --format '{{.Repository}} {{.ID}}' | awk -v p="$prefix" 'index($1, p) == 1 { print $2 }'
+  done | sort -u
 }
 
 # empty_daemon: no image of the base nor any image the benchmark built is left in dockerd (other images are not
-# touched: they share no layer with the random base)
+# touched: they share no layer with the random base). An image is removed after the images built on it, so a few
+# passes may be needed.
 empty_daemon() {
-  local images
-  images=$( { daemon_images "$REGISTRY/bench/"; daemon_images "$DAEMON_REPOSITORY/"; } | sort -u)
-  if [[ -n $images ]]; then
+  local images pass
+  for pass in 1 2 3 4; do
+    images=$(daemon_images "$REGISTRY/bench/" "$DAEMON_REPOSITORY/")
+    [[ -z $images ]] && return 0
     # shellcheck disable=SC2086
-    docker rmi -f $images >/dev/null
-  fi
-  if docker image inspect "$BASE_REF" >/dev/null 2>&1; then
-    die "dockerd still has $BASE_REF after removing it"
-  fi
+    docker rmi -f $images >/dev/null 2>&1 || true
+  done
+  images=$(daemon_images "$REGISTRY/bench/" "$DAEMON_REPOSITORY/")
+  [[ -z $images ]] || die "dockerd still has images of the benchmark after removing them: $images"
 }
 
 # record JSON...: adds fields to the run's record and appends it to records.jsonl
