@@ -66,7 +66,7 @@ def verdict(ok): if ok then "**PASS**" else "**MISSED**" end;
 "Both sides use the same dockerd, the same registry (127.0.0.1:5000) and the same static docker CLI binary, and build the same thing: the base plus `/usr/local/bin/docker` and a `docker` group of GID 999 that `jenkins` joins. Medians of \($env.runs) runs; the two sides alternate run by run (A first in odd runs, B first in even runs).",
 "",
 "- **A, the Dockerfile way**: `docker pull` the base, `docker build` (legacy builder) of [bench/dockerfile/Dockerfile](../bench/dockerfile/Dockerfile) (`COPY docker /usr/local/bin/docker`, `RUN` that adds the group), then `docker push` to a new repository of the same registry (registry target only). *Cold*: the base and every image the benchmark made are removed from dockerd first. *Warm*: the same commands again.",
-"- **B, jenkins-dind**: `mvn -B jenkins-dind:build` in [bench/project](../bench/project/pom.xml) with `-Djenkins-dind.target=registry` (a new repository of the same registry) or `docker`; the docker CLI comes from a `file:` URL of a tgz of that binary. *Cold*: a new, empty `cacheDirectory` (and, for `docker`, the same emptied dockerd). *Warm*: the same command with the cold run’s cache.",
+"- **B, jenkins-dind**: `mvn -B jenkins-dind:build` in [bench/project](../bench/project/pom.xml) with `-Djenkins-dind.target=registry` (a new repository of the same registry) or `docker`; the docker CLI comes from a `file:` URL of a tgz of that binary. *Cold*: a new, empty `cacheDirectory` (and, for `docker`, the same emptied dockerd). *Warm*: the same command with the cold run’s cache. With `docker`, B has the daemon pull the base (by digest) as A does, so the bytes pulled for it are the daemon’s.",
 "",
 "## The base",
 "",
