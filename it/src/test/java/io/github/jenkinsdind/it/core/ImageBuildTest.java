@@ -258,8 +258,11 @@ class ImageBuildTest {
       assertThat(docker("ps", "-aq", "--filter", "label=io.github.jenkinsdind.role=probe")).isEmpty();
       assertThat(events).filteredOn(ImageBuildTest::leftOutBaseLayers).hasSize(1);
       assertThat(docker("image", "inspect", "--format", "{{json .RootFS.Layers}}", pulledBase))
-          .as("the base, pulled by digest")
+          .as("the base, by its digest")
           .contains("sha256:");
+      assertThat(docker("image", "inspect", "--format", "{{.Id}}", base.reference()))
+          .as("and by its tag, as docker pull leaves it")
+          .isEqualTo(docker("image", "inspect", "--format", "{{.Id}}", pulledBase));
       assertThat(docker("image", "inspect", "--format", "{{.Id}}", image)).isEqualTo(result.imageId());
       // the same image, to the byte, as Jib builds when it downloads the base (a tar target)
       Path tar = temp.resolve("same-image.tar");
@@ -291,7 +294,7 @@ class ImageBuildTest {
       }
       assertThat(temp.resolve("cache/jib/base/layers")).doesNotExist();
     } finally {
-      Commands.run(TIMEOUT, "docker", "rmi", "-f", image, pulledBase);
+      Commands.run(TIMEOUT, "docker", "rmi", "-f", image, pulledBase, base.reference());
     }
   }
 
@@ -344,7 +347,7 @@ class ImageBuildTest {
       assertThat(offline.imageId()).isEqualTo(online.imageId());
       assertThat(docker("image", "inspect", "--format", "{{.Id}}", image)).isEqualTo(online.imageId());
     } finally {
-      Commands.run(TIMEOUT, "docker", "rmi", "-f", image, pulledBase);
+      Commands.run(TIMEOUT, "docker", "rmi", "-f", image, pulledBase, base.reference());
     }
   }
 

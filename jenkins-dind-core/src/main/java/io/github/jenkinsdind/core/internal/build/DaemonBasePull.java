@@ -19,6 +19,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -46,6 +49,7 @@ final class DaemonBasePull implements BaseFilesView, AutoCloseable {
   private final EventHandler events;
   private final AtomicReference<Closeable> connection = new AtomicReference<>();
   private final AtomicBoolean cancelled = new AtomicBoolean();
+  private final CompletableFuture<BaseManifest> resolved = new CompletableFuture<>();
   private Background<Optional<List<String>>> pull;
 
   /**
@@ -72,11 +76,70 @@ final class DaemonBasePull implements BaseFilesView, AutoCloseable {
   }
 
   /**
-   * Starts the pull of the resolved base; only the first call acts.
+   * Starts the pull before the build has resolved the base: the daemon pulls the reference as the
+   * build was given it (tag or digest), as {@code docker pull} would, while the build checks its
+   * settings and resolves the digest; once {@link #start} gives the digest, the daemon is asked
+   * whether it holds that one, and pulls it by digest if not (the tag has moved meanwhile, or
+   * named an image of another platform). Online only; only the first call acts.
+   */
+  synchronized void startEarly() {
+    if (pull != null || offline) {
+      return;
+    }
+    String repository = BasePull.daemonRepository(base.getRegistry(), base.getRepository());
+    String qualifier = base.getQualifier();
+    String reference = repository + (qualifier.startsWith("sha256:") ? "@" : ":") + qualifier;
+    events.handle(
+        Event.info(
+            "The Docker daemon pulls the base " + reference + " itself, while the build reads it"));
+    pull =
+        Background.start("daemon pull of the base", () -> pullEarly(repository, qualifier));
+  }
+
+  private Optional<List<String>> pullEarly(String repository, String qualifier) {
+    long start = System.nanoTime();
+    try {
+      Optional<Credential> credential = credentials.credentialFor(base, Parameter.FROM);
+      BasePull.pull(engine, repository, qualifier, credential, connection::set);
+    } catch (JenkinsDindException | RuntimeException e) {
+      // said below, by the pull by digest, if the build gets that far
+    }
+    BaseManifest manifest;
+    try {
+      manifest = resolved.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Optional.empty();
+    } catch (ExecutionException | CancellationException e) {
+      return Optional.empty(); // the build stopped before it resolved the base
+    }
+    Optional<List<String>> held = held(repository, manifest);
+    if (held.isPresent()) {
+      events.handle(
+          Event.debug(
+              String.format(
+                  Locale.ROOT,
+                  "the Docker daemon pulled %s:%s, which is %s, in %.2f s",
+                  repository,
+                  qualifier,
+                  manifest.digest(),
+                  (System.nanoTime() - start) / 1e9)));
+      return held;
+    }
+    return pull(repository, manifest, repository + "@" + manifest.digest());
+  }
+
+  /**
+   * Gives the resolved base: starts the pull by digest (offline: asks the daemon whether it holds
+   * it) unless {@link #startEarly} started the pull; only the first call acts.
    *
    * @param manifest the base's manifest for the build's platform
    */
   synchronized void start(BaseManifest manifest) {
+    if (resolved.isDone()) {
+      return;
+    }
+    resolved.complete(manifest);
     if (pull != null) {
       return;
     }
@@ -180,6 +243,7 @@ final class DaemonBasePull implements BaseFilesView, AutoCloseable {
     if (running == null) {
       return;
     }
+    resolved.cancel(false);
     if (!running.isDone()) {
       cancelled.set(true);
       Closeable open = connection.get();

@@ -124,6 +124,9 @@ public final class ImageBuild {
             ? new DaemonBasePull(
                 engine, base.imageReference(), request.offline(), credentials, events)
             : null) {
+      if (daemonPull != null) {
+        daemonPull.startEarly();
+      }
       BaseFiles baseFiles;
       ResolvedCli cli;
       // the docker CLI (resolved, and its layer compressed into Jib's cache) does not depend on

@@ -11,8 +11,8 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * Has the Docker daemon pull a registry image by digest, as {@code docker pull repository@digest}
- * does, and tells which layers it then holds. The daemon pulls with its own network and registry
+ * Has the Docker daemon pull a registry image by digest or tag, as {@code docker pull} does, and
+ * tells which layers it then holds. The daemon pulls with its own network and registry
  * settings (its insecure registries, its certificates), which may differ from the build's: a
  * failed pull is for the caller to work around, not an error of the build.
  */
@@ -24,7 +24,7 @@ public final class BasePull {
    *
    * @param engine the daemon
    * @param repository the registry and repository, for example {@code 127.0.0.1:5000/jenkins}
-   * @param digest the manifest digest to pull, {@code sha256:...}
+   * @param qualifier what to pull: a manifest digest ({@code sha256:...}) or a tag
    * @param credential the registry credential, if any
    * @param started receives, once the pull has started, what closes its connection: the daemon
    *     stops a pull whose client has gone
@@ -35,17 +35,17 @@ public final class BasePull {
   public static List<String> pull(
       Engine engine,
       String repository,
-      String digest,
+      String qualifier,
       Optional<Credential> credential,
       Consumer<Closeable> started)
       throws EnvironmentException {
     Objects.requireNonNull(repository, "repository");
-    Objects.requireNonNull(digest, "digest");
-    String reference = repository + "@" + digest;
+    Objects.requireNonNull(qualifier, "qualifier");
+    String reference = repository + (qualifier.startsWith("sha256:") ? "@" : ":") + qualifier;
     engine.run(
         "pull " + reference,
         () -> {
-          var pull = engine.client().pullImageCmd(repository).withTag(digest);
+          var pull = engine.client().pullImageCmd(repository).withTag(qualifier);
           credential.map(c -> authConfig(repository, c)).ifPresent(pull::withAuthConfig);
           try {
             var running = pull.start();
