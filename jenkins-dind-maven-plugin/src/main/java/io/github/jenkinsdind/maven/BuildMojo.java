@@ -217,6 +217,18 @@ public class BuildMojo extends AbstractJenkinsDindMojo {
   boolean allowInsecureRegistries;
 
   /**
+   * With {@code target=docker} and a registry base: whether the Docker daemon pulls the base itself
+   * (as {@code docker pull} does, so the build downloads none of it and loads only its own two
+   * layers). Set it to {@code false} when the daemon cannot reach the base's registry (a remote
+   * {@code DOCKER_HOST} behind a firewall, a registry whose certificate only the build trusts): the
+   * build then downloads the base and loads the whole image.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = PROPERTY_PREFIX + "daemonPullsBase", defaultValue = "true")
+  boolean daemonPullsBase;
+
+  /**
    * Where base image layers, base account files and docker CLI downloads are cached, shared by
    * every project of the user.
    *
@@ -298,6 +310,7 @@ public class BuildMojo extends AbstractJenkinsDindMojo {
         .labels(labels == null ? Map.of() : new TreeMap<>(labels))
         .allowInsecureRegistries(allowInsecureRegistries)
         .offline(offline)
+        .daemonPullsBase(daemonPullsBase)
         .cacheDirectory(cacheDirectory.toPath())
         .credentials(
             new SettingsCredentials(

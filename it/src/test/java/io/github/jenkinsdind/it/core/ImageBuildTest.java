@@ -299,6 +299,30 @@ class ImageBuildTest {
   }
 
   @Test
+  void withoutTheDaemonPullingTheBaseJibDownloadsItAndTheSameImageIsLoadedWhole() throws Exception {
+    JenkinsBaseImages.Built base = baseNeverSeen(5_678_901);
+    String image = unique("it-jenkins-no-daemon-pull") + ":1.0";
+    try {
+      BuildResult result =
+          build(from(base.reference()).daemonPullsBase(false).to(ImageTarget.dockerDaemon(image, Set.of())).build());
+      assertThat(events).noneMatch(ImageBuildTest::daemonPulledTheBase);
+      assertThat(events).noneMatch(ImageBuildTest::leftOutBaseLayers);
+      assertThat(events).anyMatch(e -> e instanceof Event.Log l && l.message().startsWith("read /etc/")
+          && l.message().contains(" from layer "));
+      assertThat(temp.resolve("cache/jib/base/layers")).isDirectory();
+      assertThat(Commands.run(TIMEOUT, "docker", "image", "inspect", pulledName(base)).succeeded())
+          .as("the daemon did not pull the base").isFalse();
+      assertThat(docker("image", "inspect", "--format", "{{.Id}}", image)).isEqualTo(result.imageId());
+      // the same image as when the daemon pulls the base
+      BuildResult pulled = build(from(base.reference()).cacheDirectory(temp.resolve("cache-pulled"))
+          .to(ImageTarget.dockerDaemon(image, Set.of())).build());
+      assertThat(pulled.imageId()).isEqualTo(result.imageId());
+    } finally {
+      Commands.run(TIMEOUT, "docker", "rmi", "-f", image, pulledName(base), base.reference());
+    }
+  }
+
+  @Test
   void aWrongBeliefAboutTheDaemonsLayersFallsBackToTheWholeImage() throws Exception {
     // a base the daemon has never seen (its own war size), in Jib's cache from a tar build; offline, the daemon
     // pulls nothing, and a record wrongly says an image of it is in the daemon: docker load refuses the tar

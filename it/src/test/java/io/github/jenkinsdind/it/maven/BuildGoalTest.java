@@ -132,6 +132,22 @@ class BuildGoalTest {
     }
 
     @Test
+    void withoutTheDaemonPullingTheBaseTheBuildDownloadsItAndLoadsTheWholeImage() throws Exception {
+        String image = daemonImage("no-daemon-pull");
+        TestProject project = project(image);
+
+        MavenRun run = project.mvn("package", "-Djenkins-dind.daemonPullsBase=false").assertSucceeded();
+
+        assertThat(run.log())
+                .doesNotContain("The Docker daemon pulls the base")
+                .doesNotContain("already holds the")
+                .doesNotContain("of the Docker daemon's copy")
+                .contains("Image: " + image + "@");
+        assertThat(Commands.stdout(TIMEOUT, "docker", "image", "inspect", "--format", "{{.Id}}", image))
+                .isEqualTo(resultFile(project, "image.id"));
+    }
+
+    @Test
     void commandLineOverridesPushToARegistryWithTagsAndTheSocketGid() throws Exception {
         String image = registryImage("overrides", "1.0.0");
         TestProject project = project("not-used/by-this-run:0");

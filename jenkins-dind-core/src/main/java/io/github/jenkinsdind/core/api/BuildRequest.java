@@ -21,6 +21,10 @@ import java.util.TreeMap;
  * @param allowInsecureRegistries whether registries over plain http or with untrusted certificates
  *     are allowed
  * @param offline whether to use only what is cached (no network)
+ * @param daemonPullsBase whether, for a {@code docker} target and a registry base, the Docker
+ *     daemon pulls the base itself (as {@code docker pull} does), so that the build downloads none
+ *     of it and loads only its own layers; without it, the build downloads the base and loads the
+ *     whole image
  * @param cacheDirectory where base layers, base account files and docker CLI downloads are cached
  * @param credentials registry credentials asked before the Docker configuration
  */
@@ -33,6 +37,7 @@ public record BuildRequest(
     Map<String, String> labels,
     boolean allowInsecureRegistries,
     boolean offline,
+    boolean daemonPullsBase,
     Path cacheDirectory,
     CredentialProvider credentials) {
 
@@ -50,6 +55,7 @@ public record BuildRequest(
    * @param labels the labels
    * @param allowInsecureRegistries whether insecure registries are allowed
    * @param offline whether offline
+   * @param daemonPullsBase whether the daemon pulls a registry base for a docker target
    * @param cacheDirectory the cache directory
    * @param credentials the credentials
    */
@@ -69,7 +75,8 @@ public record BuildRequest(
    *
    * @param base the base, see {@link #from()}
    * @return a builder with the defaults: linux/amd64, docker CLI {@value DockerCli#DEFAULT_VERSION},
-   *     user jenkins in group docker with GID 999, cache in {@code ~/.cache/jenkins-dind}
+   *     user jenkins in group docker with GID 999, cache in {@code ~/.cache/jenkins-dind}, the
+   *     daemon pulling a registry base for a docker target
    */
   public static Builder from(String base) {
     return new Builder(base);
@@ -85,6 +92,7 @@ public record BuildRequest(
     private final Map<String, String> labels = new TreeMap<>();
     private boolean allowInsecureRegistries;
     private boolean offline;
+    private boolean daemonPullsBase = true;
     private Path cacheDirectory =
         Path.of(System.getProperty("user.home"), ".cache", "jenkins-dind");
     private CredentialProvider credentials = CredentialProvider.NONE;
@@ -182,6 +190,19 @@ public record BuildRequest(
     }
 
     /**
+     * Has the Docker daemon pull a registry base for a {@code docker} target (the default), or not:
+     * then the build downloads the base itself and loads the whole image, as when the daemon
+     * cannot reach the base's registry.
+     *
+     * @param value whether the daemon pulls the base
+     * @return this builder
+     */
+    public Builder daemonPullsBase(boolean value) {
+      this.daemonPullsBase = value;
+      return this;
+    }
+
+    /**
      * Sets the cache directory.
      *
      * @param value the directory
@@ -219,6 +240,7 @@ public record BuildRequest(
           labels,
           allowInsecureRegistries,
           offline,
+          daemonPullsBase,
           cacheDirectory,
           credentials);
     }

@@ -43,6 +43,8 @@ public enum Parameter {
   CACHE_DIRECTORY("cacheDirectory"),
   /** Offline mode. */
   OFFLINE("offline"),
+  /** Whether the Docker daemon pulls a registry base for a docker target. */
+  DAEMON_PULLS_BASE("daemonPullsBase"),
   /** The name of the Jenkins container. */
   CONTAINER_NAME("containerName"),
   /** Published ports of the Jenkins container. */

@@ -120,7 +120,7 @@ public final class ImageBuild {
         request.target() instanceof ImageTarget.DockerDaemon
             && base.kind() == BaseReference.Kind.REGISTRY;
     try (DaemonBasePull daemonPull =
-        registryBaseIntoDaemon
+        registryBaseIntoDaemon && request.daemonPullsBase()
             ? new DaemonBasePull(
                 engine, base.imageReference(), request.offline(), credentials, events)
             : null) {
