@@ -26,9 +26,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * For a {@code docker} target with a registry base: the Docker daemon pulls the base itself, by
- * the digest the build resolved, on a thread of its own while the build reads the base's account
- * files, as {@code docker pull} does in the Dockerfile way. The daemon then holds every base
+ * For a {@code docker} target with a registry base: the Docker daemon pulls the base itself, on a
+ * thread of its own, as {@code docker pull} does in the Dockerfile way: from the start of the
+ * build by the reference given ({@link #startEarly}), then, once the build has resolved the digest
+ * ({@link #start}), by that digest if the daemon does not hold it. The daemon then holds every base
  * layer: the build reads the account files from the daemon's copy ({@link #of}) instead of
  * downloading layers, and sends the daemon only its own two layers ({@link StandInLayers}).
  *
