@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.jenkinsdind.it.maven.TestProject;
 import io.github.jenkinsdind.it.maven.TestProject.MavenRun;
 import io.github.jenkinsdind.it.support.Commands;
-import io.github.jenkinsdind.it.support.DockerCliServer;
 import io.github.jenkinsdind.it.support.JenkinsBaseImages;
 import io.github.jenkinsdind.it.support.JenkinsBaseImages.Spec;
 import io.github.jenkinsdind.it.support.JenkinsBaseImages.Variant;
@@ -15,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,7 +39,7 @@ class MavenKilledMidBuildTest {
         try (StallingCliServer cli = StallingCliServer.start();
                 ScratchRegistry registry = ScratchRegistry.start(work.resolve("registry"))) {
             String image = registry.address() + "/faults/killed:1";
-            TestProject project = TestProject.copy("build", work.resolve("killed"), tokens(base, image, cli, cache));
+            TestProject project = TestProject.build(work.resolve("killed"), base, image, cli.urlTemplate(), cache);
 
             // 1. killed with half of the docker CLI downloaded
             BackgroundMaven first = BackgroundMaven.start(project, "package", "-Djenkins-dind.target=registry");
@@ -72,21 +70,12 @@ class MavenKilledMidBuildTest {
             Commands.runOrFail(TIMEOUT, "skopeo", "copy", "--src-tls-verify=false",
                     "docker://" + image, "dir:" + work.resolve("copy"));
 
-            TestProject fresh = TestProject.copy("build", work.resolve("fresh"),
-                    tokens(base, registry.address() + "/faults/fresh:1", cli, work.resolve("fresh-cache")));
+            TestProject fresh = TestProject.build(work.resolve("fresh"), base, registry.address() + "/faults/fresh:1",
+                    cli.urlTemplate(), work.resolve("fresh-cache"));
             fresh.mvn("package", "-Djenkins-dind.target=registry").assertSucceeded();
             assertThat(digest).as("the digest of an undisturbed build with a cache of its own")
                     .isEqualTo(Files.readString(fresh.file("target/jenkins-dind/image.digest")).trim());
         }
-    }
-
-    private static Map<String, String> tokens(String base, String image, StallingCliServer cli, Path cache) {
-        return Map.of(
-                "base", base,
-                "image", image,
-                "cliUrl", cli.urlTemplate(),
-                "cliVersion", DockerCliServer.VERSION,
-                "cache", cache.toString());
     }
 
     private static void assertKilled(MavenRun run) {

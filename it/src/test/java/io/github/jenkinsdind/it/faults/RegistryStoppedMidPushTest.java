@@ -14,7 +14,6 @@ import io.github.jenkinsdind.it.support.TestServices;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,8 +40,8 @@ class RegistryStoppedMidPushTest {
         try (DockerCliServer cli = DockerCliServer.start();
                 ScratchRegistry registry = ScratchRegistry.start(work.resolve("registry"))) {
             String image = registry.address() + "/faults/mid-push:1";
-            TestProject project = TestProject.copy("build", work.resolve("interrupted"),
-                    tokens(base, image, cli, work.resolve("cache")));
+            TestProject project = TestProject.build(work.resolve("interrupted"), base, image, cli.urlTemplate(),
+                    work.resolve("cache"));
 
             BackgroundMaven build = BackgroundMaven.start(project, "package", "-Djenkins-dind.target=registry");
             registry.awaitLog("/blobs/uploads/", TIMEOUT);
@@ -77,20 +76,10 @@ class RegistryStoppedMidPushTest {
     }
 
     private String undisturbedDigest(String base, String image, DockerCliServer cli) throws Exception {
-        TestProject project = TestProject.copy("build", work.resolve("undisturbed"),
-                tokens(base, image, cli, work.resolve("undisturbed-cache")));
+        TestProject project = TestProject.build(work.resolve("undisturbed"), base, image, cli.urlTemplate(),
+                work.resolve("undisturbed-cache"));
         project.mvn("package", "-Djenkins-dind.target=registry").assertSucceeded();
         return Files.readString(project.file("target/jenkins-dind/image.digest")).trim();
-    }
-
-    /** The tokens of the {@code build} test project. */
-    static Map<String, String> tokens(String base, String image, DockerCliServer cli, Path cache) {
-        return Map.of(
-                "base", base,
-                "image", image,
-                "cliUrl", cli.urlTemplate(),
-                "cliVersion", DockerCliServer.VERSION,
-                "cache", cache.toString());
     }
 
     private static String firstErrorLine(MavenRun run) {

@@ -127,24 +127,9 @@ class TlsRegistryMavenTest {
 
     /** Runs {@code mvn -X package} on the build project to the TLS registry, insecure registries not allowed. */
     private MavenRun build(String image, String password, boolean trusted) throws IOException {
-        TestProject project = TestProject.copy("build", work, Map.of(
-                "base", base,
-                "image", image,
-                "cliUrl", cli.urlTemplate(),
-                "cliVersion", DockerCliServer.VERSION,
-                "cache", work.resolve("cache").toString()));
-        Path settings = work.resolve("settings.xml");
-        Files.writeString(settings, """
-                <settings>
-                  <servers>
-                    <server>
-                      <id>%s</id>
-                      <username>%s</username>
-                      <password>%s</password>
-                    </server>
-                  </servers>
-                </settings>
-                """.formatted(services.tlsRegistry(), services.registryUser(), password));
+        TestProject project = TestProject.build(work, base, image, cli.urlTemplate(), work.resolve("cache"));
+        Path settings = TestProject.settingsWithServer(work.resolve("settings.xml"), services.tlsRegistry(),
+                services.registryUser(), password);
         Map<String, String> environment = trusted
                 ? Map.of("MAVEN_OPTS", "-Djavax.net.ssl.trustStore=" + services.tlsTruststore()
                         + " -Djavax.net.ssl.trustStorePassword=" + services.tlsTruststorePassword()

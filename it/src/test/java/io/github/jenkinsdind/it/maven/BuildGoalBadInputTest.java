@@ -43,12 +43,8 @@ class BuildGoalBadInputTest {
     static void setUp() {
         services = TestServices.get().requireRunning();
         cliServer = DockerCliServer.start();
-        project = TestProject.copy("build", work, Map.of(
-                "base", JenkinsBaseImages.inRegistry(JenkinsBaseImages.Variant.PLAIN).reference(),
-                "image", "jenkins-dind-it/bad-input:" + RUN_ID,
-                "cliUrl", cliServer.urlTemplate(),
-                "cliVersion", DockerCliServer.VERSION,
-                "cache", work.resolve("cache").toString()));
+        project = TestProject.build(work, JenkinsBaseImages.inRegistry(JenkinsBaseImages.Variant.PLAIN).reference(),
+                "jenkins-dind-it/bad-input:" + RUN_ID, cliServer.urlTemplate(), work.resolve("cache"));
     }
 
     @AfterAll

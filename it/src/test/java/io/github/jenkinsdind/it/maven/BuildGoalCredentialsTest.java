@@ -10,7 +10,6 @@ import io.github.jenkinsdind.it.support.TestServices;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -71,28 +70,13 @@ class BuildGoalCredentialsTest {
 
     /** A user settings.xml with one server for the authenticating registry. */
     private Path settings(String password) throws Exception {
-        Path file = work.resolve("settings.xml");
-        Files.writeString(file, """
-                <settings>
-                  <servers>
-                    <server>
-                      <id>%s</id>
-                      <username>%s</username>
-                      <password>%s</password>
-                    </server>
-                  </servers>
-                </settings>
-                """.formatted(services.authRegistry(), services.registryUser(), encrypt(password)));
-        return file;
+        return TestProject.settingsWithServer(work.resolve("settings.xml"), services.authRegistry(),
+                services.registryUser(), encrypt(password));
     }
 
     private TestProject project(String image) {
-        return TestProject.copy("build", work, Map.of(
-                "base", JenkinsBaseImages.inRegistry(JenkinsBaseImages.Variant.PLAIN).reference(),
-                "image", image,
-                "cliUrl", cliServer.urlTemplate(),
-                "cliVersion", DockerCliServer.VERSION,
-                "cache", shared.resolve("cache").toString()));
+        return TestProject.build(work, JenkinsBaseImages.inRegistry(JenkinsBaseImages.Variant.PLAIN).reference(),
+                image, cliServer.urlTemplate(), shared.resolve("cache"));
     }
 
     private static boolean pushed(String image) {

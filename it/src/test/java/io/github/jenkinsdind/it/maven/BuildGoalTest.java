@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -62,12 +61,7 @@ class BuildGoalTest {
 
     /** The build project, building {@code image} from the plain fixture, with a private cache. */
     private TestProject project(String image) {
-        return TestProject.copy("build", work, Map.of(
-                "base", base,
-                "image", image,
-                "cliUrl", cliServer.urlTemplate(),
-                "cliVersion", DockerCliServer.VERSION,
-                "cache", cache.toString()));
+        return TestProject.build(work, base, image, cliServer.urlTemplate(), cache);
     }
 
     private static String daemonImage(String name) {

@@ -2,6 +2,7 @@ package io.github.jenkinsdind.it.maven;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.jenkinsdind.it.support.DockerCliServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -36,6 +37,54 @@ public final class TestProject {
 
     private TestProject(Path directory) {
         this.directory = directory;
+    }
+
+    /**
+     * Copies the {@code build} project (one module with the build goal bound to {@code package}) and fills in its
+     * tokens.
+     *
+     * @param into where the copy goes (a new directory {@code build} is made in it)
+     * @param base the base image ({@code from})
+     * @param image the image to build
+     * @param cliUrlTemplate the docker CLI download URL, with {@code {arch}} and {@code {version}}
+     * @param cache the cache directory
+     * @return the copy
+     */
+    public static TestProject build(Path into, String base, String image, String cliUrlTemplate, Path cache) {
+        return copy("build", into, Map.of(
+                "base", base,
+                "image", image,
+                "cliUrl", cliUrlTemplate,
+                "cliVersion", DockerCliServer.VERSION,
+                "cache", cache.toString()));
+    }
+
+    /**
+     * Writes a Maven user settings file with one {@code <server>}.
+     *
+     * @param file the file to write
+     * @param id the server's id (the registry, for the build goal)
+     * @param username its username
+     * @param password its password, in clear or encrypted
+     * @return the file
+     */
+    public static Path settingsWithServer(Path file, String id, String username, String password) {
+        try {
+            Files.writeString(file, """
+                    <settings>
+                      <servers>
+                        <server>
+                          <id>%s</id>
+                          <username>%s</username>
+                          <password>%s</password>
+                        </server>
+                      </servers>
+                    </settings>
+                    """.formatted(id, username, password));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return file;
     }
 
     /**
