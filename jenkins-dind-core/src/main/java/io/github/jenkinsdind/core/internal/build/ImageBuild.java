@@ -143,6 +143,8 @@ public final class ImageBuild {
           baseFailed.set(true);
           throw e;
         }
+        // needs only the base's layer list: done while the CLI layer may still be compressed
+        mountBaseLayers(base, target, credentials);
         cli = cliLayer.join();
       }
       if (registryBaseIntoDaemon && request.offline()) {
@@ -163,7 +165,6 @@ public final class ImageBuild {
                       ? daemonLayers.held(engine, baseFiles.baseDigest(), baseLayers)
                       : Set.of(),
                   events);
-      mountBaseLayers(base, target, credentials);
       AccountEdit edit =
           AccountEditor.apply(
               AccountFiles.of(baseFiles.files(), request.from()), request.accounts());
