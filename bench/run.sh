@@ -19,6 +19,8 @@
 #        docker-warm    the same again
 #        registry-warm-jvm  B only: the registry-warm command with the goal twice (mvn jenkins-dind:build
 #                       jenkins-dind:build); the second goal's time is a warm rebuild's in a JVM already warmed up
+#        registry-warm-cds  B only: the registry-warm command with class data sharing for Maven's JVM, from an
+#                       archive of one warm build written once (-XX:ArchiveClassesAtExit, then -XX:SharedArchiveFile)
 #      and records the wall time, the bytes pulled from and pushed to the registry (its access log), the peak RSS
 #      of the Maven JVM, the goal's own duration and the resulting digest (image id for target=docker);
 #   3. writes bench/results/<timestamp>.json and .md and regenerates docs/PERFORMANCE.md (bench/report.sh).
@@ -51,6 +53,7 @@ RUN_REPOSITORY=bench/run-$(tr '[:upper:]' '[:lower:]' <<<"$STAMP")
 JIB_REPOSITORY=$RUN_REPOSITORY/jib
 DOCKERFILE_REPOSITORY=$RUN_REPOSITORY/dockerfile
 DAEMON_REPOSITORY=jenkins-dind-bench
+CDS_ARCHIVE=$RUN_DIR/cds/maven.jsa
 
 # ---------------------------------------------------------------------------------------------- checks
 require_tools() {
@@ -219,12 +222,13 @@ dockerfile_way() {
 }
 
 # ---------------------------------------------------------------------------------------------- side B
-# jenkins_dind SCENARIO TARGET(registry|docker) ITERATION [GOALS]
+# jenkins_dind SCENARIO TARGET(registry|docker) ITERATION [GOALS [JVM_OPTIONS]]
 # GOALS is the goals of the one mvn command, jenkins-dind:build by default; the scenario registry-warm-jvm runs it
-# twice in one JVM (the goal recorded is the last one's, and the first one's as goalFirst).
+# twice in one JVM (the goal recorded is the last one's, and the first one's as goalFirst). JVM_OPTIONS are added to
+# MAVEN_OPTS for this command only.
 jenkins_dind() {
-  local scenario=$1 target=$2 i=$3 goals=${4:-jenkins-dind:build} image out cache build start end from to digest goal
-  local goal_first rss status=ok
+  local scenario=$1 target=$2 i=$3 goals=${4:-jenkins-dind:build} jvm_options=${5:-} image out cache build start end
+  local from to digest goal goal_first rss status=ok
   out=$RUN_DIR/logs/$scenario-jenkins-dind-$i.log
   cache=$RUN_DIR/cache/$target-$i
   build=$RUN_DIR/maven/$scenario-$i
@@ -238,7 +242,7 @@ jenkins_dind() {
   from=$(log_offset)
   start=$(now)
   # shellcheck disable=SC2086
-  /usr/bin/time -v -o "$out.time" mvn -B -f "$BENCH_DIR/project/pom.xml" -Dmaven.repo.local="$M2_REPOSITORY" $goals \
+  MAVEN_OPTS="${MAVEN_OPTS:-}${jvm_options:+ $jvm_options}" /usr/bin/time -v -o "$out.time" mvn -B -f "$BENCH_DIR/project/pom.xml" -Dmaven.repo.local="$M2_REPOSITORY" $goals \
     -Dorg.slf4j.simpleLogger.showDateTime=true -Dorg.slf4j.simpleLogger.dateTimeFormat=HH:mm:ss.SSS \
     -Djenkins-dind.plugin.version="$PLUGIN_VERSION" -Dbench.buildDir="$build" \
     -Djenkins-dind.from="$BASE_REF" -Djenkins-dind.target="$target" -Djenkins-dind.image="$image" \
@@ -265,6 +269,21 @@ jenkins_dind() {
         digest: $d, log: $log}')" \
     "$(registry_traffic "$from" "$to")"
   log "$scenario jenkins-dind #$i: $status in $(seconds_between "$start" "$end") s (goal ${goal:-?} s, RSS ${rss:-?} kB)"
+}
+
+# make_cds_archive ITERATION: the class data sharing archive of one warm registry build (not measured), as a user
+# would write it once: MAVEN_OPTS="-XX:ArchiveClassesAtExit=FILE" (-Xlog:cds=off: the JVM lists the classes it skips)
+make_cds_archive() {
+  local i=$1
+  mkdir -p "$(dirname "$CDS_ARCHIVE")"
+  MAVEN_OPTS="${MAVEN_OPTS:-} -XX:ArchiveClassesAtExit=$CDS_ARCHIVE -Xlog:cds=off" mvn -B -f "$BENCH_DIR/project/pom.xml" \
+    -Dmaven.repo.local="$M2_REPOSITORY" jenkins-dind:build -Djenkins-dind.plugin.version="$PLUGIN_VERSION" \
+    -Dbench.buildDir="$RUN_DIR/maven/cds" -Djenkins-dind.from="$BASE_REF" -Djenkins-dind.target=registry \
+    -Djenkins-dind.image="$REGISTRY/$JIB_REPOSITORY-$i:1" -Djenkins-dind.allowInsecureRegistries=true \
+    -Djenkins-dind.dockerVersion="$DOCKER_VERSION" -Djenkins-dind.dockerClientUrl="file://$RUN_DIR/cli/docker-{version}.tgz" \
+    -Djenkins-dind.cacheDirectory="$RUN_DIR/cache/registry-$i" >"$RUN_DIR/logs/cds-archive.log" 2>&1 \
+    || die "could not write the class data sharing archive (see $RUN_DIR/logs/cds-archive.log)"
+  [[ -f $CDS_ARCHIVE ]] || die "the JVM wrote no class data sharing archive (see $RUN_DIR/logs/cds-archive.log)"
 }
 
 # ---------------------------------------------------------------------------------------------- set-up
@@ -333,6 +352,9 @@ main() {
     $second registry-warm registry "$i"
     # B only: the same warm rebuild as the second goal of one mvn command, in a JVM that has run it once
     jenkins_dind registry-warm-jvm registry "$i" "jenkins-dind:build jenkins-dind:build"
+    # B only: the same warm rebuild with class data sharing for Maven's JVM (an archive a user writes once)
+    [[ -f $CDS_ARCHIVE ]] || make_cds_archive "$i"
+    jenkins_dind registry-warm-cds registry "$i" jenkins-dind:build "-Xshare:on -XX:SharedArchiveFile=$CDS_ARCHIVE"
     $first docker-cold docker "$i"
     $first docker-warm docker "$i"
     $second docker-cold docker "$i"
@@ -340,7 +362,7 @@ main() {
   done
   empty_daemon
   # The caches of the runs (Jib's copies of the base for target=docker among them) are several GB: keep only the logs.
-  rm -rf "$RUN_DIR/cache" "$RUN_DIR/maven"
+  rm -rf "$RUN_DIR/cache" "$RUN_DIR/maven" "$RUN_DIR/cds"
   environment_json >"$RUN_DIR/environment.json"
   cp "$BASE_JSON" "$RUN_DIR/base.json"
   mkdir -p "$BENCH_DIR/results"
