@@ -24,6 +24,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
@@ -140,10 +141,8 @@ public final class JibDockerClient implements DockerClient {
     writer.start();
     try (InputStream in = fromJib) {
       // the daemon answers 200 and reports a failed load in the body: the async command reads it
-      engine.call(
+      daemonCall(
           "load the image", () -> engine.client().loadImageAsyncCmd(in).start().awaitMessage());
-    } catch (EnvironmentException e) {
-      throw new IOException(e.getMessage(), e);
     } finally {
       fromJib.close();
       writer.join();
@@ -205,15 +204,10 @@ public final class JibDockerClient implements DockerClient {
   @Override
   public void save(ImageReference imageReference, Path outputPath, Consumer<Long> writtenBytes)
       throws InterruptedException, IOException {
-    InputStream saved;
-    try {
-      saved =
-          engine.call(
-              "save " + imageReference,
-              () -> engine.client().saveImageCmd(imageReference.toString()).exec());
-    } catch (EnvironmentException e) {
-      throw new IOException(e.getMessage(), e);
-    }
+    InputStream saved =
+        daemonCall(
+            "save " + imageReference,
+            () -> engine.client().saveImageCmd(imageReference.toString()).exec());
     try (InputStream in = saved;
         OutputStream out = new CountingStream(Files.newOutputStream(outputPath), writtenBytes)) {
       in.transferTo(out);
@@ -223,15 +217,10 @@ public final class JibDockerClient implements DockerClient {
   @Override
   public ImageDetails inspect(ImageReference imageReference)
       throws IOException, InterruptedException {
-    InspectImageResponse image;
-    try {
-      image =
-          engine.call(
-              "inspect " + imageReference,
-              () -> engine.client().inspectImageCmd(imageReference.toString()).exec());
-    } catch (EnvironmentException e) {
-      throw new IOException(e.getMessage(), e);
-    }
+    InspectImageResponse image =
+        daemonCall(
+            "inspect " + imageReference,
+            () -> engine.client().inspectImageCmd(imageReference.toString()).exec());
     long size = image.getSize() == null ? 0 : image.getSize();
     String id = image.getId();
     List<String> layers =
@@ -258,6 +247,15 @@ public final class JibDockerClient implements DockerClient {
         return diffIds;
       }
     };
+  }
+
+  /** A call to the daemon, its failure as the {@link IOException} Jib's interface declares. */
+  private <T> T daemonCall(String action, Supplier<T> call) throws IOException {
+    try {
+      return engine.call(action, call);
+    } catch (EnvironmentException e) {
+      throw new IOException(e.getMessage(), e);
+    }
   }
 
   /** Counts the bytes written, for Jib's progress. */
