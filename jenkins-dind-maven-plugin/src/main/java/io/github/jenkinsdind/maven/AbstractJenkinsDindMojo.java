@@ -10,8 +10,8 @@ import org.apache.maven.plugins.annotations.Parameter;
 
 /**
  * What every jenkins-dind goal shares: {@code skip}, honoured before anything else; the core's
- * events logged through Maven's log; the core's failures turned into Maven's, naming the POM element
- * and the {@code -D} property to change.
+ * events logged through Maven's log; the core's failures turned into Maven's, naming the POM
+ * element and the {@code -D} property to change.
  */
 public abstract class AbstractJenkinsDindMojo extends AbstractMojo {
 

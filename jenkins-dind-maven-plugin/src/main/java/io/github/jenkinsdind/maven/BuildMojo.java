@@ -47,14 +47,12 @@ public class BuildMojo extends AbstractJenkinsDindMojo {
 
   /**
    * The base image: a registry reference such as {@code jenkins/jenkins:lts-jdk21}, {@code
-   * docker://REF} for an image of the local Docker daemon, or {@code tar://PATH} for a {@code docker
-   * save} tar file.
+   * docker://REF} for an image of the local Docker daemon, or {@code tar://PATH} for a {@code
+   * docker save} tar file.
    *
    * @since 0.1.0
    */
-  @Parameter(
-      property = PROPERTY_PREFIX + "from",
-      defaultValue = BuildRequest.DEFAULT_BASE)
+  @Parameter(property = PROPERTY_PREFIX + "from", defaultValue = BuildRequest.DEFAULT_BASE)
   String from;
 
   /**
@@ -84,9 +82,7 @@ public class BuildMojo extends AbstractJenkinsDindMojo {
    *
    * @since 0.1.0
    */
-  @Parameter(
-      property = PROPERTY_PREFIX + "target",
-      defaultValue = "docker")
+  @Parameter(property = PROPERTY_PREFIX + "target", defaultValue = "docker")
   String target;
 
   /**
@@ -105,9 +101,7 @@ public class BuildMojo extends AbstractJenkinsDindMojo {
    *
    * @since 0.1.0
    */
-  @Parameter(
-      property = PROPERTY_PREFIX + "platform",
-      defaultValue = "linux/amd64")
+  @Parameter(property = PROPERTY_PREFIX + "platform", defaultValue = "linux/amd64")
   String platform;
 
   /**
@@ -116,15 +110,13 @@ public class BuildMojo extends AbstractJenkinsDindMojo {
    *
    * @since 0.1.0
    */
-  @Parameter(
-      property = PROPERTY_PREFIX + "dockerVersion",
-      defaultValue = DockerCli.DEFAULT_VERSION)
+  @Parameter(property = PROPERTY_PREFIX + "dockerVersion", defaultValue = DockerCli.DEFAULT_VERSION)
   String dockerVersion;
 
   /**
-   * The download URL of the static docker CLI tarball, with the placeholders {@code {arch}}
-   * ({@code x86_64} or {@code aarch64}) and {@code {version}}. Point it at a mirror that keeps
-   * Docker's layout. Downloads are cached in {@code cacheDirectory}.
+   * The download URL of the static docker CLI tarball, with the placeholders {@code {arch}} ({@code
+   * x86_64} or {@code aarch64}) and {@code {version}}. Point it at a mirror that keeps Docker's
+   * layout. Downloads are cached in {@code cacheDirectory}.
    *
    * @since 0.1.0
    */
@@ -148,8 +140,7 @@ public class BuildMojo extends AbstractJenkinsDindMojo {
    *
    * @since 0.1.0
    */
-  @Parameter(
-      property = PROPERTY_PREFIX + "dockerClientSha256")
+  @Parameter(property = PROPERTY_PREFIX + "dockerClientSha256")
   String dockerClientSha256;
 
   /**
@@ -157,9 +148,7 @@ public class BuildMojo extends AbstractJenkinsDindMojo {
    *
    * @since 0.1.0
    */
-  @Parameter(
-      property = PROPERTY_PREFIX + "requireDockerClientSha256",
-      defaultValue = "false")
+  @Parameter(property = PROPERTY_PREFIX + "requireDockerClientSha256", defaultValue = "false")
   boolean requireDockerClientSha256;
 
   /**
@@ -170,9 +159,7 @@ public class BuildMojo extends AbstractJenkinsDindMojo {
    *
    * @since 0.1.0
    */
-  @Parameter(
-      property = PROPERTY_PREFIX + "dockerGid",
-      defaultValue = "999")
+  @Parameter(property = PROPERTY_PREFIX + "dockerGid", defaultValue = "999")
   String dockerGid;
 
   /**
@@ -181,9 +168,7 @@ public class BuildMojo extends AbstractJenkinsDindMojo {
    *
    * @since 0.1.0
    */
-  @Parameter(
-      property = PROPERTY_PREFIX + "dockerGroup",
-      defaultValue = "docker")
+  @Parameter(property = PROPERTY_PREFIX + "dockerGroup", defaultValue = "docker")
   String dockerGroup;
 
   /**
@@ -192,9 +177,7 @@ public class BuildMojo extends AbstractJenkinsDindMojo {
    *
    * @since 0.1.0
    */
-  @Parameter(
-      property = PROPERTY_PREFIX + "user",
-      defaultValue = "jenkins")
+  @Parameter(property = PROPERTY_PREFIX + "user", defaultValue = "jenkins")
   String user;
 
   /**
@@ -211,9 +194,7 @@ public class BuildMojo extends AbstractJenkinsDindMojo {
    *
    * @since 0.1.0
    */
-  @Parameter(
-      property = PROPERTY_PREFIX + "allowInsecureRegistries",
-      defaultValue = "false")
+  @Parameter(property = PROPERTY_PREFIX + "allowInsecureRegistries", defaultValue = "false")
   boolean allowInsecureRegistries;
 
   /**
@@ -240,17 +221,11 @@ public class BuildMojo extends AbstractJenkinsDindMojo {
   File cacheDirectory;
 
   /** Where {@code jenkins-dind/} with the result files goes. */
-  @Parameter(
-      defaultValue = "${project.build.directory}",
-      readonly = true,
-      required = true)
+  @Parameter(defaultValue = "${project.build.directory}", readonly = true, required = true)
   File buildDirectory;
 
   /** The Maven session: offline mode and the settings. */
-  @Parameter(
-      defaultValue = "${session}",
-      readonly = true,
-      required = true)
+  @Parameter(defaultValue = "${session}", readonly = true, required = true)
   MavenSession session;
 
   private final SettingsDecrypter settingsDecrypter;

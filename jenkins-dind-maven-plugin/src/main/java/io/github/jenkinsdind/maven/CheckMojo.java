@@ -43,8 +43,8 @@ public class CheckMojo extends AbstractJenkinsDindMojo {
   String dockerSocket;
 
   /**
-   * The supplementary group of the container's user, as for {@code jenkins-dind:run}: {@code
-   * auto}, {@code none} (only the image's own groups), or a GID.
+   * The supplementary group of the container's user, as for {@code jenkins-dind:run}: {@code auto},
+   * {@code none} (only the image's own groups), or a GID.
    *
    * @since 0.1.0
    */
@@ -72,16 +72,27 @@ public class CheckMojo extends AbstractJenkinsDindMojo {
       return;
     }
     StringBuilder message =
-        new StringBuilder("FAIL: ").append(result.image()).append(" cannot drive the Docker"
-            + " daemon. ").append(result.diagnosis());
-    result.socketGid().ifPresent(
-        gid -> message.append(System.lineSeparator()).append("  Socket GID on the Docker host: ")
-            .append(gid));
-    message.append(System.lineSeparator()).append("  User in the image: ").append(result.user())
+        new StringBuilder("FAIL: ")
+            .append(result.image())
+            .append(" cannot drive the Docker" + " daemon. ")
+            .append(result.diagnosis());
+    result
+        .socketGid()
+        .ifPresent(
+            gid ->
+                message
+                    .append(System.lineSeparator())
+                    .append("  Socket GID on the Docker host: ")
+                    .append(gid));
+    message
+        .append(System.lineSeparator())
+        .append("  User in the image: ")
+        .append(result.user())
         .append(", groups ")
         .append(String.join(" ", result.userGroups().stream().map(String::valueOf).toList()));
-    result.fix().ifPresent(
-        fix -> message.append(System.lineSeparator()).append("  Fix: ").append(fix));
+    result
+        .fix()
+        .ifPresent(fix -> message.append(System.lineSeparator()).append("  Fix: ").append(fix));
     throw new MojoFailureException(message.toString());
   }
 }

@@ -107,6 +107,7 @@ final class ResultFiles {
   private static void replace(Path file, String content) throws IOException {
     Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
     Files.writeString(temporary, content, StandardCharsets.UTF_8);
-    Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    Files.move(
+        temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
   }
 }

@@ -50,9 +50,9 @@ public class RunMojo extends AbstractJenkinsDindMojo {
   String containerName;
 
   /**
-   * Published ports, each {@code [ip:]hostPort:containerPort[/tcp|/udp]}; host port {@code 0}
-   * lets Docker pick a free one, which is reported. Container port 8080 (the web port) must be
-   * among them. Default: {@code 8080:8080,50000:50000}. On the command line: comma-separated.
+   * Published ports, each {@code [ip:]hostPort:containerPort[/tcp|/udp]}; host port {@code 0} lets
+   * Docker pick a free one, which is reported. Container port 8080 (the web port) must be among
+   * them. Default: {@code 8080:8080,50000:50000}. On the command line: comma-separated.
    *
    * @since 0.1.0
    */
@@ -61,9 +61,9 @@ public class RunMojo extends AbstractJenkinsDindMojo {
 
   /**
    * What is mounted at {@code /var/jenkins_home}: a named volume (created if missing) or an
-   * absolute path on the Docker host (a bind mount; the directory must exist and be writable by
-   * the image's user, uid 1000 in Jenkins images). Default: the container name plus {@code _home},
-   * so {@code jenkins_home} for the default container name.
+   * absolute path on the Docker host (a bind mount; the directory must exist and be writable by the
+   * image's user, uid 1000 in Jenkins images). Default: the container name plus {@code _home}, so
+   * {@code jenkins_home} for the default container name.
    *
    * @since 0.1.0
    */
@@ -92,8 +92,7 @@ public class RunMojo extends AbstractJenkinsDindMojo {
    *
    * @since 0.1.0
    */
-  @Parameter
-  Map<String, String> env;
+  @Parameter Map<String, String> env;
 
   /**
    * The container's {@code JAVA_OPTS}, for example {@code -Xmx2g}.

@@ -45,8 +45,7 @@ public class StopMojo extends AbstractJenkinsDindMojo {
 
   @Override
   protected void run() throws JenkinsDindException {
-    StopRequest request =
-        new StopRequest(containerName == null ? "" : containerName, removeVolume);
+    StopRequest request = new StopRequest(containerName == null ? "" : containerName, removeVolume);
     try (JenkinsContainers docker = JenkinsContainers.connect()) {
       docker.stop(request, events());
     }

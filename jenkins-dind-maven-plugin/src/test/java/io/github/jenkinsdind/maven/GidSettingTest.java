@@ -28,7 +28,9 @@ class GidSettingTest {
           .hasMessageContaining("is not a GID")
           .hasMessageContaining("auto")
           .satisfies(
-              e -> assertThat(((ConfigurationException) e).parameter()).contains(Parameter.DOCKER_GID));
+              e ->
+                  assertThat(((ConfigurationException) e).parameter())
+                      .contains(Parameter.DOCKER_GID));
     }
   }
 

@@ -127,14 +127,19 @@ class ImageBuildTest {
     assertThat(result.baseDigest()).isEqualTo(base.digest());
     assertThat(result.tags()).contains("1.0", "latest", "extra");
 
-    JsonNode baseConfig = skopeo("inspect", "--tls-verify=false", "--config", "docker://" + base.reference());
+    JsonNode baseConfig =
+        skopeo("inspect", "--tls-verify=false", "--config", "docker://" + base.reference());
     JsonNode config = skopeo("inspect", "--tls-verify=false", "--config", "docker://" + image);
     JsonNode raw = skopeo("inspect", "--tls-verify=false", "--raw", "docker://" + image);
-    JsonNode baseRaw = skopeo("inspect", "--tls-verify=false", "--raw", "docker://" + base.reference());
+    JsonNode baseRaw =
+        skopeo("inspect", "--tls-verify=false", "--raw", "docker://" + base.reference());
 
     // everything of the base is kept
-    for (String key : List.of("User", "Entrypoint", "Cmd", "Env", "Volumes", "ExposedPorts", "WorkingDir")) {
-      assertThat(config.path("config").path(key)).as(key).isEqualTo(baseConfig.path("config").path(key));
+    for (String key :
+        List.of("User", "Entrypoint", "Cmd", "Env", "Volumes", "ExposedPorts", "WorkingDir")) {
+      assertThat(config.path("config").path(key))
+          .as(key)
+          .isEqualTo(baseConfig.path("config").path(key));
     }
     assertThat(config.path("config").path("User").asText()).isEqualTo("jenkins");
     // the base's layers, then docker-cli and accounts
@@ -146,26 +151,33 @@ class ImageBuildTest {
     JsonNode labels = config.path("config").path("Labels");
     assertThat(labels.path(JenkinsBaseImages.LABEL).isMissingNode()).isFalse();
     assertThat(labels.path("team").asText()).isEqualTo("ci");
-    assertThat(labels.path("org.opencontainers.image.base.name").asText()).isEqualTo(base.reference());
-    assertThat(labels.path("org.opencontainers.image.base.digest").asText()).isEqualTo(base.digest());
-    assertThat(labels.path("io.github.jenkinsdind.docker-cli.version").asText()).isEqualTo("28.2.2");
+    assertThat(labels.path("org.opencontainers.image.base.name").asText())
+        .isEqualTo(base.reference());
+    assertThat(labels.path("org.opencontainers.image.base.digest").asText())
+        .isEqualTo(base.digest());
+    assertThat(labels.path("io.github.jenkinsdind.docker-cli.version").asText())
+        .isEqualTo("28.2.2");
     assertThat(labels.path("io.github.jenkinsdind.docker.gid").asText()).isEqualTo("999");
     // every tag points at the same image
     for (String tag : List.of("latest", "extra")) {
       String other = image.substring(0, image.lastIndexOf(':') + 1) + tag;
-      assertThat(skopeo("inspect", "--tls-verify=false", "docker://" + other).path("Digest").asText())
+      assertThat(
+              skopeo("inspect", "--tls-verify=false", "docker://" + other).path("Digest").asText())
           .isEqualTo(result.digest());
     }
 
     // the files, seen by dockerd after a pull
     docker("pull", "-q", image);
     try {
-      assertThat(inImage(image, "grep", "^docker:", "/etc/group")).isEqualTo("docker:x:999:jenkins");
+      assertThat(inImage(image, "grep", "^docker:", "/etc/group"))
+          .isEqualTo("docker:x:999:jenkins");
       assertThat(inImage(image, "id", "-Gn")).contains("jenkins", "docker");
-      assertThat(inImage(image, "stat", "-c", "%a %u:%g", "/usr/local/bin/docker")).isEqualTo("755 0:0");
+      assertThat(inImage(image, "stat", "-c", "%a %u:%g", "/usr/local/bin/docker"))
+          .isEqualTo("755 0:0");
       assertThat(inImage(image, "stat", "-c", "%a %u:%g", "/etc/gshadow")).isEqualTo("640 0:42");
       assertThat(inImage(image, "stat", "-c", "%a %u:%g", "/etc/group")).isEqualTo("644 0:0");
-      assertThat(inImageAs("0", image, "grep", "^docker:", "/etc/gshadow")).isEqualTo("docker:!::jenkins");
+      assertThat(inImageAs("0", image, "grep", "^docker:", "/etc/gshadow"))
+          .isEqualTo("docker:!::jenkins");
       assertThat(inImage(image, "whoami")).isEqualTo("jenkins");
     } finally {
       Commands.run(TIMEOUT, "docker", "rmi", "-f", image);
@@ -176,8 +188,10 @@ class ImageBuildTest {
   void theSameInputsGiveTheSameDigestWarmOrCold() throws Exception {
     JenkinsBaseImages.Built base = JenkinsBaseImages.inRegistry(Variant.PLAIN);
     String image = registryImage("reproducible");
-    BuildResult first = build(from(base.reference()).to(ImageTarget.registry(image, Set.of())).build());
-    BuildResult warm = build(from(base.reference()).to(ImageTarget.registry(image, Set.of())).build());
+    BuildResult first =
+        build(from(base.reference()).to(ImageTarget.registry(image, Set.of())).build());
+    BuildResult warm =
+        build(from(base.reference()).to(ImageTarget.registry(image, Set.of())).build());
     BuildResult cold =
         build(
             from(base.reference())
@@ -197,16 +211,20 @@ class ImageBuildTest {
   void aColdBuildOnTheBaseRegistryMountsTheBaseLayersInsteadOfCopyingThem() throws Exception {
     JenkinsBaseImages.Built base = JenkinsBaseImages.inRegistry(Variant.PLAIN);
     JsonNode baseLayers =
-        skopeo("inspect", "--tls-verify=false", "--raw", "docker://" + base.reference()).path("layers");
+        skopeo("inspect", "--tls-verify=false", "--raw", "docker://" + base.reference())
+            .path("layers");
     Path log =
-        services.plainRegistryLog().orElseThrow(() -> new AssertionError("the registry's log is unknown"));
+        services
+            .plainRegistryLog()
+            .orElseThrow(() -> new AssertionError("the registry's log is unknown"));
     long offset = Files.size(log);
     String image = registryImage("mounted");
 
     build(from(base.reference()).to(ImageTarget.registry(image, Set.of())).build());
 
-    String requests = new String(Files.readAllBytes(log), java.nio.charset.StandardCharsets.UTF_8)
-        .substring((int) offset);
+    String requests =
+        new String(Files.readAllBytes(log), java.nio.charset.StandardCharsets.UTF_8)
+            .substring((int) offset);
     String targetRepository = image.substring(image.indexOf('/') + 1, image.lastIndexOf(':'));
     long pulled = 0;
     long baseSize = 0;
@@ -215,7 +233,9 @@ class ImageBuildTest {
       baseSize += layer.path("size").asLong();
       java.util.regex.Matcher get =
           java.util.regex.Pattern.compile(
-                  "\"GET /v2/[^ ]+/blobs/" + java.util.regex.Pattern.quote(digest) + " HTTP/1.1\" 200 (\\d+)")
+                  "\"GET /v2/[^ ]+/blobs/"
+                      + java.util.regex.Pattern.quote(digest)
+                      + " HTTP/1.1\" 200 (\\d+)")
               .matcher(requests);
       int gets = 0;
       while (get.find()) {
@@ -225,13 +245,19 @@ class ImageBuildTest {
       assertThat(gets).as("downloads of base layer %s", digest).isLessThanOrEqualTo(1);
       assertThat(requests)
           .containsPattern(
-              "POST /v2/" + targetRepository + "/blobs/uploads/\\?mount=" + digest + "&from=fixtures/jenkins HTTP/1.1\" 201")
+              "POST /v2/"
+                  + targetRepository
+                  + "/blobs/uploads/\\?mount="
+                  + digest
+                  + "&from=fixtures/jenkins HTTP/1.1\" 201")
           .doesNotContain("PATCH /v2/" + targetRepository + "/blobs/uploads/" + digest);
     }
-    // only the account files were read (here every layer, as passwd and group are in the lowest): never twice
+    // only the account files were read (here every layer, as passwd and group are in the lowest):
+    // never twice
     assertThat(pulled).isLessThanOrEqualTo(baseSize);
     assertThat(events)
-        .filteredOn(e -> e instanceof Event.Log l && l.message().startsWith("Mounted " + baseLayers.size()))
+        .filteredOn(
+            e -> e instanceof Event.Log l && l.message().startsWith("Mounted " + baseLayers.size()))
         .hasSize(1);
   }
 
@@ -247,15 +273,23 @@ class ImageBuildTest {
             .build();
     try {
       BuildResult result = build(request);
-      // the daemon pulled the base itself, the account files came from its copy (no layer read from the
+      // the daemon pulled the base itself, the account files came from its copy (no layer read from
+      // the
       // registry), and docker load got only the two new layers
       assertThat(events).filteredOn(ImageBuildTest::daemonPulledTheBase).hasSize(1);
       assertThat(events)
-          .filteredOn(e -> e instanceof Event.Log l && l.message().startsWith("read /etc/group")
-              && l.message().contains("/etc/passwd"))
+          .filteredOn(
+              e ->
+                  e instanceof Event.Log l
+                      && l.message().startsWith("read /etc/group")
+                      && l.message().contains("/etc/passwd"))
           .singleElement()
-          .satisfies(e -> assertThat(((Event.Log) e).message()).endsWith("from /etc of the Docker daemon's copy " + pulledBase));
-      assertThat(docker("ps", "-aq", "--filter", "label=io.github.jenkinsdind.role=probe")).isEmpty();
+          .satisfies(
+              e ->
+                  assertThat(((Event.Log) e).message())
+                      .endsWith("from /etc of the Docker daemon's copy " + pulledBase));
+      assertThat(docker("ps", "-aq", "--filter", "label=io.github.jenkinsdind.role=probe"))
+          .isEmpty();
       assertThat(events).filteredOn(ImageBuildTest::leftOutBaseLayers).hasSize(1);
       assertThat(docker("image", "inspect", "--format", "{{json .RootFS.Layers}}", pulledBase))
           .as("the base, by its digest")
@@ -263,20 +297,31 @@ class ImageBuildTest {
       assertThat(docker("image", "inspect", "--format", "{{.Id}}", base.reference()))
           .as("and by its tag, as docker pull leaves it")
           .isEqualTo(docker("image", "inspect", "--format", "{{.Id}}", pulledBase));
-      assertThat(docker("image", "inspect", "--format", "{{.Id}}", image)).isEqualTo(result.imageId());
+      assertThat(docker("image", "inspect", "--format", "{{.Id}}", image))
+          .isEqualTo(result.imageId());
       // the same image, to the byte, as Jib builds when it downloads the base (a tar target)
       Path tar = temp.resolve("same-image.tar");
-      BuildResult viaTar = build(from(base.reference()).dockerGid(services.dockerSocketGid())
-          .cacheDirectory(temp.resolve("cache-of-the-tar-build"))
-          .to(ImageTarget.tarFile(image, tar)).build());
+      BuildResult viaTar =
+          build(
+              from(base.reference())
+                  .dockerGid(services.dockerSocketGid())
+                  .cacheDirectory(temp.resolve("cache-of-the-tar-build"))
+                  .to(ImageTarget.tarFile(image, tar))
+                  .build());
       assertThat(viaTar.imageId()).isEqualTo(result.imageId());
       // baked with the socket's GID: no --group-add needed
       String version =
           docker(
-              "run", "--rm",
-              "-v", services.dockerSocket() + ":/var/run/docker.sock",
-              "--entrypoint", "/usr/local/bin/docker",
-              image, "version", "--format", "{{.Server.Version}}");
+              "run",
+              "--rm",
+              "-v",
+              services.dockerSocket() + ":/var/run/docker.sock",
+              "--entrypoint",
+              "/usr/local/bin/docker",
+              image,
+              "version",
+              "--format",
+              "{{.Server.Version}}");
       assertThat(version).isEqualTo(services.dockerServerVersion());
 
       // a rebuild: the base is in the daemon, docker load gets only the new layers again
@@ -284,9 +329,9 @@ class ImageBuildTest {
       BuildResult again = build(request);
       assertThat(again.imageId()).isEqualTo(result.imageId());
       assertThat(events).filteredOn(ImageBuildTest::leftOutBaseLayers).hasSize(1);
-      assertThat(docker("image", "inspect", "--format", "{{.Id}}", image)).isEqualTo(result.imageId());
-      assertThat(
-              docker("run", "--rm", "--entrypoint", "/usr/local/bin/docker", image, "--version"))
+      assertThat(docker("image", "inspect", "--format", "{{.Id}}", image))
+          .isEqualTo(result.imageId());
+      assertThat(docker("run", "--rm", "--entrypoint", "/usr/local/bin/docker", image, "--version"))
           .contains(DockerCliServer.VERSION);
       // nothing of the stand-ins is left, and Jib's own cache holds no base layer
       try (var left = Files.list(temp.resolve("cache/tmp"))) {
@@ -304,18 +349,32 @@ class ImageBuildTest {
     String image = unique("it-jenkins-no-daemon-pull") + ":1.0";
     try {
       BuildResult result =
-          build(from(base.reference()).daemonPullsBase(false).to(ImageTarget.dockerDaemon(image, Set.of())).build());
+          build(
+              from(base.reference())
+                  .daemonPullsBase(false)
+                  .to(ImageTarget.dockerDaemon(image, Set.of()))
+                  .build());
       assertThat(events).noneMatch(ImageBuildTest::daemonPulledTheBase);
       assertThat(events).noneMatch(ImageBuildTest::leftOutBaseLayers);
-      assertThat(events).anyMatch(e -> e instanceof Event.Log l && l.message().startsWith("read /etc/")
-          && l.message().contains(" from layer "));
+      assertThat(events)
+          .anyMatch(
+              e ->
+                  e instanceof Event.Log l
+                      && l.message().startsWith("read /etc/")
+                      && l.message().contains(" from layer "));
       assertThat(temp.resolve("cache/jib/base/layers")).isDirectory();
       assertThat(Commands.run(TIMEOUT, "docker", "image", "inspect", pulledName(base)).succeeded())
-          .as("the daemon did not pull the base").isFalse();
-      assertThat(docker("image", "inspect", "--format", "{{.Id}}", image)).isEqualTo(result.imageId());
+          .as("the daemon did not pull the base")
+          .isFalse();
+      assertThat(docker("image", "inspect", "--format", "{{.Id}}", image))
+          .isEqualTo(result.imageId());
       // the same image as when the daemon pulls the base
-      BuildResult pulled = build(from(base.reference()).cacheDirectory(temp.resolve("cache-pulled"))
-          .to(ImageTarget.dockerDaemon(image, Set.of())).build());
+      BuildResult pulled =
+          build(
+              from(base.reference())
+                  .cacheDirectory(temp.resolve("cache-pulled"))
+                  .to(ImageTarget.dockerDaemon(image, Set.of()))
+                  .build());
       assertThat(pulled.imageId()).isEqualTo(result.imageId());
     } finally {
       Commands.run(TIMEOUT, "docker", "rmi", "-f", image, pulledName(base), base.reference());
@@ -324,30 +383,53 @@ class ImageBuildTest {
 
   @Test
   void aWrongBeliefAboutTheDaemonsLayersFallsBackToTheWholeImage() throws Exception {
-    // a base the daemon has never seen (its own war size), in Jib's cache from a tar build; offline, the daemon
-    // pulls nothing, and a record wrongly says an image of it is in the daemon: docker load refuses the tar
+    // a base the daemon has never seen (its own war size), in Jib's cache from a tar build;
+    // offline, the daemon
+    // pulls nothing, and a record wrongly says an image of it is in the daemon: docker load refuses
+    // the tar
     // without the base layers, the whole image follows
     JenkinsBaseImages.Built base = baseNeverSeen(1_234_567);
     String image = unique("it-jenkins-fallback") + ":1.0";
-    build(from(base.reference()).to(ImageTarget.tarFile(image, temp.resolve("warm-up.tar"))).build());
-    String someImageId = docker("image", "inspect", "--format", "{{.Id}}", JenkinsBaseImages.inDaemon(Variant.PLAIN).reference());
+    build(
+        from(base.reference()).to(ImageTarget.tarFile(image, temp.resolve("warm-up.tar"))).build());
+    String someImageId =
+        docker(
+            "image",
+            "inspect",
+            "--format",
+            "{{.Id}}",
+            JenkinsBaseImages.inDaemon(Variant.PLAIN).reference());
     java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
-    sha.update((services.dockerHost() + "\n" + base.digest()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-    Path record = temp.resolve("cache/daemon-images").resolve(java.util.HexFormat.of().formatHex(sha.digest()));
+    sha.update(
+        (services.dockerHost() + "\n" + base.digest())
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    Path record =
+        temp.resolve("cache/daemon-images")
+            .resolve(java.util.HexFormat.of().formatHex(sha.digest()));
     Files.createDirectories(record.getParent());
     Files.writeString(record, someImageId);
     try {
       events.clear();
       BuildResult result =
-          build(from(base.reference()).offline(true).to(ImageTarget.dockerDaemon(image, Set.of())).build());
+          build(
+              from(base.reference())
+                  .offline(true)
+                  .to(ImageTarget.dockerDaemon(image, Set.of()))
+                  .build());
       assertThat(events).noneMatch(ImageBuildTest::daemonPulledTheBase);
       assertThat(events).noneMatch(ImageBuildTest::leftOutBaseLayers);
       assertThat(events)
-          .filteredOn(e -> e instanceof Event.Log l && l.message().startsWith("Loading without the base layers failed"))
+          .filteredOn(
+              e ->
+                  e instanceof Event.Log l
+                      && l.message().startsWith("Loading without the base layers failed"))
           .singleElement()
-          .satisfies(e -> assertThat(((Event.Log) e).message()).contains("no such file or directory"));
-      assertThat(docker("image", "inspect", "--format", "{{.Id}}", image)).isEqualTo(result.imageId());
-      assertThat(inImage(image, "grep", "^docker:", "/etc/group")).isEqualTo("docker:x:999:jenkins");
+          .satisfies(
+              e -> assertThat(((Event.Log) e).message()).contains("no such file or directory"));
+      assertThat(docker("image", "inspect", "--format", "{{.Id}}", image))
+          .isEqualTo(result.imageId());
+      assertThat(inImage(image, "grep", "^docker:", "/etc/group"))
+          .isEqualTo("docker:x:999:jenkins");
     } finally {
       Commands.run(TIMEOUT, "docker", "rmi", "-f", image);
     }
@@ -359,25 +441,35 @@ class ImageBuildTest {
     String pulledBase = pulledName(base);
     String image = unique("it-jenkins-offline") + ":1.0";
     try {
-      BuildResult online = build(from(base.reference()).to(ImageTarget.dockerDaemon(image, Set.of())).build());
+      BuildResult online =
+          build(from(base.reference()).to(ImageTarget.dockerDaemon(image, Set.of())).build());
       docker("rmi", image);
       events.clear();
       BuildResult offline =
-          build(from(base.reference()).offline(true).to(ImageTarget.dockerDaemon(image, Set.of())).build());
+          build(
+              from(base.reference())
+                  .offline(true)
+                  .to(ImageTarget.dockerDaemon(image, Set.of()))
+                  .build());
       // Jib's cache has the base's manifest but none of its layers: only the daemon has them
       assertThat(temp.resolve("cache/jib/base/layers")).doesNotExist();
       assertThat(events).noneMatch(ImageBuildTest::daemonPulledTheBase);
       assertThat(events).filteredOn(ImageBuildTest::leftOutBaseLayers).hasSize(1);
       assertThat(offline.imageId()).isEqualTo(online.imageId());
-      assertThat(docker("image", "inspect", "--format", "{{.Id}}", image)).isEqualTo(online.imageId());
+      assertThat(docker("image", "inspect", "--format", "{{.Id}}", image))
+          .isEqualTo(online.imageId());
     } finally {
       Commands.run(TIMEOUT, "docker", "rmi", "-f", image, pulledBase, base.reference());
     }
   }
 
-  /** A plain base of its own (its war size about warBytes): neither the daemon nor the cache has seen it. */
+  /**
+   * A plain base of its own (its war size about warBytes): neither the daemon nor the cache has
+   * seen it.
+   */
   private static JenkinsBaseImages.Built baseNeverSeen(long warBytes) throws Exception {
-    return JenkinsBaseImages.inRegistry(new JenkinsBaseImages.Spec(Variant.PLAIN, warBytes + System.nanoTime() % 1000));
+    return JenkinsBaseImages.inRegistry(
+        new JenkinsBaseImages.Spec(Variant.PLAIN, warBytes + System.nanoTime() % 1000));
   }
 
   /** The name under which the daemon holds a registry base it pulled by digest. */
@@ -388,7 +480,8 @@ class ImageBuildTest {
   }
 
   private static boolean daemonPulledTheBase(Event event) {
-    return event instanceof Event.Log log && log.message().startsWith("The Docker daemon pulls the base ");
+    return event instanceof Event.Log log
+        && log.message().startsWith("The Docker daemon pulls the base ");
   }
 
   private static boolean leftOutBaseLayers(Event event) {
@@ -403,19 +496,33 @@ class ImageBuildTest {
     try {
       Commands.Result without =
           Commands.run(
-              TIMEOUT, "docker", "run", "--rm",
-              "-v", services.dockerSocket() + ":/var/run/docker.sock",
-              "--entrypoint", "/usr/local/bin/docker", image, "ps");
+              TIMEOUT,
+              "docker",
+              "run",
+              "--rm",
+              "-v",
+              services.dockerSocket() + ":/var/run/docker.sock",
+              "--entrypoint",
+              "/usr/local/bin/docker",
+              image,
+              "ps");
       assertThat(without.exitCode()).isNotZero();
       assertThat(without.output()).contains("permission denied");
 
       String version =
           docker(
-              "run", "--rm",
-              "-v", services.dockerSocket() + ":/var/run/docker.sock",
-              "--group-add", Long.toString(services.dockerSocketGid()),
-              "--entrypoint", "/usr/local/bin/docker",
-              image, "version", "--format", "{{.Server.Version}}");
+              "run",
+              "--rm",
+              "-v",
+              services.dockerSocket() + ":/var/run/docker.sock",
+              "--group-add",
+              Long.toString(services.dockerSocketGid()),
+              "--entrypoint",
+              "/usr/local/bin/docker",
+              image,
+              "version",
+              "--format",
+              "{{.Server.Version}}");
       assertThat(version).isEqualTo(services.dockerServerVersion());
     } finally {
       Commands.run(TIMEOUT, "docker", "rmi", "-f", image);
@@ -434,7 +541,8 @@ class ImageBuildTest {
       assertThat(listing.map(p -> p.getFileName().toString())).containsExactly("jenkins.tar");
     }
     JsonNode config = skopeo("inspect", "--config", "docker-archive:" + tar);
-    assertThat(config.path("config").path("Labels").path("io.github.jenkinsdind.docker.gid").asText())
+    assertThat(
+            config.path("config").path("Labels").path("io.github.jenkinsdind.docker.gid").asText())
         .isEqualTo("999");
     assertThat(config.path("config").path("User").asText()).isEqualTo("jenkins");
     assertThat(result.imageId()).startsWith("sha256:");
@@ -448,7 +556,10 @@ class ImageBuildTest {
     String fromTar = registryImage("from-tar");
 
     BuildResult a =
-        build(from("docker://" + daemonBase.reference()).to(ImageTarget.registry(fromDaemon, Set.of())).build());
+        build(
+            from("docker://" + daemonBase.reference())
+                .to(ImageTarget.registry(fromDaemon, Set.of()))
+                .build());
     BuildResult b =
         build(from("tar://" + saved).to(ImageTarget.registry(fromTar, Set.of())).build());
 
@@ -457,7 +568,12 @@ class ImageBuildTest {
     for (String image : List.of(fromDaemon, fromTar)) {
       JsonNode config = skopeo("inspect", "--tls-verify=false", "--config", "docker://" + image);
       assertThat(config.path("config").path("User").asText()).isEqualTo("jenkins");
-      assertThat(config.path("config").path("Labels").path("io.github.jenkinsdind.docker.gid").asText())
+      assertThat(
+              config
+                  .path("config")
+                  .path("Labels")
+                  .path("io.github.jenkinsdind.docker.gid")
+                  .asText())
           .isEqualTo("999");
     }
   }
@@ -469,7 +585,8 @@ class ImageBuildTest {
     build(from(base.reference()).to(ImageTarget.tarFile("it/journal:1", tar)).build());
     String image = docker("load", "-q", "-i", tar.toString()).replace("Loaded image: ", "").trim();
     try {
-      assertThat(inImage(image, "grep", ":999:", "/etc/group")).isEqualTo("systemd-journal:x:999:jenkins");
+      assertThat(inImage(image, "grep", ":999:", "/etc/group"))
+          .isEqualTo("systemd-journal:x:999:jenkins");
       assertThat(inImage(image, "cat", "/etc/group")).doesNotContain("\ndocker:");
     } finally {
       Commands.run(TIMEOUT, "docker", "rmi", "-f", image);
@@ -504,11 +621,14 @@ class ImageBuildTest {
     JenkinsBaseImages.Built plain = JenkinsBaseImages.inRegistry(Variant.PLAIN);
     String image = registryImage("never-pushed");
 
-    assertThatThrownBy(() -> build(from(noGroup.reference()).to(ImageTarget.registry(image, Set.of())).build()))
+    assertThatThrownBy(
+            () ->
+                build(from(noGroup.reference()).to(ImageTarget.registry(image, Set.of())).build()))
         .isInstanceOf(ConfigurationException.class)
         .hasMessageContaining(noGroup.reference())
         .hasMessageContaining("/etc/group")
-        .satisfies(e -> assertThat(((ConfigurationException) e).parameter()).contains(Parameter.FROM));
+        .satisfies(
+            e -> assertThat(((ConfigurationException) e).parameter()).contains(Parameter.FROM));
 
     assertThatThrownBy(
             () ->
@@ -518,16 +638,28 @@ class ImageBuildTest {
                         .to(ImageTarget.registry(image, Set.of()))
                         .build()))
         .isInstanceOf(ConfigurationException.class)
-        .satisfies(e -> assertThat(((ConfigurationException) e).parameter()).contains(Parameter.DOCKER_GID));
+        .satisfies(
+            e ->
+                assertThat(((ConfigurationException) e).parameter())
+                    .contains(Parameter.DOCKER_GID));
 
-    assertThatThrownBy(() -> build(from(plain.reference()).to(ImageTarget.registry("Not A Reference", Set.of())).build()))
+    assertThatThrownBy(
+            () ->
+                build(
+                    from(plain.reference())
+                        .to(ImageTarget.registry("Not A Reference", Set.of()))
+                        .build()))
         .isInstanceOf(ConfigurationException.class)
-        .satisfies(e -> assertThat(((ConfigurationException) e).parameter()).contains(Parameter.IMAGE));
+        .satisfies(
+            e -> assertThat(((ConfigurationException) e).parameter()).contains(Parameter.IMAGE));
 
     Path directory = Files.createDirectories(temp.resolve("a-directory"));
-    assertThatThrownBy(() -> build(from(plain.reference()).to(ImageTarget.tarFile("x/y:1", directory)).build()))
+    assertThatThrownBy(
+            () ->
+                build(from(plain.reference()).to(ImageTarget.tarFile("x/y:1", directory)).build()))
         .isInstanceOf(ConfigurationException.class)
-        .satisfies(e -> assertThat(((ConfigurationException) e).parameter()).contains(Parameter.TAR_FILE));
+        .satisfies(
+            e -> assertThat(((ConfigurationException) e).parameter()).contains(Parameter.TAR_FILE));
 
     Commands.Result inspect =
         Commands.run(TIMEOUT, "skopeo", "inspect", "--tls-verify=false", "docker://" + image);

@@ -13,9 +13,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The client pins no API version: every request goes to an unversioned path, which the daemon
- * serves at its own version. That is what works on Engine 20.10 (at most API 1.41, this machine)
- * as on Engine 29 (which refuses anything below 1.44). Seen through a recording proxy that is also
- * a {@code tcp://} DOCKER_HOST.
+ * serves at its own version. That is what works on Engine 20.10 (at most API 1.41, this machine) as
+ * on Engine 29 (which refuses anything below 1.44). Seen through a recording proxy that is also a
+ * {@code tcp://} DOCKER_HOST.
  */
 class ApiVersionTest {
 
@@ -32,8 +32,11 @@ class ApiVersionTest {
       String name = sandbox.container("tcp");
       RunResult run =
           docker.run(
-              RunRequest.of(ProductImages.gid999()).containerName(name)
-                  .ports(List.of("0:8080")).waitSeconds(120).build(),
+              RunRequest.of(ProductImages.gid999())
+                  .containerName(name)
+                  .ports(List.of("0:8080"))
+                  .waitSeconds(120)
+                  .build(),
               sandbox.events());
       assertThat(run.ready()).isTrue();
       assertThat(run.url()).startsWith("http://127.0.0.1:");

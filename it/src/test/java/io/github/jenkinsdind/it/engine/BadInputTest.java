@@ -122,15 +122,15 @@ class BadInputTest extends EngineTestBase {
   void aJenkinsHomeThatIsNeitherVolumeNorAbsolutePath() {
     String name = sandbox.container("relhome");
     assertThatThrownBy(
-            () -> docker.run(request(name).jenkinsHome("./jenkins_home").build(),
-                sandbox.events()))
+            () -> docker.run(request(name).jenkinsHome("./jenkins_home").build(), sandbox.events()))
         .isInstanceOfSatisfying(
             ConfigurationException.class,
             e -> {
               assertThat(e.parameter()).contains(Parameter.JENKINS_HOME);
               assertThat(e.getMessage())
-                  .isEqualTo("jenkinsHome './jenkins_home' is neither a Docker volume name nor an"
-                      + " absolute path");
+                  .isEqualTo(
+                      "jenkinsHome './jenkins_home' is neither a Docker volume name nor an"
+                          + " absolute path");
             });
     assertThat(containerExists(name)).isFalse();
   }
@@ -157,8 +157,13 @@ class BadInputTest extends EngineTestBase {
     String name = sandbox.container("nosock");
     for (String groupAdd : List.of("auto", "none")) {
       assertThatThrownBy(
-              () -> docker.run(request(name).dockerSocket("/tmp/no-such-docker.sock")
-                  .groupAdd(groupAdd).build(), sandbox.events()))
+              () ->
+                  docker.run(
+                      request(name)
+                          .dockerSocket("/tmp/no-such-docker.sock")
+                          .groupAdd(groupAdd)
+                          .build(),
+                      sandbox.events()))
           .as(groupAdd)
           .isInstanceOfSatisfying(
               ConfigurationException.class,
@@ -199,10 +204,19 @@ class BadInputTest extends EngineTestBase {
   void aContainerThatStopsIsReportedWithItsLog() throws Exception {
     String name = sandbox.container("crash");
     Path home = sandbox.hostDirectory();
-    dockerOk("run", "--rm", "-v", home + ":/h", "--user", "0", "--entrypoint", "/bin/sh",
-        ProductImages.withoutDockerCli(), "-c", "chown 0:0 /h && chmod 755 /h");
-    RunRequest request =
-        request(name).jenkinsHome(home.toString()).restartPolicy("no").build();
+    dockerOk(
+        "run",
+        "--rm",
+        "-v",
+        home + ":/h",
+        "--user",
+        "0",
+        "--entrypoint",
+        "/bin/sh",
+        ProductImages.withoutDockerCli(),
+        "-c",
+        "chown 0:0 /h && chmod 755 /h");
+    RunRequest request = request(name).jenkinsHome(home.toString()).restartPolicy("no").build();
     assertThatThrownBy(() -> docker.run(request, sandbox.events()))
         .isInstanceOfSatisfying(
             EnvironmentException.class,

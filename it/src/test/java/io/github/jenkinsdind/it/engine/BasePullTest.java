@@ -21,8 +21,9 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /**
- * The daemon-side pull that a {@code docker} target uses for a registry base, against the real dockerd and registry:
- * what the daemon holds afterwards is the base's layers, exactly as the registry's image config lists them.
+ * The daemon-side pull that a {@code docker} target uses for a registry base, against the real
+ * dockerd and registry: what the daemon holds afterwards is the base's layers, exactly as the
+ * registry's image config lists them.
  */
 class BasePullTest {
   private static final Duration TIMEOUT = Duration.ofMinutes(2);
@@ -33,11 +34,18 @@ class BasePullTest {
     TestServices services = TestServices.get();
     services.requireRunning();
     JenkinsBaseImages.Built base =
-        JenkinsBaseImages.inRegistry(new JenkinsBaseImages.Spec(Variant.PLAIN, 4_567_890 + System.nanoTime() % 1000));
+        JenkinsBaseImages.inRegistry(
+            new JenkinsBaseImages.Spec(Variant.PLAIN, 4_567_890 + System.nanoTime() % 1000));
     String repository = base.reference().substring(0, base.reference().lastIndexOf(':'));
     JsonNode config =
-        JSON.readTree(Commands.stdout(TIMEOUT, "skopeo", "inspect", "--tls-verify=false", "--config",
-            "docker://" + repository + "@" + base.digest()));
+        JSON.readTree(
+            Commands.stdout(
+                TIMEOUT,
+                "skopeo",
+                "inspect",
+                "--tls-verify=false",
+                "--config",
+                "docker://" + repository + "@" + base.digest()));
     List<String> diffIds = new ArrayList<>();
     config.path("rootfs").path("diff_ids").forEach(id -> diffIds.add(id.asText()));
     assertThat(diffIds).isNotEmpty();
@@ -45,13 +53,22 @@ class BasePullTest {
     try (Engine engine = Engine.connect(null)) {
       assertThat(BasePull.held(engine, repository, base.digest())).as("not pulled yet").isEmpty();
       AtomicReference<Closeable> connection = new AtomicReference<>();
-      List<String> layers = BasePull.pull(engine, repository, base.digest(), Optional.empty(), connection::set);
+      List<String> layers =
+          BasePull.pull(engine, repository, base.digest(), Optional.empty(), connection::set);
 
       assertThat(layers).containsExactlyElementsOf(diffIds);
       assertThat(connection.get()).as("the caller could have stopped the pull").isNotNull();
       assertThat(BasePull.held(engine, repository, base.digest())).contains(diffIds);
-      assertThat(Commands.stdout(TIMEOUT, "docker", "image", "inspect", "--format", "{{json .RepoDigests}}",
-          repository + "@" + base.digest())).contains(base.digest());
+      assertThat(
+              Commands.stdout(
+                  TIMEOUT,
+                  "docker",
+                  "image",
+                  "inspect",
+                  "--format",
+                  "{{json .RepoDigests}}",
+                  repository + "@" + base.digest()))
+          .contains(base.digest());
     } finally {
       Commands.run(TIMEOUT, "docker", "rmi", "-f", repository + "@" + base.digest());
     }

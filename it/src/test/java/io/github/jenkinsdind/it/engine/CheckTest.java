@@ -44,9 +44,11 @@ class CheckTest extends EngineTestBase {
     assertThat(result.socketGid()).hasValue(gid);
     assertThat(result.groupsAdded()).isEmpty();
     assertThat(result.diagnosis())
-        .isEqualTo("Permission denied on /var/run/docker.sock: the socket belongs to GID " + gid
-            + " on the Docker host, but jenkins (uid 1000) is in groups 1000 999 (groupAdd=none"
-            + " added none).");
+        .isEqualTo(
+            "Permission denied on /var/run/docker.sock: the socket belongs to GID "
+                + gid
+                + " on the Docker host, but jenkins (uid 1000) is in groups 1000 999 (groupAdd=none"
+                + " added none).");
     assertThat(result.fix().orElseThrow())
         .contains("-Djenkins-dind.dockerGid=" + gid)
         .contains("groupAdd=auto");
@@ -106,8 +108,13 @@ class CheckTest extends EngineTestBase {
 
   private static void assertNoProbeLeft(String image) {
     assertThat(
-            dockerOk("ps", "-aq", "--filter", "label=io.github.jenkinsdind.role=probe",
-                "--filter", "ancestor=" + image))
+            dockerOk(
+                "ps",
+                "-aq",
+                "--filter",
+                "label=io.github.jenkinsdind.role=probe",
+                "--filter",
+                "ancestor=" + image))
         .isEmpty();
   }
 }

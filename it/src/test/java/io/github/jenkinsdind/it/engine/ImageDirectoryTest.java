@@ -20,8 +20,9 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Reading a directory of an image out of a never-started container, against the real dockerd: the files are those a
- * container of the image sees, with their modes and owners, and nothing is left behind (no container, no volume).
+ * Reading a directory of an image out of a never-started container, against the real dockerd: the
+ * files are those a container of the image sees, with their modes and owners, and nothing is left
+ * behind (no container, no volume).
  */
 class ImageDirectoryTest {
   private static final Duration TIMEOUT = Duration.ofMinutes(2);
@@ -30,8 +31,17 @@ class ImageDirectoryTest {
   void etcOfAnImageIsWhatAContainerSeesAndNothingIsLeftBehind() throws Exception {
     TestServices.get().requireRunning();
     String image = JenkinsBaseImages.inDaemon(Variant.PLAIN).reference();
-    String passwd = Commands.stdout(TIMEOUT, "docker", "run", "--rm", "--entrypoint", "/bin/busybox", image,
-        "cat", "/etc/passwd");
+    String passwd =
+        Commands.stdout(
+            TIMEOUT,
+            "docker",
+            "run",
+            "--rm",
+            "--entrypoint",
+            "/bin/busybox",
+            image,
+            "cat",
+            "/etc/passwd");
     String containersBefore = containers();
     String volumesBefore = volumes();
 
@@ -40,7 +50,9 @@ class ImageDirectoryTest {
     try (Engine engine = Engine.connect(null);
         InputStream archive = ImageDirectory.archive(engine, image, "/etc");
         TarArchiveInputStream tar = new TarArchiveInputStream(archive)) {
-      assertThat(containers()).as("the container exists while the archive is read").isNotEqualTo(containersBefore);
+      assertThat(containers())
+          .as("the container exists while the archive is read")
+          .isNotEqualTo(containersBefore);
       for (TarArchiveEntry entry = tar.getNextEntry(); entry != null; entry = tar.getNextEntry()) {
         entries.put(entry.getName(), entry);
         if (entry.isFile()) {
@@ -50,7 +62,8 @@ class ImageDirectoryTest {
     }
 
     assertThat(entries).containsKeys("etc/", "etc/passwd", "etc/group");
-    assertThat(contents.get("etc/passwd").strip()).isEqualTo(passwd.strip()); // the command output is trimmed
+    assertThat(contents.get("etc/passwd").strip())
+        .isEqualTo(passwd.strip()); // the command output is trimmed
     assertThat(contents.get("etc/passwd")).contains("jenkins:x:1000:1000:");
     TarArchiveEntry passwdEntry = entries.get("etc/passwd");
     assertThat(passwdEntry.getMode() & 07777).isEqualTo(0644);
@@ -66,11 +79,17 @@ class ImageDirectoryTest {
     TestServices.get().requireRunning();
     String containersBefore = containers();
     try (Engine engine = Engine.connect(null)) {
-      assertThatThrownBy(() -> ImageDirectory.archive(engine, "jenkins-dind-it/never-built:none", "/etc"))
+      assertThatThrownBy(
+              () -> ImageDirectory.archive(engine, "jenkins-dind-it/never-built:none", "/etc"))
           .isInstanceOf(EnvironmentException.class)
-          .hasMessageContaining("create a container of jenkins-dind-it/never-built:none to read /etc");
-      assertThatThrownBy(() -> ImageDirectory.archive(engine, JenkinsBaseImages.inDaemon(Variant.PLAIN).reference(),
-              "/no/such/directory"))
+          .hasMessageContaining(
+              "create a container of jenkins-dind-it/never-built:none to read /etc");
+      assertThatThrownBy(
+              () ->
+                  ImageDirectory.archive(
+                      engine,
+                      JenkinsBaseImages.inDaemon(Variant.PLAIN).reference(),
+                      "/no/such/directory"))
           .isInstanceOf(EnvironmentException.class)
           .hasMessageContaining("read /no/such/directory of");
     }
@@ -78,7 +97,8 @@ class ImageDirectoryTest {
   }
 
   private static String containers() {
-    return Commands.stdout(TIMEOUT, "docker", "ps", "-aq", "--filter", "label=io.github.jenkinsdind.role=probe");
+    return Commands.stdout(
+        TIMEOUT, "docker", "ps", "-aq", "--filter", "label=io.github.jenkinsdind.role=probe");
   }
 
   private static String volumes() {

@@ -78,7 +78,9 @@ final class ProductImages {
         Path cache = cache();
         Jib.from(DockerDaemonImage.named(ImageReference.parse(gid999())))
             .setEntrypoint(
-                List.of("/bin/sh", "-c",
+                List.of(
+                    "/bin/sh",
+                    "-c",
                     "echo 'starting, slowly'; echo 'still starting'; exec sleep 3600"))
             .containerize(
                 Containerizer.to(DockerDaemonImage.named(ImageReference.parse(reference)))

@@ -59,13 +59,15 @@ class RunAndStopTest extends EngineTestBase {
         result.ports().stream().filter(p -> p.containerPort() == 8080).findFirst().orElseThrow();
     assertThat(web.hostPort()).isPositive();
     // localhost, unless the daemon gave IPv4 and IPv6 different ports (then the IPv4 address).
-    assertThat(result.url()).isIn("http://localhost:" + web.hostPort() + "/",
-        "http://127.0.0.1:" + web.hostPort() + "/");
+    assertThat(result.url())
+        .isIn(
+            "http://localhost:" + web.hostPort() + "/", "http://127.0.0.1:" + web.hostPort() + "/");
     assertThat(web.hostIp()).isEqualTo("0.0.0.0");
     assertThat(result.ports()).anyMatch(p -> p.containerPort() == 50000 && p.hostPort() > 0);
     HttpResponse<String> login =
         HttpClient.newHttpClient()
-            .send(HttpRequest.newBuilder(URI.create(result.url() + "login")).build(),
+            .send(
+                HttpRequest.newBuilder(URI.create(result.url() + "login")).build(),
                 HttpResponse.BodyHandlers.ofString());
     assertThat(login.statusCode()).isEqualTo(200);
 
@@ -79,13 +81,16 @@ class RunAndStopTest extends EngineTestBase {
         .hasSize(1);
 
     // The container carries the plugin's label, the socket at its own path, the restart policy.
-    assertThat(dockerOk("inspect", "-f",
-            "{{index .Config.Labels \"io.github.jenkinsdind.managed\"}}", name))
+    assertThat(
+            dockerOk(
+                "inspect",
+                "-f",
+                "{{index .Config.Labels \"io.github.jenkinsdind.managed\"}}",
+                name))
         .isEqualTo("true");
     assertThat(dockerOk("inspect", "-f", "{{.HostConfig.RestartPolicy.Name}}", name))
         .isEqualTo("unless-stopped");
-    assertThat(shell(name, "stat -c %g /var/run/docker.sock"))
-        .isEqualTo(Long.toString(gid));
+    assertThat(shell(name, "stat -c %g /var/run/docker.sock")).isEqualTo(Long.toString(gid));
   }
 
   @Test
@@ -152,8 +157,7 @@ class RunAndStopTest extends EngineTestBase {
     String b = sandbox.container("b");
     int portA = Sandbox.freePort();
     RunResult ra =
-        docker.run(request(a).ports(List.of(portA + ":8080", "0:50000")).build(),
-            sandbox.events());
+        docker.run(request(a).ports(List.of(portA + ":8080", "0:50000")).build(), sandbox.events());
     RunResult rb = docker.run(request(b).build(), sandbox.events());
     assertThat(ra.url()).isEqualTo("http://localhost:" + portA + "/");
     assertThat(rb.url()).isNotEqualTo(ra.url());

@@ -52,16 +52,23 @@ class RunGoalsTest {
               "run",
               work,
               Map.of(
-                  "base", JenkinsBaseImages.inRegistry(JenkinsBaseImages.Variant.PLAIN).reference(),
-                  "image", image,
-                  "cliUrl", cli.urlTemplate(),
-                  "cliVersion", DockerCliServer.VERSION,
-                  "cache", cache.toString(),
-                  "container", container));
+                  "base",
+                  JenkinsBaseImages.inRegistry(JenkinsBaseImages.Variant.PLAIN).reference(),
+                  "image",
+                  image,
+                  "cliUrl",
+                  cli.urlTemplate(),
+                  "cliVersion",
+                  DockerCliServer.VERSION,
+                  "cache",
+                  cache.toString(),
+                  "container",
+                  container));
       project.mvn("package").assertSucceeded();
     }
 
-    MavenRun failed = project.mvn("jenkins-dind:check", "-Djenkins-dind.groupAdd=none").assertFailed();
+    MavenRun failed =
+        project.mvn("jenkins-dind:check", "-Djenkins-dind.groupAdd=none").assertFailed();
     assertThat(failed.log())
         .contains("FAIL: " + image)
         .contains("Socket GID on the Docker host: " + socketGid)
@@ -72,20 +79,45 @@ class RunGoalsTest {
     assertThat(passed.log()).contains("PASS: " + image).contains(services.dockerServerVersion());
 
     MavenRun first = project.mvn("jenkins-dind:run").assertSucceeded();
-    Matcher url = Pattern.compile("Jenkins is ready at (http://127\\.0\\.0\\.1:(\\d+)\\S*)").matcher(first.log());
+    Matcher url =
+        Pattern.compile("Jenkins is ready at (http://127\\.0\\.0\\.1:(\\d+)\\S*)")
+            .matcher(first.log());
     assertThat(url.find()).as("the URL in %s", first.log()).isTrue();
     assertThat(url.group(2)).isNotEqualTo("0");
     assertThat(first.log())
         .contains("Initial admin password (first start): ")
         .contains("root on the Docker host");
     String password =
-        Commands.stdout(TIMEOUT, "docker", "exec", container, "/bin/busybox", "cat", JenkinsBaseImages.PASSWORD_FILE);
+        Commands.stdout(
+            TIMEOUT,
+            "docker",
+            "exec",
+            container,
+            "/bin/busybox",
+            "cat",
+            JenkinsBaseImages.PASSWORD_FILE);
     assertThat(first.log()).contains("Initial admin password (first start): " + password);
 
     // the jenkins user drives the host's daemon through the socket, thanks to groupAdd=auto
-    assertThat(Commands.stdout(TIMEOUT, "docker", "exec", container, "/usr/local/bin/docker", "ps", "--format", "{{.Names}}"))
+    assertThat(
+            Commands.stdout(
+                TIMEOUT,
+                "docker",
+                "exec",
+                container,
+                "/usr/local/bin/docker",
+                "ps",
+                "--format",
+                "{{.Names}}"))
         .contains(container);
-    Commands.stdout(TIMEOUT, "docker", "exec", container, "/bin/busybox", "sh", "-c",
+    Commands.stdout(
+        TIMEOUT,
+        "docker",
+        "exec",
+        container,
+        "/bin/busybox",
+        "sh",
+        "-c",
         "echo kept > /var/jenkins_home/job.txt");
 
     project.mvn("jenkins-dind:stop").assertSucceeded();
@@ -94,7 +126,15 @@ class RunGoalsTest {
 
     MavenRun second = project.mvn("jenkins-dind:run").assertSucceeded();
     assertThat(second.log()).doesNotContain("Initial admin password (first start)");
-    assertThat(Commands.stdout(TIMEOUT, "docker", "exec", container, "/bin/busybox", "cat", "/var/jenkins_home/job.txt"))
+    assertThat(
+            Commands.stdout(
+                TIMEOUT,
+                "docker",
+                "exec",
+                container,
+                "/bin/busybox",
+                "cat",
+                "/var/jenkins_home/job.txt"))
         .isEqualTo("kept");
 
     project.mvn("jenkins-dind:stop", "-Djenkins-dind.removeVolume=true").assertSucceeded();

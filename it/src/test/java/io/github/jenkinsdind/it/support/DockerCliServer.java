@@ -29,9 +29,10 @@ import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
 import org.apache.commons.compress.compressors.gzip.GzipParameters;
 
 /**
- * A stand-in for {@code download.docker.com}: serves this machine's static docker CLI ({@value #SOURCE}, x86_64,
- * {@value #VERSION}) packed as {@code docker/docker} (mode 0755) in {@code docker-28.2.2.tgz}, at the path layout of
- * the official URL template, from a JDK HTTP server on 127.0.0.1 and a free port.
+ * A stand-in for {@code download.docker.com}: serves this machine's static docker CLI ({@value
+ * #SOURCE}, x86_64, {@value #VERSION}) packed as {@code docker/docker} (mode 0755) in {@code
+ * docker-28.2.2.tgz}, at the path layout of the official URL template, from a JDK HTTP server on
+ * 127.0.0.1 and a free port.
  *
  * <pre>{@code
  * try (DockerCliServer server = DockerCliServer.start()) {
@@ -41,213 +42,253 @@ import org.apache.commons.compress.compressors.gzip.GzipParameters;
  *     assertThat(server.requestCount()).isEqualTo(1);
  * }
  * }</pre>
- * Other paths answer 404 (and are counted too). The tgz is reproducible (fixed times and owners), so its sha256 is
- * the same in every JVM for the same CLI binary.
+ *
+ * Other paths answer 404 (and are counted too). The tgz is reproducible (fixed times and owners),
+ * so its sha256 is the same in every JVM for the same CLI binary.
  */
 public final class DockerCliServer implements AutoCloseable {
 
-    /** The docker CLI version served. */
-    public static final String VERSION = "28.2.2";
-    /** The static-download architecture name served. */
-    public static final String ARCH = "x86_64";
-    /** The static docker CLI packed into the tgz. */
-    public static final String SOURCE = "/usr/local/bin/docker";
-    /** The URL path of the tgz, as on the official download site. */
-    public static final String PATH = "/linux/static/stable/" + ARCH + "/docker-" + VERSION + ".tgz";
+  /** The docker CLI version served. */
+  public static final String VERSION = "28.2.2";
 
-    private static Path tarball;
-    private static String tarballSha256;
+  /** The static-download architecture name served. */
+  public static final String ARCH = "x86_64";
 
-    private final HttpServer server;
-    private final ExecutorService executor;
-    private final AtomicInteger requests = new AtomicInteger();
-    private final AtomicInteger tarballRequests = new AtomicInteger();
-    private final List<String> requestPaths = new ArrayList<>();
+  /** The static docker CLI packed into the tgz. */
+  public static final String SOURCE = "/usr/local/bin/docker";
 
-    private DockerCliServer(HttpServer server, ExecutorService executor) {
-        this.server = server;
-        this.executor = executor;
-    }
+  /** The URL path of the tgz, as on the official download site. */
+  public static final String PATH = "/linux/static/stable/" + ARCH + "/docker-" + VERSION + ".tgz";
 
-    /**
-     * Packs the CLI (once per JVM) and starts a server on 127.0.0.1 and a free port.
-     *
-     * @return the running server; close it when done
-     */
-    public static DockerCliServer start() {
-        Path tgz = tarball();
-        try {
-            HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-            ExecutorService executor = Executors.newFixedThreadPool(2, runnable -> {
+  private static Path tarball;
+  private static String tarballSha256;
+
+  private final HttpServer server;
+  private final ExecutorService executor;
+  private final AtomicInteger requests = new AtomicInteger();
+  private final AtomicInteger tarballRequests = new AtomicInteger();
+  private final List<String> requestPaths = new ArrayList<>();
+
+  private DockerCliServer(HttpServer server, ExecutorService executor) {
+    this.server = server;
+    this.executor = executor;
+  }
+
+  /**
+   * Packs the CLI (once per JVM) and starts a server on 127.0.0.1 and a free port.
+   *
+   * @return the running server; close it when done
+   */
+  public static DockerCliServer start() {
+    Path tgz = tarball();
+    try {
+      HttpServer http =
+          HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+      ExecutorService executor =
+          Executors.newFixedThreadPool(
+              2,
+              runnable -> {
                 Thread thread = new Thread(runnable, "docker-cli-server");
                 thread.setDaemon(true);
                 return thread;
-            });
-            DockerCliServer server = new DockerCliServer(http, executor);
-            http.createContext("/", exchange -> server.handle(exchange, tgz));
-            http.setExecutor(executor);
-            http.start();
-            return server;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot start the docker CLI download server on 127.0.0.1", e);
+              });
+      DockerCliServer server = new DockerCliServer(http, executor);
+      http.createContext("/", exchange -> server.handle(exchange, tgz));
+      http.setExecutor(executor);
+      http.start();
+      return server;
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot start the docker CLI download server on 127.0.0.1", e);
+    }
+  }
+
+  /**
+   * The tgz served ({@code docker/docker} inside). It is made once and kept in {@code
+   * java.io.tmpdir/jenkins-dind-fixtures-cache}, keyed by the CLI's size and modification time, so
+   * later JVMs reuse it.
+   *
+   * @return the tgz file
+   */
+  public static synchronized Path tarball() {
+    if (tarball == null) {
+      Path cli = Path.of(SOURCE);
+      try {
+        Path dir =
+            Files.createDirectories(
+                Path.of(System.getProperty("java.io.tmpdir"), "jenkins-dind-fixtures-cache"));
+        Path tgz =
+            dir.resolve(
+                "docker-"
+                    + VERSION
+                    + "-"
+                    + Files.size(cli)
+                    + "-"
+                    + Files.getLastModifiedTime(cli).toMillis()
+                    + ".tgz");
+        if (!Files.isRegularFile(tgz)) {
+          pack(cli, tgz);
         }
+        tarballSha256 = sha256(tgz);
+        tarball = tgz;
+      } catch (IOException e) {
+        throw new UncheckedIOException(
+            "Cannot pack "
+                + SOURCE
+                + " into a tgz: "
+                + e.getMessage()
+                + " (the static docker CLI "
+                + VERSION
+                + " is expected there on these machines)",
+            e);
+      }
     }
+    return tarball;
+  }
 
-    /**
-     * The tgz served ({@code docker/docker} inside). It is made once and kept in
-     * {@code java.io.tmpdir/jenkins-dind-fixtures-cache}, keyed by the CLI's size and modification time, so later
-     * JVMs reuse it.
-     *
-     * @return the tgz file
-     */
-    public static synchronized Path tarball() {
-        if (tarball == null) {
-            Path cli = Path.of(SOURCE);
-            try {
-                Path dir = Files.createDirectories(
-                        Path.of(System.getProperty("java.io.tmpdir"), "jenkins-dind-fixtures-cache"));
-                Path tgz = dir.resolve("docker-" + VERSION + "-" + Files.size(cli) + "-"
-                        + Files.getLastModifiedTime(cli).toMillis() + ".tgz");
-                if (!Files.isRegularFile(tgz)) {
-                    pack(cli, tgz);
-                }
-                tarballSha256 = sha256(tgz);
-                tarball = tgz;
-            } catch (IOException e) {
-                throw new UncheckedIOException("Cannot pack " + SOURCE + " into a tgz: " + e.getMessage()
-                        + " (the static docker CLI " + VERSION + " is expected there on these machines)", e);
-            }
-        }
-        return tarball;
-    }
+  /**
+   * The sha256 of {@link #tarball()}, lower-case hex without prefix.
+   *
+   * @return the checksum
+   */
+  public static synchronized String tarballSha256() {
+    tarball();
+    return tarballSha256;
+  }
 
-    /**
-     * The sha256 of {@link #tarball()}, lower-case hex without prefix.
-     *
-     * @return the checksum
-     */
-    public static synchronized String tarballSha256() {
-        tarball();
-        return tarballSha256;
-    }
+  /**
+   * @return the base URL, {@code http://127.0.0.1:PORT}
+   */
+  public String baseUrl() {
+    return "http://127.0.0.1:" + server.getAddress().getPort();
+  }
 
-    /** @return the base URL, {@code http://127.0.0.1:PORT} */
-    public String baseUrl() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
-    }
+  /**
+   * @return the URL template in the official form, {@code
+   *     http://127.0.0.1:PORT/linux/static/stable/{arch}/docker-{version}.tgz}
+   */
+  public String urlTemplate() {
+    return baseUrl() + "/linux/static/stable/{arch}/docker-{version}.tgz";
+  }
 
-    /** @return the URL template in the official form, {@code http://127.0.0.1:PORT/linux/static/stable/{arch}/docker-{version}.tgz} */
-    public String urlTemplate() {
-        return baseUrl() + "/linux/static/stable/{arch}/docker-{version}.tgz";
-    }
+  /**
+   * @return the URL of the served tgz (x86_64, {@value #VERSION})
+   */
+  public URI url() {
+    return URI.create(baseUrl() + PATH);
+  }
 
-    /** @return the URL of the served tgz (x86_64, {@value #VERSION}) */
-    public URI url() {
-        return URI.create(baseUrl() + PATH);
-    }
+  /**
+   * @return the tgz served, see {@link #tarball()}
+   */
+  public Path tgz() {
+    return tarball();
+  }
 
-    /** @return the tgz served, see {@link #tarball()} */
-    public Path tgz() {
-        return tarball();
-    }
+  /**
+   * @return the sha256 of the tgz served, lower-case hex
+   */
+  public String sha256() {
+    return tarballSha256();
+  }
 
-    /** @return the sha256 of the tgz served, lower-case hex */
-    public String sha256() {
-        return tarballSha256();
-    }
+  /**
+   * @return how many requests (any path, any method) this server answered
+   */
+  public int requestCount() {
+    return requests.get();
+  }
 
-    /** @return how many requests (any path, any method) this server answered */
-    public int requestCount() {
-        return requests.get();
-    }
+  /**
+   * @return how many GET requests for the tgz this server answered with 200
+   */
+  public int tarballRequestCount() {
+    return tarballRequests.get();
+  }
 
-    /** @return how many GET requests for the tgz this server answered with 200 */
-    public int tarballRequestCount() {
-        return tarballRequests.get();
-    }
+  /**
+   * @return the paths requested so far, in order
+   */
+  public synchronized List<String> requestPaths() {
+    return List.copyOf(requestPaths);
+  }
 
-    /** @return the paths requested so far, in order */
-    public synchronized List<String> requestPaths() {
-        return List.copyOf(requestPaths);
-    }
+  /** Stops the server. */
+  @Override
+  public void close() {
+    server.stop(0);
+    executor.shutdownNow();
+  }
 
-    /** Stops the server. */
-    @Override
-    public void close() {
-        server.stop(0);
-        executor.shutdownNow();
+  private void handle(HttpExchange exchange, Path tgz) throws IOException {
+    try (exchange) {
+      synchronized (this) {
+        requestPaths.add(exchange.getRequestURI().getPath());
+      }
+      requests.incrementAndGet();
+      String method = exchange.getRequestMethod();
+      if (!PATH.equals(exchange.getRequestURI().getPath())) {
+        exchange.sendResponseHeaders(404, -1);
+        return;
+      }
+      exchange.getResponseHeaders().set("Content-Type", "application/x-tar");
+      if ("HEAD".equals(method)) {
+        exchange.getResponseHeaders().set("Content-Length", Long.toString(Files.size(tgz)));
+        exchange.sendResponseHeaders(200, -1);
+        return;
+      }
+      if (!"GET".equals(method)) {
+        exchange.sendResponseHeaders(405, -1);
+        return;
+      }
+      tarballRequests.incrementAndGet();
+      exchange.sendResponseHeaders(200, Files.size(tgz));
+      try (OutputStream body = exchange.getResponseBody()) {
+        Files.copy(tgz, body);
+      }
     }
+  }
 
-    private void handle(HttpExchange exchange, Path tgz) throws IOException {
-        try (exchange) {
-            synchronized (this) {
-                requestPaths.add(exchange.getRequestURI().getPath());
-            }
-            requests.incrementAndGet();
-            String method = exchange.getRequestMethod();
-            if (!PATH.equals(exchange.getRequestURI().getPath())) {
-                exchange.sendResponseHeaders(404, -1);
-                return;
-            }
-            exchange.getResponseHeaders().set("Content-Type", "application/x-tar");
-            if ("HEAD".equals(method)) {
-                exchange.getResponseHeaders().set("Content-Length", Long.toString(Files.size(tgz)));
-                exchange.sendResponseHeaders(200, -1);
-                return;
-            }
-            if (!"GET".equals(method)) {
-                exchange.sendResponseHeaders(405, -1);
-                return;
-            }
-            tarballRequests.incrementAndGet();
-            exchange.sendResponseHeaders(200, Files.size(tgz));
-            try (OutputStream body = exchange.getResponseBody()) {
-                Files.copy(tgz, body);
-            }
-        }
+  private static void pack(Path cli, Path tgz) throws IOException {
+    Path partial = Files.createTempFile(tgz.getParent(), tgz.getFileName().toString(), ".partial");
+    GzipParameters fast = new GzipParameters();
+    fast.setCompressionLevel(Deflater.BEST_SPEED);
+    try (OutputStream file = Files.newOutputStream(partial);
+        GzipCompressorOutputStream gzip = new GzipCompressorOutputStream(file, fast);
+        TarArchiveOutputStream tar = new TarArchiveOutputStream(gzip)) {
+      tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
+      TarArchiveEntry dir = new TarArchiveEntry("docker/");
+      dir.setMode(040755);
+      fixed(dir);
+      tar.putArchiveEntry(dir);
+      tar.closeArchiveEntry();
+      TarArchiveEntry entry = new TarArchiveEntry("docker/docker");
+      entry.setMode(0100755);
+      entry.setSize(Files.size(cli));
+      fixed(entry);
+      tar.putArchiveEntry(entry);
+      Files.copy(cli, tar);
+      tar.closeArchiveEntry();
+      tar.finish();
     }
+    Files.move(partial, tgz, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+  }
 
-    private static void pack(Path cli, Path tgz) throws IOException {
-        Path partial = Files.createTempFile(tgz.getParent(), tgz.getFileName().toString(), ".partial");
-        GzipParameters fast = new GzipParameters();
-        fast.setCompressionLevel(Deflater.BEST_SPEED);
-        try (OutputStream file = Files.newOutputStream(partial);
-                GzipCompressorOutputStream gzip = new GzipCompressorOutputStream(file, fast);
-                TarArchiveOutputStream tar = new TarArchiveOutputStream(gzip)) {
-            tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
-            TarArchiveEntry dir = new TarArchiveEntry("docker/");
-            dir.setMode(040755);
-            fixed(dir);
-            tar.putArchiveEntry(dir);
-            tar.closeArchiveEntry();
-            TarArchiveEntry entry = new TarArchiveEntry("docker/docker");
-            entry.setMode(0100755);
-            entry.setSize(Files.size(cli));
-            fixed(entry);
-            tar.putArchiveEntry(entry);
-            Files.copy(cli, tar);
-            tar.closeArchiveEntry();
-            tar.finish();
-        }
-        Files.move(partial, tgz, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    }
+  private static void fixed(TarArchiveEntry entry) {
+    entry.setLastModifiedTime(FileTime.fromMillis(0));
+    entry.setIds(0, 0);
+    entry.setNames("root", "root");
+  }
 
-    private static void fixed(TarArchiveEntry entry) {
-        entry.setLastModifiedTime(FileTime.fromMillis(0));
-        entry.setIds(0, 0);
-        entry.setNames("root", "root");
+  private static String sha256(Path file) throws IOException {
+    MessageDigest digest;
+    try {
+      digest = MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is always available", e);
     }
-
-    private static String sha256(Path file) throws IOException {
-        MessageDigest digest;
-        try {
-            digest = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is always available", e);
-        }
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
-            in.transferTo(OutputStream.nullOutputStream());
-        }
-        return HexFormat.of().formatHex(digest.digest());
+    try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
+      in.transferTo(OutputStream.nullOutputStream());
     }
+    return HexFormat.of().formatHex(digest.digest());
+  }
 }

@@ -14,8 +14,10 @@ import java.util.Objects;
 public record AccountSpec(String user, String group, long gid, NewUser newUser) {
   /** The default user. */
   public static final String DEFAULT_USER = "jenkins";
+
   /** The default group. */
   public static final String DEFAULT_GROUP = "docker";
+
   /** The default GID. */
   public static final long DEFAULT_GID = 999;
 

@@ -74,9 +74,9 @@ public record BuildRequest(
    * Starts a request from a base image.
    *
    * @param base the base, see {@link #from()}
-   * @return a builder with the defaults: linux/amd64, docker CLI {@value DockerCli#DEFAULT_VERSION},
-   *     user jenkins in group docker with GID 999, cache in {@code ~/.cache/jenkins-dind}, the
-   *     daemon pulling a registry base for a docker target
+   * @return a builder with the defaults: linux/amd64, docker CLI {@value
+   *     DockerCli#DEFAULT_VERSION}, user jenkins in group docker with GID 999, cache in {@code
+   *     ~/.cache/jenkins-dind}, the daemon pulling a registry base for a docker target
    */
   public static Builder from(String base) {
     return new Builder(base);
@@ -191,8 +191,8 @@ public record BuildRequest(
 
     /**
      * Has the Docker daemon pull a registry base for a {@code docker} target (the default), or not:
-     * then the build downloads the base itself and loads the whole image, as when the daemon
-     * cannot reach the base's registry.
+     * then the build downloads the base itself and loads the whole image, as when the daemon cannot
+     * reach the base's registry.
      *
      * @param value whether the daemon pulls the base
      * @return this builder

@@ -3,9 +3,9 @@ package io.github.jenkinsdind.core.api;
 import java.util.Objects;
 
 /**
- * What {@link JenkinsContainers#check} checks: whether a container of {@code image}, running as
- * the image's user with {@code dockerSocket} mounted and the group policy of {@code run}, can use
- * the Docker daemon.
+ * What {@link JenkinsContainers#check} checks: whether a container of {@code image}, running as the
+ * image's user with {@code dockerSocket} mounted and the group policy of {@code run}, can use the
+ * Docker daemon.
  *
  * @param image the image; it must be in the daemon already
  * @param dockerSocket the Docker socket on the Docker host, mounted at the same path

@@ -3,8 +3,7 @@ package io.github.jenkinsdind.core.api;
 import java.util.Objects;
 
 /**
- * A user name and password (or token) for a registry. {@link #toString()} never shows the
- * password.
+ * A user name and password (or token) for a registry. {@link #toString()} never shows the password.
  *
  * @param username the user name
  * @param password the password or token

@@ -14,8 +14,8 @@ public interface CredentialProvider {
   /**
    * Returns the credential for a registry.
    *
-   * @param registry the registry host as written in the image reference, with its port if any
-   *     (for example {@code registry.example.com:5000}; {@code registry-1.docker.io} for Docker Hub)
+   * @param registry the registry host as written in the image reference, with its port if any (for
+   *     example {@code registry.example.com:5000}; {@code registry-1.docker.io} for Docker Hub)
    * @return the credential, if this provider has one
    */
   Optional<Credential> credentialFor(String registry);

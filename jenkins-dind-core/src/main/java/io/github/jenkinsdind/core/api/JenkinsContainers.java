@@ -11,9 +11,9 @@ import java.util.Objects;
  * Runs, stops and checks Jenkins containers on a Docker Engine.
  *
  * <p>It talks to the daemon that the usual Docker client settings point at ({@code DOCKER_HOST},
- * {@code DOCKER_TLS_VERIFY}, {@code DOCKER_CERT_PATH}, {@code ~/.docker}), and pins no API
- * version: the daemon answers in its own, which works with Engine 20.10 (API 1.41) as with Engine
- * 29 (which refuses clients below 1.44).
+ * {@code DOCKER_TLS_VERIFY}, {@code DOCKER_CERT_PATH}, {@code ~/.docker}), and pins no API version:
+ * the daemon answers in its own, which works with Engine 20.10 (API 1.41) as with Engine 29 (which
+ * refuses clients below 1.44).
  *
  * <p>Containers it creates carry the label {@code io.github.jenkinsdind.managed=true}; it never
  * stops, removes or replaces a container without it. It never removes a volume unless {@link

@@ -42,7 +42,8 @@ public final class JenkinsDind {
 
   /**
    * Returns the GID of the group owning a local Docker socket: what the docker group's GID in the
-   * image must be for the Jenkins user to use that socket without a supplementary group at run time.
+   * image must be for the Jenkins user to use that socket without a supplementary group at run
+   * time.
    *
    * @param socket the socket, for example {@code /var/run/docker.sock}
    * @return its owning group's GID

@@ -2,7 +2,8 @@ package io.github.jenkinsdind.core.api;
 
 /**
  * The user-facing settings of jenkins-dind. A {@link JenkinsDindException} names the one at fault,
- * so that a front end (the Maven plugin, say) can tell the user which element or property to change.
+ * so that a front end (the Maven plugin, say) can tell the user which element or property to
+ * change.
  *
  * <p>{@link #key()} is the setting's name as users write it, for example {@code dockerGid}.
  */

@@ -7,9 +7,8 @@ import java.util.TreeMap;
 
 /**
  * Everything {@link JenkinsContainers#run} needs to start a Jenkins container. The values are
- * written as users write them (strings, as in the Maven plugin's settings); {@code run} checks
- * them and names the {@link Parameter} at fault. Made with {@link #of(String)} and its {@link
- * Builder}.
+ * written as users write them (strings, as in the Maven plugin's settings); {@code run} checks them
+ * and names the {@link Parameter} at fault. Made with {@link #of(String)} and its {@link Builder}.
  *
  * @param image the image to run; it must be in the daemon already (build it first)
  * @param containerName the container's name
@@ -22,8 +21,7 @@ import java.util.TreeMap;
  *     group of the container's user), {@code none}, or a GID
  * @param env environment variables of the container
  * @param javaOpts the container's {@code JAVA_OPTS}, or empty for none
- * @param restartPolicy {@code no}, {@code always}, {@code unless-stopped} or {@code
- *     on-failure[:N]}
+ * @param restartPolicy {@code no}, {@code always}, {@code unless-stopped} or {@code on-failure[:N]}
  * @param replace whether an existing container of that name that jenkins-dind made is stopped and
  *     removed first (its volume is kept)
  * @param waitSeconds how long to wait for Jenkins to answer on its web port; 0 returns at once
@@ -95,8 +93,8 @@ public record RunRequest(
    * @param image the image to run
    * @return a builder with the defaults: container {@code jenkins}, ports {@code 8080:8080} and
    *     {@code 50000:50000}, jenkinsHome the container name plus {@code _home} ({@code
-   *     jenkins_home}), socket {@code /var/run/docker.sock}, groupAdd {@code auto}, restart
-   *     policy {@code unless-stopped}, replace, wait 300 seconds
+   *     jenkins_home}), socket {@code /var/run/docker.sock}, groupAdd {@code auto}, restart policy
+   *     {@code unless-stopped}, replace, wait 300 seconds
    */
   public static Builder of(String image) {
     return new Builder(image);

@@ -6,8 +6,8 @@ import java.util.Objects;
  * What {@link JenkinsContainers#stop} stops.
  *
  * @param containerName the name of a container that jenkins-dind made; any other is left alone
- * @param removeVolume whether the named volume mounted at {@code /var/jenkins_home} is removed
- *     too (never done unless asked; a host directory is never deleted)
+ * @param removeVolume whether the named volume mounted at {@code /var/jenkins_home} is removed too
+ *     (never done unless asked; a host directory is never deleted)
  */
 public record StopRequest(String containerName, boolean removeVolume) {
 

@@ -11,9 +11,9 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Puts the Jenkins user into the docker group of a base image's user database. A pure function:
- * the same base and spec always give the same bytes, and applying an edit to its own result
- * changes nothing.
+ * Puts the Jenkins user into the docker group of a base image's user database. A pure function: the
+ * same base and spec always give the same bytes, and applying an edit to its own result changes
+ * nothing.
  *
  * <p>The rules, in order:
  *
@@ -36,36 +36,39 @@ import java.util.regex.Pattern;
  *       name.
  *   <li><b>Group.</b> If the group exists with the GID, the user is added to its members. Else, if
  *       another group holds the GID (say {@code systemd-journal:x:999:}), the user joins
- *       <em>that</em> group with a warning, and no group with a duplicate GID is created; a group of
- *       the wanted name with another GID, if any, is then left as it is. Else, if the group exists
- *       with another GID, its GID is changed with a warning; its members are kept, and the users
- *       whose primary group it was follow it (as {@code groupmod -g} does) unless another group
- *       still holds the old GID. Else the group is
- *       created, {@code name:x:gid:user}. In every case the user is added once to the member list
- *       of the group it joins, and {@code /etc/gshadow}, when present, gets the same member (and an
- *       entry {@code name:!::} for the group if it has none).
+ *       <em>that</em> group with a warning, and no group with a duplicate GID is created; a group
+ *       of the wanted name with another GID, if any, is then left as it is. Else, if the group
+ *       exists with another GID, its GID is changed with a warning; its members are kept, and the
+ *       users whose primary group it was follow it (as {@code groupmod -g} does) unless another
+ *       group still holds the old GID. Else the group is created, {@code name:x:gid:user}. In every
+ *       case the user is added once to the member list of the group it joins, and {@code
+ *       /etc/gshadow}, when present, gets the same member (and an entry {@code name:!::} for the
+ *       group if it has none).
  * </ol>
  */
 public final class AccountEditor {
   /** The longest name accepted. */
   public static final int MAX_NAME_LENGTH = 32;
+
   /** The largest GID (and UID) accepted. */
   public static final long MAX_ID = Integer.MAX_VALUE;
 
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._][A-Za-z0-9._-]*");
   private static final String NAME_RULE =
-      "a name is 1 to " + MAX_NAME_LENGTH + " letters, digits, '.', '_' or '-', does not start"
+      "a name is 1 to "
+          + MAX_NAME_LENGTH
+          + " letters, digits, '.', '_' or '-', does not start"
           + " with '-' and is not all digits";
 
   private AccountEditor() {}
 
   /**
-   * Checks the names and the GID of a spec, as {@link #apply} does first; front ends may call it
-   * to fail before reading any image.
+   * Checks the names and the GID of a spec, as {@link #apply} does first; front ends may call it to
+   * fail before reading any image.
    *
    * @param spec the spec
-   * @throws ConfigurationException naming {@link Parameter#USER}, {@link Parameter#DOCKER_GROUP}
-   *     or {@link Parameter#DOCKER_GID}
+   * @throws ConfigurationException naming {@link Parameter#USER}, {@link Parameter#DOCKER_GROUP} or
+   *     {@link Parameter#DOCKER_GID}
    */
   public static void validate(AccountSpec spec) throws ConfigurationException {
     checkName(spec.user(), Parameter.USER, "user", "jenkins");
@@ -75,7 +78,9 @@ public final class AccountEditor {
           "The docker group's GID " + spec.gid() + " is out of range: a GID is from 0 to " + MAX_ID,
           Parameter.DOCKER_GID,
           "" + spec.gid(),
-          "perhaps you should set " + Parameter.DOCKER_GID.key() + " to the GID of your Docker"
+          "perhaps you should set "
+              + Parameter.DOCKER_GID.key()
+              + " to the GID of your Docker"
               + " socket (stat -c %g /var/run/docker.sock)");
     }
   }
@@ -86,8 +91,8 @@ public final class AccountEditor {
    * @param base the base image's files
    * @param spec the user, the group and its GID
    * @return the edited files (same paths, modes and owners) and the warnings
-   * @throws ConfigurationException if a name or the GID is invalid, or the user must be created
-   *     and its UID or group GID is taken
+   * @throws ConfigurationException if a name or the GID is invalid, or the user must be created and
+   *     its UID or group GID is taken
    */
   public static AccountEdit apply(AccountFiles base, AccountSpec spec)
       throws ConfigurationException {
@@ -107,11 +112,19 @@ public final class AccountEditor {
       Optional<User> uidHolder = passwd.byUid(newUser.uid());
       if (uidHolder.isPresent()) {
         throw new ConfigurationException(
-            "The base image has no user " + user + ", and the UID " + newUser.uid()
-                + " to create it with is already user " + uidHolder.get().name() + "'s",
+            "The base image has no user "
+                + user
+                + ", and the UID "
+                + newUser.uid()
+                + " to create it with is already user "
+                + uidHolder.get().name()
+                + "'s",
             Parameter.USER,
             user,
-            "perhaps you should set " + Parameter.USER.key() + " to " + uidHolder.get().name()
+            "perhaps you should set "
+                + Parameter.USER.key()
+                + " to "
+                + uidHolder.get().name()
                 + ", or give the new user a free UID");
       }
       long primary;
@@ -122,12 +135,20 @@ public final class AccountEditor {
         Optional<Group> gidHolder = group.byGid(newUser.gid());
         if (gidHolder.isPresent()) {
           throw new ConfigurationException(
-              "The base image has no user " + user + ", and the GID " + newUser.gid()
-                  + " of its new primary group " + user + " is already group "
-                  + gidHolder.get().name() + "'s",
+              "The base image has no user "
+                  + user
+                  + ", and the GID "
+                  + newUser.gid()
+                  + " of its new primary group "
+                  + user
+                  + " is already group "
+                  + gidHolder.get().name()
+                  + "'s",
               Parameter.USER,
               user,
-              "perhaps you should set " + Parameter.USER.key() + " to a user of the base image,"
+              "perhaps you should set "
+                  + Parameter.USER.key()
+                  + " to a user of the base image,"
                   + " or give the new user's group a free GID");
         }
         primary = newUser.gid();
@@ -143,15 +164,27 @@ public final class AccountEditor {
         shadow = shadow.withUser(user);
       }
       warnings.add(
-          "The base image has no user " + user + ": created it with UID " + newUser.uid()
-              + ", primary group " + user + " (GID " + primary
-              + (own.isPresent() ? ", the base's existing group" : "") + "), home "
-              + newUser.home() + " and shell " + newUser.shell());
+          "The base image has no user "
+              + user
+              + ": created it with UID "
+              + newUser.uid()
+              + ", primary group "
+              + user
+              + " (GID "
+              + primary
+              + (own.isPresent() ? ", the base's existing group" : "")
+              + "), home "
+              + newUser.home()
+              + " and shell "
+              + newUser.shell());
     }
 
     if (gid == 0) {
       warnings.add(
-          Parameter.DOCKER_GID.key() + " is 0: user " + user + " joins the group with GID 0"
+          Parameter.DOCKER_GID.key()
+              + " is 0: user "
+              + user
+              + " joins the group with GID 0"
               + " (root on most images), as Docker Desktop's root:root socket needs; it can then"
               + " read and write every file of the image that is group-owned by root and"
               + " group-writable. Use 0 only for such a socket.");
@@ -164,11 +197,28 @@ public final class AccountEditor {
     } else if (holder.isPresent()) {
       joined = holder.get().name();
       warnings.add(
-          "GID " + gid + " is already group " + joined + "'s in the base image: user " + user
-              + " joins " + joined + " instead of a new group " + name + ", so that no two groups"
+          "GID "
+              + gid
+              + " is already group "
+              + joined
+              + "'s in the base image: user "
+              + user
+              + " joins "
+              + joined
+              + " instead of a new group "
+              + name
+              + ", so that no two groups"
               + " share a GID"
-              + named.map(g -> " (the base's group " + name + ", GID " + g.gid() + ", is left as"
-                  + " it is)").orElse(""));
+              + named
+                  .map(
+                      g ->
+                          " (the base's group "
+                              + name
+                              + ", GID "
+                              + g.gid()
+                              + ", is left as"
+                              + " it is)")
+                  .orElse(""));
     } else if (named.isPresent()) {
       long old = named.get().gid();
       group = group.withGid(name, gid);
@@ -182,10 +232,21 @@ public final class AccountEditor {
         }
       }
       warnings.add(
-          "Group " + name + " had GID " + old + ": changed it to " + gid + ", keeping its members"
-              + (moved.isEmpty() ? "" : "; the users whose primary group it is (" + String.join(
-                  ", ", moved) + ") follow it, as groupmod does")
-              + " (files of the base owned by GID " + old + " keep that number)");
+          "Group "
+              + name
+              + " had GID "
+              + old
+              + ": changed it to "
+              + gid
+              + ", keeping its members"
+              + (moved.isEmpty()
+                  ? ""
+                  : "; the users whose primary group it is ("
+                      + String.join(", ", moved)
+                      + ") follow it, as groupmod does")
+              + " (files of the base owned by GID "
+              + old
+              + " keep that number)");
     } else {
       group = group.withGroup(name, gid);
     }
@@ -221,8 +282,12 @@ public final class AccountEditor {
     for (long id : new long[] {newUser.uid(), newUser.gid()}) {
       if (id < 0 || id > MAX_ID) {
         throw new ConfigurationException(
-            "The base image has no user " + user + ", and the ID " + id
-                + " to create it with is out of range: an ID is from 0 to " + MAX_ID,
+            "The base image has no user "
+                + user
+                + ", and the ID "
+                + id
+                + " to create it with is out of range: an ID is from 0 to "
+                + MAX_ID,
             Parameter.USER,
             user,
             "perhaps you should give the new user a UID and GID such as 1000");
@@ -231,7 +296,11 @@ public final class AccountEditor {
     for (String path : new String[] {newUser.home(), newUser.shell()}) {
       if (!path.startsWith("/") || path.chars().anyMatch(c -> c == ':' || c < 0x20 || c == 0x7f)) {
         throw new ConfigurationException(
-            "The base image has no user " + user + ", and '" + path + "' cannot be its home or"
+            "The base image has no user "
+                + user
+                + ", and '"
+                + path
+                + "' cannot be its home or"
                 + " shell: it must be an absolute path without colons or control characters",
             Parameter.USER,
             user,

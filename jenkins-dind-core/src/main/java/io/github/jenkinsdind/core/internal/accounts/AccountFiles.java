@@ -21,10 +21,13 @@ import java.util.Objects;
 public record AccountFiles(ImageFile passwd, ImageFile group, ImageFile gshadow, ImageFile shadow) {
   /** The path of the passwd file. */
   public static final String PASSWD = "/etc/passwd";
+
   /** The path of the group file. */
   public static final String GROUP = "/etc/group";
+
   /** The path of the gshadow file. */
   public static final String GSHADOW = "/etc/gshadow";
+
   /** The path of the shadow file. */
   public static final String SHADOW = "/etc/shadow";
 

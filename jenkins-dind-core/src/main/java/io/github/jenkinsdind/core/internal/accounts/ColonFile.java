@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The lines of a colon-separated account file, immutable. {@link #toBytes()} gives back exactly
- * the bytes {@link #parse} read; edits replace or append single lines and leave every other line
- * as it was.
+ * The lines of a colon-separated account file, immutable. {@link #toBytes()} gives back exactly the
+ * bytes {@link #parse} read; edits replace or append single lines and leave every other line as it
+ * was.
  */
 final class ColonFile {
   private final List<Line> lines;
@@ -18,8 +18,8 @@ final class ColonFile {
   }
 
   /**
-   * Splits bytes into lines. A line ends at {@code \n}; a {@code \r} just before it is part of
-   * the ending. The last line may have no ending.
+   * Splits bytes into lines. A line ends at {@code \n}; a {@code \r} just before it is part of the
+   * ending. The last line may have no ending.
    *
    * @param content the file's bytes
    * @return the file

@@ -123,8 +123,8 @@ public final class EtcGroup {
    * @param groupName the group's name
    * @param user the user's name
    * @return the file
-   * @throws IllegalArgumentException if there is no such group, or the user's name holds a colon,
-   *     a comma or a line break
+   * @throws IllegalArgumentException if there is no such group, or the user's name holds a colon, a
+   *     comma or a line break
    */
   public EtcGroup withMember(String groupName, String user) {
     checkMember(user);

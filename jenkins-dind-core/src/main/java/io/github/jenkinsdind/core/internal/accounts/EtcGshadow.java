@@ -67,8 +67,8 @@ public final class EtcGshadow {
   }
 
   /**
-   * Returns the file with an entry {@code name:!::} for a group (no password, no administrators,
-   * no members), as {@code groupadd} writes it. Nothing changes if the group has an entry.
+   * Returns the file with an entry {@code name:!::} for a group (no password, no administrators, no
+   * members), as {@code groupadd} writes it. Nothing changes if the group has an entry.
    *
    * @param name the group's name
    * @return the file
@@ -89,8 +89,8 @@ public final class EtcGshadow {
    * @param groupName the group's name
    * @param user the user's name
    * @return the file
-   * @throws IllegalArgumentException if the group has no entry, or the user's name holds a colon,
-   *     a comma or a line break
+   * @throws IllegalArgumentException if the group has no entry, or the user's name holds a colon, a
+   *     comma or a line break
    */
   public EtcGshadow withMember(String groupName, String user) {
     EtcGroup.checkMember(user);

@@ -16,10 +16,10 @@ public final class EtcShadow {
   /**
    * The fields after the name of a user {@link #withUser} adds: {@code !} (locked: no password
    * login, as {@code useradd} leaves a user without a password), an <em>empty</em> date of last
-   * change, then {@code useradd}'s Debian defaults (min 0, max 99999, warn 7 days). {@code
-   * useradd} writes today's day number as the date of last change; it is left empty here so that
-   * the same build gives the same bytes on any day. An empty date means that password aging is
-   * off for the user (shadow(5)), which is moot for a locked password.
+   * change, then {@code useradd}'s Debian defaults (min 0, max 99999, warn 7 days). {@code useradd}
+   * writes today's day number as the date of last change; it is left empty here so that the same
+   * build gives the same bytes on any day. An empty date means that password aging is off for the
+   * user (shadow(5)), which is moot for a locked password.
    */
   public static final String NEW_USER_FIELDS = ":!::0:99999:7:::";
 

@@ -5,8 +5,8 @@
  * <p>The file classes ({@link io.github.jenkinsdind.core.internal.accounts.EtcPasswd}, {@link
  * io.github.jenkinsdind.core.internal.accounts.EtcGroup}, {@link
  * io.github.jenkinsdind.core.internal.accounts.EtcGshadow}, {@link
- * io.github.jenkinsdind.core.internal.accounts.EtcShadow}) are immutable values: each edit returns a
- * new value, and every line an edit does not touch is kept byte for byte (comments, odd spacing,
+ * io.github.jenkinsdind.core.internal.accounts.EtcShadow}) are immutable values: each edit returns
+ * a new value, and every line an edit does not touch is kept byte for byte (comments, odd spacing,
  * blank lines, CRLF line endings, a missing final newline). The rules live in {@link
  * io.github.jenkinsdind.core.internal.accounts.AccountEditor}.
  */

@@ -143,8 +143,8 @@ public final class BaseFilesCache {
   }
 
   /**
-   * Remembers the digest a reference resolved to for a platform, replacing what was remembered.
-   * A failure to write is reported as a warning.
+   * Remembers the digest a reference resolved to for a platform, replacing what was remembered. A
+   * failure to write is reported as a warning.
    *
    * @param reference the base reference, as later passed to {@link #digestFor}
    * @param platform the platform
@@ -193,9 +193,9 @@ public final class BaseFilesCache {
   }
 
   /**
-   * Stores the account files of a base. If an intact entry that knows about the same paths is
-   * there already (another build wrote it), it is kept; a corrupt or smaller one is replaced. A
-   * failure to write is reported as a warning.
+   * Stores the account files of a base. If an intact entry that knows about the same paths is there
+   * already (another build wrote it), it is kept; a corrupt or smaller one is replaced. A failure
+   * to write is reported as a warning.
    *
    * @param digest the base's digest, {@code sha256:...}
    * @param entry the files and absent paths
@@ -274,7 +274,8 @@ public final class BaseFilesCache {
     ArrayNode absent = node.putArray("absent");
     new TreeSet<>(entry.absent()).forEach(absent::add);
     // Written last: an entry without it is incomplete.
-    Files.write(dir.resolve(ENTRY_JSON), JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(node));
+    Files.write(
+        dir.resolve(ENTRY_JSON), JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(node));
   }
 
   private static Optional<Entry> readEntry(Path dir, String digest) {

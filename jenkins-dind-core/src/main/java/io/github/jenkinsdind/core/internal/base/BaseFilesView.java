@@ -4,10 +4,10 @@ import io.github.jenkinsdind.core.api.JenkinsDindException;
 import java.util.Optional;
 
 /**
- * Another way to the files of a resolved base than reading its layers: one directory of the base
- * as its merged root file system shows it, as a tar (for example, read out of a container of the
- * base in a Docker daemon that has pulled it). The files are taken from it by the same rules as
- * from a layer.
+ * Another way to the files of a resolved base than reading its layers: one directory of the base as
+ * its merged root file system shows it, as a tar (for example, read out of a container of the base
+ * in a Docker daemon that has pulled it). The files are taken from it by the same rules as from a
+ * layer.
  */
 @FunctionalInterface
 public interface BaseFilesView {

@@ -21,10 +21,10 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
- * Reads a few files (the account files: {@code /etc/passwd}, {@code /etc/group}, ...) out of a
- * base image: resolves the base, takes the files from the {@link BaseFilesCache} when it has them
- * for that digest (then no layer is opened), or else walks the layers top-down with {@link
- * LayerWalker} and caches what it found.
+ * Reads a few files (the account files: {@code /etc/passwd}, {@code /etc/group}, ...) out of a base
+ * image: resolves the base, takes the files from the {@link BaseFilesCache} when it has them for
+ * that digest (then no layer is opened), or else walks the layers top-down with {@link LayerWalker}
+ * and caches what it found.
  */
 public final class BaseImageReader {
   private final BaseFilesCache cache;
@@ -70,8 +70,8 @@ public final class BaseImageReader {
   }
 
   /**
-   * Reads files out of a base image, taking them from a view of their directory when the cache
-   * does not have them and the view is available, and from the base's layers otherwise.
+   * Reads files out of a base image, taking them from a view of their directory when the cache does
+   * not have them and the view is available, and from the base's layers otherwise.
    *
    * @param source where the base comes from
    * @param platform the platform wanted

@@ -241,7 +241,12 @@ public final class DaemonBaseSource implements BaseSource {
   private EnvironmentException daemonFailure(String action, RuntimeException e) {
     if (e instanceof DockerException d) {
       return new EnvironmentException(
-          "the Docker daemon failed to " + action + " the image " + reference + ": " + d.getMessage(),
+          "the Docker daemon failed to "
+              + action
+              + " the image "
+              + reference
+              + ": "
+              + d.getMessage(),
           Parameter.FROM,
           from(),
           "perhaps you should check the daemon's log",

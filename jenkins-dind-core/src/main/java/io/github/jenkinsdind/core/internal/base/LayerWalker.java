@@ -23,15 +23,15 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 
 /**
- * Finds a few files in an image's layers, top layer first, as the image's file system shows them:
- * a file comes from the topmost layer that has it, unless a layer above hides it with a whiteout
+ * Finds a few files in an image's layers, top layer first, as the image's file system shows them: a
+ * file comes from the topmost layer that has it, unless a layer above hides it with a whiteout
  * ({@code etc/.wh.group}), an opaque directory marker ({@code etc/.wh..wh..opq}) or a non-directory
  * in place of one of its parent directories.
  *
- * <p>Layers are streamed, gzip-compressed or plain (sniffed from their first bytes); only the wanted
- * files, which are small, are held in memory. The walk stops as soon as every wanted file is known
- * (found, or known to be absent): it closes the current layer without reading it to its end and
- * does not open the layers below.
+ * <p>Layers are streamed, gzip-compressed or plain (sniffed from their first bytes); only the
+ * wanted files, which are small, are held in memory. The walk stops as soon as every wanted file is
+ * known (found, or known to be absent): it closes the current layer without reading it to its end
+ * and does not open the layers below.
  *
  * <p>A wanted file that is a hard link is resolved within its layer; that may mean reading the
  * layer a second time when the link's target came before the link. A wanted file, or one of its
@@ -173,10 +173,13 @@ public final class LayerWalker {
   private static final class LayerScan {
     private final String description;
     private final Set<String> pending;
+
     /** Regular files held: pending paths and targets of hard links. */
     private final Map<String, ImageFile> contents = new HashMap<>();
+
     /** Hard links among pending paths and their targets: name to target. */
     private final Map<String, String> links = new HashMap<>();
+
     /** Pending paths hidden from the lower layers by this one. */
     private final Set<String> hidden = new HashSet<>();
 
@@ -225,7 +228,9 @@ public final class LayerWalker {
         pending.stream().filter(p -> p.startsWith(prefix)).forEach(hidden::add);
       } else if (base.startsWith(WHITEOUT)) {
         String gone = (parent.equals("/") ? "" : parent) + "/" + base.substring(WHITEOUT.length());
-        pending.stream().filter(p -> p.equals(gone) || p.startsWith(gone + "/")).forEach(hidden::add);
+        pending.stream()
+            .filter(p -> p.equals(gone) || p.startsWith(gone + "/"))
+            .forEach(hidden::add);
       } else if (!entry.isDirectory()) {
         for (String p : pending) {
           if (p.startsWith(name + "/")) {
@@ -375,7 +380,8 @@ public final class LayerWalker {
    * {@code /etc/group} all give {@code /etc/group}; a trailing slash is dropped.
    *
    * @param name the entry name
-   * @return the path, {@code /} for the root, or {@code null} if the name climbs out with {@code ..}
+   * @return the path, {@code /} for the root, or {@code null} if the name climbs out with {@code
+   *     ..}
    */
   static String normalize(String name) {
     List<String> parts = new ArrayList<>();

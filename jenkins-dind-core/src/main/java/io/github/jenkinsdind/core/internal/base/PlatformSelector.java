@@ -36,7 +36,11 @@ public final class PlatformSelector {
    * @param annotations the entry's annotations (empty when none)
    */
   public record Entry(
-      String digest, String os, String architecture, String variant, Map<String, String> annotations) {
+      String digest,
+      String os,
+      String architecture,
+      String variant,
+      Map<String, String> annotations) {
     /**
      * Checks and copies the parts.
      *
@@ -64,8 +68,8 @@ public final class PlatformSelector {
     }
 
     /**
-     * Tells whether this entry is an image for some real platform (not an attestation, not
-     * {@code unknown/unknown}).
+     * Tells whether this entry is an image for some real platform (not an attestation, not {@code
+     * unknown/unknown}).
      *
      * @return whether it is an image
      */
@@ -108,8 +112,7 @@ public final class PlatformSelector {
   }
 
   /**
-   * Lists the platforms the image entries offer, for a message, without duplicates, in list
-   * order.
+   * Lists the platforms the image entries offer, for a message, without duplicates, in list order.
    *
    * @param entries the entries
    * @return for example {@code [linux/amd64, linux/arm64]}

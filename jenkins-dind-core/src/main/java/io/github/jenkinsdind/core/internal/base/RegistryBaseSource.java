@@ -43,16 +43,15 @@ import java.util.function.Consumer;
 
 /**
  * A base image in a registry, read with jib-core's internal {@code RegistryClient}. Every use of
- * that unstable API is in this class (pinned by the jib-core version and by the integration
- * tests).
+ * that unstable API is in this class (pinned by the jib-core version and by the integration tests).
  *
  * <ul>
  *   <li>{@link #resolve}: pulls the manifest by tag or digest; from a manifest list or OCI index
  *       picks the platform with {@link PlatformSelector} and pulls that manifest by digest; for a
  *       single image checks its config's os and architecture. The base digest is the platform
  *       manifest's digest, which is remembered in the {@link BaseFilesCache} index.
- *   <li>{@link #openLayer}: streams the blob through {@link RegistryBlobStream}; each layer uses its
- *       own connection, closed when the stream is closed (early or not).
+ *   <li>{@link #openLayer}: streams the blob through {@link RegistryBlobStream}; each layer uses
+ *       its own connection, closed when the stream is closed (early or not).
  *   <li>Offline: no network at all; {@link #resolve} takes the digest from the cache index and
  *       gives one stand-in layer; {@link #openLayer} refuses with an {@link Parameter#OFFLINE}
  *       error, so that the files must come from the cache.
@@ -62,9 +61,9 @@ import java.util.function.Consumer;
  * as for the image build, so that the base and the target follow the same rule.
  *
  * <p>Before the first request a {@link RegistryPreflight} makes a wrong insecure-registry setting
- * or an unreachable registry fail in seconds. Failures are translated by {@link RegistryErrors}
- * for {@link Parameter#FROM}. A read failure of a layer stream is an {@link IOException} whose
- * cause is the translated {@link JenkinsDindException}.
+ * or an unreachable registry fail in seconds. Failures are translated by {@link RegistryErrors} for
+ * {@link Parameter#FROM}. A read failure of a layer stream is an {@link IOException} whose cause is
+ * the translated {@link JenkinsDindException}.
  */
 public final class RegistryBaseSource implements BaseSource {
 
@@ -174,14 +173,7 @@ public final class RegistryBaseSource implements BaseSource {
           e);
     }
     return new RegistryBaseSource(
-        reference,
-        image,
-        allowInsecureRegistries,
-        offline,
-        credentials,
-        cache,
-        events,
-        preflight);
+        reference, image, allowInsecureRegistries, offline, credentials, cache, events, preflight);
   }
 
   @Override
@@ -210,8 +202,7 @@ public final class RegistryBaseSource implements BaseSource {
         throw unsupported(top.getManifest());
       }
       events.handle(
-          Event.debug(
-              "resolved " + describe() + " for " + platform + " to " + manifest.digest()));
+          Event.debug("resolved " + describe() + " for " + platform + " to " + manifest.digest()));
       cache.rememberDigest(reference, platform, manifest.digest());
       return manifest;
     } catch (IOException | RegistryException | RuntimeException e) {
@@ -223,7 +214,11 @@ public final class RegistryBaseSource implements BaseSource {
     Optional<String> digest = cache.digestFor(reference, platform);
     if (digest.isEmpty()) {
       throw new ConfigurationException(
-          "the build is offline and base " + reference + " (" + platform + ") is not in the"
+          "the build is offline and base "
+              + reference
+              + " ("
+              + platform
+              + ") is not in the"
               + " cache; run once online",
           Parameter.OFFLINE,
           "true",
@@ -333,7 +328,9 @@ public final class RegistryBaseSource implements BaseSource {
           "base image " + reference + " is a " + actual + " image, not " + wanted,
           Parameter.PLATFORM,
           wanted.toString(),
-          "perhaps you should set platform to " + actual + ", or use a base image that has "
+          "perhaps you should set platform to "
+              + actual
+              + ", or use a base image that has "
               + wanted);
     }
   }
@@ -433,8 +430,7 @@ public final class RegistryBaseSource implements BaseSource {
       }
     }
     String task = "pulling layer " + shortDigest(layer.digest()) + " of " + reference;
-    Blob blob =
-        layerSession.client().pullBlob(digest, size -> {}, progress(task, layer.size()));
+    Blob blob = layerSession.client().pullBlob(digest, size -> {}, progress(task, layer.size()));
     return RegistryBlobStream.start(
         blob::writeTo,
         "jenkins-dind-pull-" + shortDigest(layer.digest()),
@@ -443,9 +439,9 @@ public final class RegistryBaseSource implements BaseSource {
   }
 
   /**
-   * Ends a layer download on the shared session: shuts its connections down (so that nothing
-   * drains the rest of a layer the reader stopped early) and frees the session for the next layer.
-   * Runs at the end of the download and again when the reader closes; only the first run acts.
+   * Ends a layer download on the shared session: shuts its connections down (so that nothing drains
+   * the rest of a layer the reader stopped early) and frees the session for the next layer. Runs at
+   * the end of the download and again when the reader closes; only the first run acts.
    */
   private void endShared(Session shared, AtomicBoolean ended) {
     if (!ended.compareAndSet(false, true)) {
@@ -460,8 +456,7 @@ public final class RegistryBaseSource implements BaseSource {
   }
 
   private IOException layerFailure(BaseManifest.Layer layer, Throwable failure) {
-    JenkinsDindException translated =
-        RegistryErrors.translate(failure, Parameter.FROM, reference);
+    JenkinsDindException translated = RegistryErrors.translate(failure, Parameter.FROM, reference);
     return new IOException(
         "could not download layer " + layer.digest() + ": " + translated.getMessage(), translated);
   }

@@ -13,13 +13,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
 /**
- * Turns a push-style blob (Jib's {@code Blob.writeTo(OutputStream)}) into an {@link InputStream}:
- * a named daemon thread writes the blob into a bounded queue of chunks, the reader takes them.
+ * Turns a push-style blob (Jib's {@code Blob.writeTo(OutputStream)}) into an {@link InputStream}: a
+ * named daemon thread writes the blob into a bounded queue of chunks, the reader takes them.
  *
  * <ul>
- *   <li>A failure of the writer (a download error, a digest mismatch detected at the end) is
- *       thrown to the reader, as the {@code failure} function makes it, once all bytes written
- *       before it are read.
+ *   <li>A failure of the writer (a download error, a digest mismatch detected at the end) is thrown
+ *       to the reader, as the {@code failure} function makes it, once all bytes written before it
+ *       are read.
  *   <li>Closing the stream before the end cancels the writer: {@code abort} is run (to close the
  *       connection the writer reads from), the writer's next write fails with a private
  *       cancellation that nobody sees, and {@link #close()} waits (a bounded time) for the writer
@@ -149,9 +149,9 @@ final class RegistryBlobStream extends InputStream {
   }
 
   /**
-   * The writer's side: writes are gathered into chunks of {@value #CHUNK_BYTES} bytes (Jib writes
-   * a few kilobytes at a time), so that the two threads hand over a chunk every 64 KiB rather
-   * than every write.
+   * The writer's side: writes are gathered into chunks of {@value #CHUNK_BYTES} bytes (Jib writes a
+   * few kilobytes at a time), so that the two threads hand over a chunk every 64 KiB rather than
+   * every write.
    */
   private final class QueueOutput extends OutputStream {
     private byte[] pending = new byte[CHUNK_BYTES];

@@ -91,11 +91,17 @@ public final class RegistryLayerMount {
           break;
         }
       }
-    } catch (JenkinsDindException | IOException | RegistryException | DigestException
+    } catch (JenkinsDindException
+        | IOException
+        | RegistryException
+        | DigestException
         | RuntimeException e) {
       events.handle(
           Event.debug(
-              "could not mount the base layers into " + target.getRepository() + " (" + e
+              "could not mount the base layers into "
+                  + target.getRepository()
+                  + " ("
+                  + e
                   + "); Jib will copy them"));
     } finally {
       try {

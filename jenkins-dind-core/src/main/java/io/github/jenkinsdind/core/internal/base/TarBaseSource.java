@@ -131,7 +131,9 @@ public final class TarBaseSource implements BaseSource {
           "the base image tar file " + tarFile.toAbsolutePath() + " does not exist",
           Parameter.FROM,
           from,
-          "perhaps you should create it with docker save -o " + tarFile + " IMAGE, or fix the path");
+          "perhaps you should create it with docker save -o "
+              + tarFile
+              + " IMAGE, or fix the path");
     }
     if (isGzip()) {
       throw notDockerSave(
@@ -233,7 +235,11 @@ public final class TarBaseSource implements BaseSource {
           "the base image in " + describe() + " is " + actual + ", not " + wanted,
           Parameter.FROM,
           from,
-          "perhaps you should set platform to " + actual + ", or save a " + wanted + " image into it");
+          "perhaps you should set platform to "
+              + actual
+              + ", or save a "
+              + wanted
+              + " image into it");
     }
     return actual;
   }

@@ -55,16 +55,18 @@ final class BaseSources {
     return new Remembering(
         onResolved,
         switch (base.kind()) {
-          case REGISTRY -> RegistryBaseSource.create(
-          base.reference(),
-          request.allowInsecureRegistries(),
-          request.offline(),
-          credentials,
-          cache,
-          events);
-      case DAEMON -> new DaemonBaseSource(
-          base.reference(), request.cacheDirectory().resolve("tmp"), events);
-      case TAR -> new TarBaseSource(base.tarPath(), null, events);
+          case REGISTRY ->
+              RegistryBaseSource.create(
+                  base.reference(),
+                  request.allowInsecureRegistries(),
+                  request.offline(),
+                  credentials,
+                  cache,
+                  events);
+          case DAEMON ->
+              new DaemonBaseSource(
+                  base.reference(), request.cacheDirectory().resolve("tmp"), events);
+          case TAR -> new TarBaseSource(base.tarPath(), null, events);
         });
   }
 

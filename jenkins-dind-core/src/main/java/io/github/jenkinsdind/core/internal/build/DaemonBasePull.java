@@ -27,8 +27,8 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * For a {@code docker} target with a registry base: the Docker daemon pulls the base itself, on a
- * thread of its own, as {@code docker pull} does in the Dockerfile way: from the start of the
- * build by the reference given ({@link #startEarly}), then, once the build has resolved the digest
+ * thread of its own, as {@code docker pull} does in the Dockerfile way: from the start of the build
+ * by the reference given ({@link #startEarly}), then, once the build has resolved the digest
  * ({@link #start}), by that digest if the daemon does not hold it. The daemon then holds every base
  * layer: the build reads the account files from the daemon's copy ({@link #of}) instead of
  * downloading layers, and sends the daemon only its own two layers ({@link StandInLayers}).
@@ -38,9 +38,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * cache, not in both.
  *
  * <p>The pull is an optimisation: if the daemon cannot pull (it does not trust the registry's
- * certificate, cannot reach it, is not allowed to use plain http...), the build says so and goes
- * on as before, downloading the base itself. Closing stops a pull still running: the daemon
- * stops a pull whose client has gone.
+ * certificate, cannot reach it, is not allowed to use plain http...), the build says so and goes on
+ * as before, downloading the base itself. Closing stops a pull still running: the daemon stops a
+ * pull whose client has gone.
  */
 final class DaemonBasePull implements BaseFilesView, AutoCloseable {
   private final Engine engine;
@@ -58,8 +58,8 @@ final class DaemonBasePull implements BaseFilesView, AutoCloseable {
    *
    * @param engine the daemon
    * @param base the base, as the build names it
-   * @param offline whether the build is offline: then the daemon is only asked whether it holds
-   *     the base already, and pulls nothing
+   * @param offline whether the build is offline: then the daemon is only asked whether it holds the
+   *     base already, and pulls nothing
    * @param credentials the registry credentials
    * @param events where messages go
    */
@@ -80,8 +80,8 @@ final class DaemonBasePull implements BaseFilesView, AutoCloseable {
    * Starts the pull before the build has resolved the base: the daemon pulls the reference as the
    * build was given it (tag or digest), as {@code docker pull} would, while the build checks its
    * settings and resolves the digest; once {@link #start} gives the digest, the daemon is asked
-   * whether it holds that one, and pulls it by digest if not (the tag has moved meanwhile, or
-   * named an image of another platform). Online only; only the first call acts.
+   * whether it holds that one, and pulls it by digest if not (the tag has moved meanwhile, or named
+   * an image of another platform). Online only; only the first call acts.
    */
   synchronized void startEarly() {
     if (pull != null || offline) {
@@ -93,8 +93,7 @@ final class DaemonBasePull implements BaseFilesView, AutoCloseable {
     events.handle(
         Event.info(
             "The Docker daemon pulls the base " + reference + " itself, while the build reads it"));
-    pull =
-        Background.start("daemon pull of the base", () -> pullEarly(repository, qualifier));
+    pull = Background.start("daemon pull of the base", () -> pullEarly(repository, qualifier));
   }
 
   private Optional<List<String>> pullEarly(String repository, String qualifier) {
@@ -193,9 +192,9 @@ final class DaemonBasePull implements BaseFilesView, AutoCloseable {
 
   /**
    * Once the daemon holds the base, its account files are read from it (the directory that holds
-   * them, out of a container of the base that is never started) rather than from the registry:
-   * the daemon has downloaded the base anyway, and the build's second core stays free for the
-   * docker CLI layer.
+   * them, out of a container of the base that is never started) rather than from the registry: the
+   * daemon has downloaded the base anyway, and the build's second core stays free for the docker
+   * CLI layer.
    *
    * @param manifest the resolved base
    * @param directory the directory that holds the wanted files

@@ -28,8 +28,8 @@ import io.github.jenkinsdind.core.internal.accounts.AccountFiles;
 import io.github.jenkinsdind.core.internal.base.BaseFiles;
 import io.github.jenkinsdind.core.internal.base.BaseFilesView;
 import io.github.jenkinsdind.core.internal.base.BaseImageReader;
-import io.github.jenkinsdind.core.internal.base.BaseReference;
 import io.github.jenkinsdind.core.internal.base.BaseManifest;
+import io.github.jenkinsdind.core.internal.base.BaseReference;
 import io.github.jenkinsdind.core.internal.base.RegistryLayerMount;
 import io.github.jenkinsdind.core.internal.cli.DockerCliResolver;
 import io.github.jenkinsdind.core.internal.cli.ResolvedCli;
@@ -53,10 +53,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
- * One image build, in an order that writes nothing until everything that can fail on bad input
- * has been checked: the request, the target, the docker CLI, the base's account files and their
- * edit. Only then does Jib assemble and write the image; a tar target is written next to its final
- * name and moved into place at the end.
+ * One image build, in an order that writes nothing until everything that can fail on bad input has
+ * been checked: the request, the target, the docker CLI, the base's account files and their edit.
+ * Only then does Jib assemble and write the image; a tar target is written next to its final name
+ * and moved into place at the end.
  *
  * <p>The docker CLI does not depend on the base: it is resolved, and its layer compressed into
  * Jib's cache, on a thread of its own while the base is read (on a cold build, the two big costs
@@ -65,8 +65,7 @@ import java.util.function.Consumer;
 public final class ImageBuild {
   /** The account files read from the base. */
   static final Set<String> ACCOUNT_PATHS =
-      Set.of(
-          AccountFiles.PASSWD, AccountFiles.GROUP, AccountFiles.GSHADOW, AccountFiles.SHADOW);
+      Set.of(AccountFiles.PASSWD, AccountFiles.GROUP, AccountFiles.GSHADOW, AccountFiles.SHADOW);
 
   private final BuildRequest request;
   private final EventHandler events;
@@ -169,14 +168,12 @@ public final class ImageBuild {
           AccountEditor.apply(
               AccountFiles.of(baseFiles.files(), request.from()), request.accounts());
       edit.warnings().forEach(warning -> events.handle(Event.warn(warning)));
-      LayerPlan layers =
-          LayerPlan.of(request.cacheDirectory(), cli.binary(), edit.files().files());
+      LayerPlan layers = LayerPlan.of(request.cacheDirectory(), cli.binary(), edit.files().files());
 
       JibContainerBuilder builder =
           BaseSources.jibBase(base, baseFiles.baseDigest(), credentials, daemon)
               .setPlatforms(
-                  Set.of(
-                      new Platform(request.platform().architecture(), request.platform().os())));
+                  Set.of(new Platform(request.platform().architecture(), request.platform().os())));
       layers.addTo(builder);
       ImageLabels.of(request, baseFiles.baseDigest(), cli.version()).forEach(builder::addLabel);
 
@@ -185,8 +182,7 @@ public final class ImageBuild {
       try {
         JibContainer container =
             pulled.isPresent()
-                ? containerizeOnPulledBase(
-                    builder, target, credentials, engine, base, pulled.get())
+                ? containerizeOnPulledBase(builder, target, credentials, engine, base, pulled.get())
                 : null;
         if (container == null) {
           container =
@@ -339,8 +335,7 @@ public final class ImageBuild {
     if (request.target() instanceof ImageTarget.Registry) {
       containerizer =
           Containerizer.to(
-              RegistryImage.named(target)
-                  .addCredentialRetriever(credentials.retrieverFor(target)));
+              RegistryImage.named(target).addCredentialRetriever(credentials.retrieverFor(target)));
     } else if (request.target() instanceof ImageTarget.DockerDaemon) {
       containerizer = Containerizer.to(daemon, DockerDaemonImage.named(target));
     } else {

@@ -8,12 +8,16 @@ import java.util.TreeMap;
 final class ImageLabels {
   /** OCI: the base image's reference. */
   static final String BASE_NAME = "org.opencontainers.image.base.name";
+
   /** OCI: the base image's digest. */
   static final String BASE_DIGEST = "org.opencontainers.image.base.digest";
+
   /** The docker CLI version in the image. */
   static final String DOCKER_CLI_VERSION = "io.github.jenkinsdind.docker-cli.version";
+
   /** The docker group's GID in the image. */
   static final String DOCKER_GID = "io.github.jenkinsdind.docker.gid";
+
   /** The docker group's name in the image. */
   static final String DOCKER_GROUP = "io.github.jenkinsdind.docker.group";
 

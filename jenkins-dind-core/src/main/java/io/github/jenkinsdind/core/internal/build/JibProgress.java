@@ -29,8 +29,7 @@ final class JibProgress {
     }
     int percent;
     synchronized (this) {
-      done +=
-          event.getUnits() * event.getAllocation().getFractionOfRoot() / allocationUnits;
+      done += event.getUnits() * event.getAllocation().getFractionOfRoot() / allocationUnits;
       percent = (int) Math.min(100, Math.round(done * 100));
       if (percent <= lastPercent) {
         return;

@@ -13,11 +13,11 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 /**
- * Puts a layer into Jib's application-layer cache before Jib runs, exactly as Jib's own step
- * would ({@code BuildAndCacheApplicationLayerStep}: the reproducible tar of the layer's entries,
- * gzip-compressed, filed under the selector of those entries). Jib then finds it there and does
- * not build it again: the build can compress the 40-odd MB of the docker CLI while it reads the
- * base, instead of after. Uses jib-core internals ({@code Cache}, {@code ReproducibleLayerBuilder});
+ * Puts a layer into Jib's application-layer cache before Jib runs, exactly as Jib's own step would
+ * ({@code BuildAndCacheApplicationLayerStep}: the reproducible tar of the layer's entries,
+ * gzip-compressed, filed under the selector of those entries). Jib then finds it there and does not
+ * build it again: the build can compress the 40-odd MB of the docker CLI while it reads the base,
+ * instead of after. Uses jib-core internals ({@code Cache}, {@code ReproducibleLayerBuilder});
  * pinned by the jib-core version and by a test that compares the image with one Jib built alone.
  */
 final class LayerCache {
@@ -47,8 +47,12 @@ final class LayerCache {
       return false;
     } catch (IOException | CacheDirectoryCreationException e) {
       throw new EnvironmentException(
-          "Could not write the " + layer.getName() + " layer into " + applicationLayersCache
-              + ": " + e.getMessage(),
+          "Could not write the "
+              + layer.getName()
+              + " layer into "
+              + applicationLayersCache
+              + ": "
+              + e.getMessage(),
           Parameter.CACHE_DIRECTORY,
           applicationLayersCache.toString(),
           "perhaps you should check the free space and permissions of the cache directory, or"

@@ -12,8 +12,8 @@ import io.github.jenkinsdind.core.internal.image.ImageFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -61,9 +61,9 @@ record LayerPlan(FileEntriesLayer dockerCli, FileEntriesLayer accounts) {
   }
 
   /**
-   * The {@code docker-cli} layer: the binary at {@code /usr/local/bin/docker}, 0755, owned by
-   * 0:0, with Jib's fixed modification time. The same binary always gives the same layer (and the
-   * same entry in Jib's application-layer cache).
+   * The {@code docker-cli} layer: the binary at {@code /usr/local/bin/docker}, 0755, owned by 0:0,
+   * with Jib's fixed modification time. The same binary always gives the same layer (and the same
+   * entry in Jib's application-layer cache).
    *
    * @param cliBinary the docker CLI binary
    * @return the layer
@@ -146,5 +146,4 @@ record LayerPlan(FileEntriesLayer dockerCli, FileEntriesLayer accounts) {
       throw new IllegalStateException("SHA-256 is missing from this JVM", e);
     }
   }
-
 }

@@ -20,18 +20,18 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A throwaway base-layer cache for Jib in which the base's layers are empty stand-ins, for a
- * {@code docker} target whose daemon has pulled the base itself.
+ * A throwaway base-layer cache for Jib in which the base's layers are empty stand-ins, for a {@code
+ * docker} target whose daemon has pulled the base itself.
  *
- * <p>Jib writes every base layer into the tar that {@code docker load} reads, so it downloads
- * every one first, unless its cache has it. When the daemon already holds the base's layers, the
- * tar leaves them out ({@link io.github.jenkinsdind.core.internal.engine.JibDockerClient}: the
- * daemon does not read a layer whose chain it has), so their content is never used: a stand-in
- * under the layer's digest and diff ID is enough for Jib to build the same image, with the same
- * ID, without downloading the base. The stand-ins live in a directory of their own, used by one
- * build and deleted after it; Jib's real cache never sees them. The base's manifest and
- * configuration, which Jib fetches and keeps, go to the real cache through a link, so that a
- * later offline build finds them.
+ * <p>Jib writes every base layer into the tar that {@code docker load} reads, so it downloads every
+ * one first, unless its cache has it. When the daemon already holds the base's layers, the tar
+ * leaves them out ({@link io.github.jenkinsdind.core.internal.engine.JibDockerClient}: the daemon
+ * does not read a layer whose chain it has), so their content is never used: a stand-in under the
+ * layer's digest and diff ID is enough for Jib to build the same image, with the same ID, without
+ * downloading the base. The stand-ins live in a directory of their own, used by one build and
+ * deleted after it; Jib's real cache never sees them. The base's manifest and configuration, which
+ * Jib fetches and keeps, go to the real cache through a link, so that a later offline build finds
+ * them.
  *
  * <p>The directory follows the layout of jib-core's cache ({@code layers/<digest>/<diff ID>}); each
  * stand-in is read back through jib-core's own {@code Cache} before it is used, so a different
@@ -54,8 +54,8 @@ final class StandInLayers implements AutoCloseable {
    * @param layers the base's layers, bottom-up, as its manifest lists them
    * @param diffIds the diff IDs of the same layers, bottom-up, as the daemon holds them
    * @param baseLayersCache Jib's real base-layer cache: its image metadata (manifests and
-   *     configurations, which an offline build needs) is shared through a symbolic link, its
-   *     layers are not
+   *     configurations, which an offline build needs) is shared through a symbolic link, its layers
+   *     are not
    * @return the stand-ins, or empty if the two lists do not match or Jib does not read them back
    * @throws IOException if the directory or the link cannot be made
    */
@@ -113,9 +113,7 @@ final class StandInLayers implements AutoCloseable {
       }
       List<BaseManifest.Layer> layers = new ArrayList<>();
       for (BuildableManifestTemplate.ContentDescriptorTemplate layer : buildable.getLayers()) {
-        layers.add(
-            new BaseManifest.Layer(
-                layer.getDigest().toString(), layer.getSize(), null));
+        layers.add(new BaseManifest.Layer(layer.getDigest().toString(), layer.getSize(), null));
       }
       return Optional.of(List.copyOf(layers));
     } catch (IOException
@@ -141,8 +139,7 @@ final class StandInLayers implements AutoCloseable {
       for (int i = 0; i < layers.size(); i++) {
         Optional<CachedLayer> layer =
             cache.retrieve(DescriptorDigest.fromDigest(layers.get(i).digest()));
-        if (layer.isEmpty()
-            || !layer.get().getDiffId().toString().equals(diffIds.get(i))) {
+        if (layer.isEmpty() || !layer.get().getDiffId().toString().equals(diffIds.get(i))) {
           return false;
         }
       }

@@ -168,8 +168,10 @@ public final class DockerCliResolver {
 
   private Origin download(DockerCli spec, String arch) throws JenkinsDindException {
     URI url = downloadUrl(spec, arch);
-    Path file = cliCache.resolve("url-" + Sha256.ofText(url.toString()).substring(0, 32))
-        .resolve(fileName(url));
+    Path file =
+        cliCache
+            .resolve("url-" + Sha256.ofText(url.toString()).substring(0, 32))
+            .resolve(fileName(url));
     if (Files.isRegularFile(file)) {
       events.handle(Event.debug("Using the cached docker CLI download " + file + " of " + url));
       try {
@@ -271,7 +273,9 @@ public final class DockerCliResolver {
           throw unusable(
               origin,
               "holds no " + CliArchive.ENTRY + " entry, so it is not an official docker tarball",
-              "set " + Parameter.DOCKER_CLIENT.key() + " to a docker-VERSION.tgz from "
+              "set "
+                  + Parameter.DOCKER_CLIENT.key()
+                  + " to a docker-VERSION.tgz from "
                   + "download.docker.com or to the docker binary itself");
         }
       } else {
@@ -285,8 +289,12 @@ public final class DockerCliResolver {
       throw corrupt(origin, e);
     } catch (IOException e) {
       throw new EnvironmentException(
-          "could not put the docker CLI binary from " + origin.describe() + " into " + binary
-              + ": " + e,
+          "could not put the docker CLI binary from "
+              + origin.describe()
+              + " into "
+              + binary
+              + ": "
+              + e,
           Parameter.CACHE_DIRECTORY,
           cliCache.getParent().toString(),
           "perhaps you should check the free space and permissions of the cache directory, or set "
@@ -365,11 +373,15 @@ public final class DockerCliResolver {
         Parameter.DOCKER_CLIENT_SHA256,
         expected,
         origin.downloaded()
-            ? "perhaps you should check " + Parameter.DOCKER_CLIENT_SHA256.key()
-                + " against a trusted source, and " + Parameter.DOCKER_CLIENT_URL.key()
+            ? "perhaps you should check "
+                + Parameter.DOCKER_CLIENT_SHA256.key()
+                + " against a trusted source, and "
+                + Parameter.DOCKER_CLIENT_URL.key()
                 + " if you use a mirror"
-            : "perhaps you should check that " + Parameter.DOCKER_CLIENT.key()
-                + " is the file you meant, or update " + Parameter.DOCKER_CLIENT_SHA256.key());
+            : "perhaps you should check that "
+                + Parameter.DOCKER_CLIENT.key()
+                + " is the file you meant, or update "
+                + Parameter.DOCKER_CLIENT_SHA256.key());
   }
 
   private ConfigurationException unusable(Origin origin, String why, String fix) {

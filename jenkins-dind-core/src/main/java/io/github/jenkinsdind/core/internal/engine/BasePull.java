@@ -12,9 +12,9 @@ import java.util.function.Consumer;
 
 /**
  * Has the Docker daemon pull a registry image by digest or tag, as {@code docker pull} does, and
- * tells which layers it then holds. The daemon pulls with its own network and registry
- * settings (its insecure registries, its certificates), which may differ from the build's: a
- * failed pull is for the caller to work around, not an error of the build.
+ * tells which layers it then holds. The daemon pulls with its own network and registry settings
+ * (its insecure registries, its certificates), which may differ from the build's: a failed pull is
+ * for the caller to work around, not an error of the build.
  */
 public final class BasePull {
   private BasePull() {}
@@ -62,7 +62,10 @@ public final class BasePull {
             .orElseThrow(
                 () ->
                     new EnvironmentException(
-                        "The Docker daemon at " + engine.dockerHost() + " pulled " + reference
+                        "The Docker daemon at "
+                            + engine.dockerHost()
+                            + " pulled "
+                            + reference
                             + " but does not show it",
                         null,
                         null,
@@ -72,8 +75,8 @@ public final class BasePull {
   }
 
   /**
-   * Names a registry repository as the daemon does: Docker Hub is {@code docker.io}, not the
-   * {@code registry-1.docker.io} endpoint that Jib talks to.
+   * Names a registry repository as the daemon does: Docker Hub is {@code docker.io}, not the {@code
+   * registry-1.docker.io} endpoint that Jib talks to.
    *
    * @param registry the registry, as Jib names it
    * @param repository the repository

@@ -31,8 +31,11 @@ public record CheckVerdict(
     return new CheckVerdict(
         false,
         Optional.empty(),
-        "The image " + image + " has no docker CLI on the PATH of its user "
-            + facts.describeUser() + ".",
+        "The image "
+            + image
+            + " has no docker CLI on the PATH of its user "
+            + facts.describeUser()
+            + ".",
         Optional.of(
             "build the image with jenkins-dind:build, which puts the docker CLI at"
                 + " /usr/local/bin/docker"));
@@ -68,8 +71,17 @@ public record CheckVerdict(
       return new CheckVerdict(
           true,
           Optional.of(stdout.trim()),
-          "docker version, run as " + user + " with groups " + groups + " (" + addedText
-              + "), reached Docker Engine " + stdout.trim() + " through " + socket + ".",
+          "docker version, run as "
+              + user
+              + " with groups "
+              + groups
+              + " ("
+              + addedText
+              + "), reached Docker Engine "
+              + stdout.trim()
+              + " through "
+              + socket
+              + ".",
           Optional.empty());
     }
     String output = (stderr + " " + stdout).trim().replaceAll("\\s+", " ");
@@ -88,19 +100,36 @@ public record CheckVerdict(
         return new CheckVerdict(
             false,
             Optional.empty(),
-            "Permission denied on " + socket + ": " + user + " is in the socket's group " + gid
-                + ", but the socket's mode is " + facts.socketMode()
+            "Permission denied on "
+                + socket
+                + ": "
+                + user
+                + " is in the socket's group "
+                + gid
+                + ", but the socket's mode is "
+                + facts.socketMode()
                 + ", which does not let its group read and write it.",
             Optional.of(
                 "make the socket group-readable and -writable on the Docker host (chmod 660 "
-                    + socket + "), as Docker's own setup does"));
+                    + socket
+                    + "), as Docker's own setup does"));
       }
       if (effective.contains(gid)) {
         return new CheckVerdict(
             false,
             Optional.empty(),
-            "Permission denied on " + socket + " although " + user + " has its GID " + gid
-                + " (groups " + groups + "; " + addedText + "): " + output,
+            "Permission denied on "
+                + socket
+                + " although "
+                + user
+                + " has its GID "
+                + gid
+                + " (groups "
+                + groups
+                + "; "
+                + addedText
+                + "): "
+                + output,
             Optional.of(
                 "check the daemon's security settings (user namespaces, SELinux or AppArmor)"
                     + " on the Docker host"));
@@ -108,21 +137,38 @@ public record CheckVerdict(
       return new CheckVerdict(
           false,
           Optional.empty(),
-          "Permission denied on " + socket + ": the socket belongs to GID " + gid
-              + " on the Docker host, but " + user + " is in groups " + groups + " ("
-              + addedText + ").",
+          "Permission denied on "
+              + socket
+              + ": the socket belongs to GID "
+              + gid
+              + " on the Docker host, but "
+              + user
+              + " is in groups "
+              + groups
+              + " ("
+              + addedText
+              + ").",
           Optional.of(
-              "build the image with -Djenkins-dind.dockerGid=" + gid
+              "build the image with -Djenkins-dind.dockerGid="
+                  + gid
                   + ", or run it with groupAdd=auto (-Djenkins-dind.groupAdd=auto), which adds"
                   + " the socket's GID when the container starts"));
     }
     return new CheckVerdict(
         false,
         Optional.empty(),
-        "docker version, run as " + user + ", could not reach the daemon through " + socket
-            + " (exit code " + exitCode + "): " + output,
+        "docker version, run as "
+            + user
+            + ", could not reach the daemon through "
+            + socket
+            + " (exit code "
+            + exitCode
+            + "): "
+            + output,
         Optional.of(
-            "check that dockerSocket (" + socket + ") is the Docker daemon's socket on the Docker"
+            "check that dockerSocket ("
+                + socket
+                + ") is the Docker daemon's socket on the Docker"
                 + " host"));
   }
 

@@ -31,8 +31,7 @@ public final class ContainerFiles {
    */
   public static Optional<String> read(Engine engine, String containerId, String path)
       throws EnvironmentException {
-    try (InputStream in =
-            engine.client().copyArchiveFromContainerCmd(containerId, path).exec();
+    try (InputStream in = engine.client().copyArchiveFromContainerCmd(containerId, path).exec();
         TarArchiveInputStream tar = new TarArchiveInputStream(in)) {
       TarArchiveEntry entry = tar.getNextEntry();
       if (entry == null || !entry.isFile()) {
@@ -42,8 +41,8 @@ public final class ContainerFiles {
     } catch (NotFoundException e) {
       return Optional.empty();
     } catch (IOException e) {
-      throw engine.fault("read " + path + " from container " + containerId,
-          new UncheckedIOException(e), null);
+      throw engine.fault(
+          "read " + path + " from container " + containerId, new UncheckedIOException(e), null);
     } catch (RuntimeException e) {
       throw engine.fault("read " + path + " from container " + containerId, e, null);
     }

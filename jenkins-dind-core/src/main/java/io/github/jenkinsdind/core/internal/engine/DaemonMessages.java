@@ -68,7 +68,6 @@ public final class DaemonMessages {
    */
   public static boolean isMissingBindSource(String text, String path) {
     String lower = text.toLowerCase(Locale.ROOT);
-    return lower.contains("bind source path does not exist")
-        && text.trim().endsWith(": " + path);
+    return lower.contains("bind source path does not exist") && text.trim().endsWith(": " + path);
   }
 }

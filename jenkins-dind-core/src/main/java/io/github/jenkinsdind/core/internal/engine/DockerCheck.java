@@ -25,8 +25,8 @@ public final class DockerCheck {
    * @param request what to check
    * @param events where progress goes
    * @return the verdict; a failing check is a result, not an exception
-   * @throws JenkinsDindException on bad input (also an image the daemon does not have) or a
-   *     daemon fault
+   * @throws JenkinsDindException on bad input (also an image the daemon does not have) or a daemon
+   *     fault
    */
   public static CheckResult check(Engine engine, CheckRequest request, EventHandler events)
       throws JenkinsDindException {
@@ -39,18 +39,33 @@ public final class DockerCheck {
           Parameter.IMAGE,
           image,
           "build it into this daemon first: mvn jenkins-dind:build (its default target,"
-              + " docker, loads it there); or docker pull " + image + " if it is in a registry");
+              + " docker, loads it there); or docker pull "
+              + image
+              + " if it is in a registry");
     }
-    events.handle(Event.info("Checking that " + image + " can drive the Docker daemon through "
-        + socket + " (groupAdd=" + policy.text() + ")"));
+    events.handle(
+        Event.info(
+            "Checking that "
+                + image
+                + " can drive the Docker daemon through "
+                + socket
+                + " (groupAdd="
+                + policy.text()
+                + ")"));
     ImageFacts facts = ImageProbe.probe(engine, image, socket);
     events.handle(
         Event.info(
-            "In the image: user " + facts.describeUser() + ", groups " + text(facts.groups())
-                + "; docker CLI " + facts.docker().orElse("missing")));
+            "In the image: user "
+                + facts.describeUser()
+                + ", groups "
+                + text(facts.groups())
+                + "; docker CLI "
+                + facts.docker().orElse("missing")));
     events.handle(
         Event.info(
-            "The socket " + socket + " on the Docker host: "
+            "The socket "
+                + socket
+                + " on the Docker host: "
                 + (facts.socketGid().isPresent()
                     ? "GID " + facts.socketGid().getAsLong() + ", mode " + facts.socketMode()
                     : "not visible")));
@@ -77,8 +92,7 @@ public final class DockerCheck {
                   "{{.Server.Version}}"));
       verdict =
           CheckVerdict.judge(
-              socket, facts, policy, added, outcome.exitCode(), outcome.stdout(),
-              outcome.stderr());
+              socket, facts, policy, added, outcome.exitCode(), outcome.stdout(), outcome.stderr());
     }
     return new CheckResult(
         verdict.passed(),

@@ -10,7 +10,8 @@ import java.time.Duration;
 
 /**
  * Makes docker-java clients for the Docker Engine that the usual client settings point at ({@code
- * DOCKER_HOST}, {@code DOCKER_TLS_VERIFY}, {@code DOCKER_CERT_PATH}, {@code ~/.docker/config.json}).
+ * DOCKER_HOST}, {@code DOCKER_TLS_VERIFY}, {@code DOCKER_CERT_PATH}, {@code
+ * ~/.docker/config.json}).
  *
  * <p>No API version is pinned: docker-java then sends unversioned paths and the daemon answers in
  * its own version, which works with Engine 20.10 (API 1.41) as with Engine 29 (which refuses

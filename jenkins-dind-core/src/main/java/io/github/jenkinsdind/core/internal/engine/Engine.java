@@ -60,7 +60,9 @@ public final class Engine implements AutoCloseable {
     } catch (RuntimeException e) {
       String shown = dockerHost != null ? dockerHost : env;
       throw new EnvironmentException(
-          "The Docker client settings are not usable (DOCKER_HOST=" + shown + "): "
+          "The Docker client settings are not usable (DOCKER_HOST="
+              + shown
+              + "): "
               + e.getMessage(),
           null,
           shown,
@@ -68,8 +70,7 @@ public final class Engine implements AutoCloseable {
               + " tcp://host:2376, or unset it to use the local socket",
           DaemonFault.of(e));
     }
-    Engine engine =
-        new Engine(DockerEngineClients.create(config), config.getDockerHost(), source);
+    Engine engine = new Engine(DockerEngineClients.create(config), config.getDockerHost(), source);
     try {
       engine.client.pingCmd().exec();
     } catch (RuntimeException e) {
@@ -95,15 +96,22 @@ public final class Engine implements AutoCloseable {
     String suggestion;
     if (cause.toLowerCase(Locale.ROOT).contains("permission denied")) {
       suggestion =
-          "your user may not use the socket " + socket + ": add it to the socket's group"
-              + " (ls -l " + socket + "; sudo usermod -aG docker $USER, then log in again)";
+          "your user may not use the socket "
+              + socket
+              + ": add it to the socket's group"
+              + " (ls -l "
+              + socket
+              + "; sudo usermod -aG docker $USER, then log in again)";
     } else if (socket != null) {
       suggestion =
           "start the Docker daemon (for example sudo systemctl start docker), or point"
               + " DOCKER_HOST at one that runs";
     } else {
-      suggestion = "check that the daemon at " + dockerHost + " runs and that DOCKER_HOST,"
-          + " DOCKER_TLS_VERIFY and DOCKER_CERT_PATH are right";
+      suggestion =
+          "check that the daemon at "
+              + dockerHost
+              + " runs and that DOCKER_HOST,"
+              + " DOCKER_TLS_VERIFY and DOCKER_CERT_PATH are right";
     }
     return new EnvironmentException(
         message.toString(), null, dockerHost.toString(), suggestion, DaemonFault.of(e));
@@ -166,8 +174,7 @@ public final class Engine implements AutoCloseable {
    * @return the container, if it exists
    * @throws EnvironmentException if the daemon fails
    */
-  public Optional<InspectContainerResponse> container(String nameOrId)
-      throws EnvironmentException {
+  public Optional<InspectContainerResponse> container(String nameOrId) throws EnvironmentException {
     return optional(
         "inspect container " + nameOrId, () -> client.inspectContainerCmd(nameOrId).exec());
   }
@@ -239,9 +246,7 @@ public final class Engine implements AutoCloseable {
         "The Docker daemon at " + dockerHost + " failed to " + action + ": " + causeText(e),
         parameter,
         null,
-        e instanceof DockerException
-            ? null
-            : "check that the daemon still runs (docker version)",
+        e instanceof DockerException ? null : "check that the daemon still runs (docker version)",
         DaemonFault.of(e));
   }
 

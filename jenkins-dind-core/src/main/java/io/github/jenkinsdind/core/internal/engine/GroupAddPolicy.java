@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Which supplementary group the container's user gets: {@code auto} (the Docker socket's GID as
- * the Docker host sees it), {@code none}, or a fixed GID.
+ * Which supplementary group the container's user gets: {@code auto} (the Docker socket's GID as the
+ * Docker host sees it), {@code none}, or a fixed GID.
  */
 public sealed interface GroupAddPolicy
     permits GroupAddPolicy.Auto, GroupAddPolicy.None, GroupAddPolicy.Fixed {

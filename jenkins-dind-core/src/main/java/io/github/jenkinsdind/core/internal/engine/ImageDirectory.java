@@ -14,9 +14,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * Reads a directory of an image that the daemon holds, as the image's root file system shows it
  * (layers merged, whiteouts applied): a container of the image is created, never started, and the
- * daemon's archive of the directory is streamed out of it ({@code GET
- * /containers/{id}/archive}), as {@code docker cp} does. Closing the stream removes the container
- * and the anonymous volumes its image declares.
+ * daemon's archive of the directory is streamed out of it ({@code GET /containers/{id}/archive}),
+ * as {@code docker cp} does. Closing the stream removes the container and the anonymous volumes its
+ * image declares.
  */
 public final class ImageDirectory {
   /** The container is never started: its entrypoint only has to be there for the daemon. */
@@ -32,8 +32,8 @@ public final class ImageDirectory {
    * @param directory the absolute directory, for example {@code /etc}
    * @return a tar stream whose entries are named {@code etc/...} (the directory's name, then its
    *     content); close it to remove the container
-   * @throws EnvironmentException if the daemon cannot create the container or archive the
-   *     directory (the container is removed then)
+   * @throws EnvironmentException if the daemon cannot create the container or archive the directory
+   *     (the container is removed then)
    */
   public static InputStream archive(Engine engine, String image, String directory)
       throws EnvironmentException {

@@ -6,9 +6,9 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * What a probe container saw inside an image, as the image's user, with the Docker socket
- * mounted: who the user is, its groups, the socket's GID and mode as the Docker host has them, and
- * where the docker CLI is.
+ * What a probe container saw inside an image, as the image's user, with the Docker socket mounted:
+ * who the user is, its groups, the socket's GID and mode as the Docker host has them, and where the
+ * docker CLI is.
  *
  * @param uid the user's UID
  * @param user the user's name (the UID when it has none)

@@ -41,8 +41,12 @@ public final class ImageProbe {
         .orElseThrow(
             () ->
                 new EnvironmentException(
-                    "Could not look into the image " + image + " (a container of it ran /bin/sh"
-                        + " with id and stat, and ended with code " + outcome.exitCode() + "): "
+                    "Could not look into the image "
+                        + image
+                        + " (a container of it ran /bin/sh"
+                        + " with id and stat, and ended with code "
+                        + outcome.exitCode()
+                        + "): "
                         + (outcome.stderr() + outcome.stdout()).trim(),
                     Parameter.IMAGE,
                     image,

@@ -61,7 +61,9 @@ public final class Inputs {
       value = value.substring("unix://".length());
     }
     value = value.replaceAll("/+", "/");
-    if (!value.startsWith("/") || value.length() < 2 || value.endsWith("/")
+    if (!value.startsWith("/")
+        || value.length() < 2
+        || value.endsWith("/")
         || ("/" + value + "/").contains("/../")) {
       throw new ConfigurationException(
           "dockerSocket '" + text + "' is not an absolute path to a socket",

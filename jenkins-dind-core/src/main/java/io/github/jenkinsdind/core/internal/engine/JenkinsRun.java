@@ -78,7 +78,8 @@ public final class JenkinsRun {
           Parameter.IMAGE,
           plan.image(),
           "build it into this daemon first: mvn jenkins-dind:build (its default target,"
-              + " docker, loads it there); or docker pull " + plan.image()
+              + " docker, loads it there); or docker pull "
+              + plan.image()
               + " if it is in a registry");
     }
     Optional<InspectContainerResponse> existing = engine.container(name);
@@ -95,7 +96,10 @@ public final class JenkinsRun {
     List<Long> groups = groups();
     events.handle(
         Event.warn(
-            "Security: container " + name + " gets the Docker socket " + plan.dockerSocket()
+            "Security: container "
+                + name
+                + " gets the Docker socket "
+                + plan.dockerSocket()
                 + ". Access to the Docker socket is root on the Docker host: whoever controls"
                 + " this Jenkins (its administrators, jobs, pipelines and plugins) controls"
                 + " the host."));
@@ -135,8 +139,9 @@ public final class JenkinsRun {
       throw e;
     }
 
-    InspectContainerResponse started = engine.call("inspect container " + name,
-        () -> engine.client().inspectContainerCmd(id).exec());
+    InspectContainerResponse started =
+        engine.call(
+            "inspect container " + name, () -> engine.client().inspectContainerCmd(id).exec());
     if (!running(started)) {
       throw stopped(started);
     }
@@ -144,20 +149,31 @@ public final class JenkinsRun {
     String url = url(published);
     events.handle(
         Event.info(
-            "Started container " + name + " (" + id.substring(0, 12) + ") from " + plan.image()
-                + ": " + published.stream().map(PublishedPort::toString)
+            "Started container "
+                + name
+                + " ("
+                + id.substring(0, 12)
+                + ") from "
+                + plan.image()
+                + ": "
+                + published.stream()
+                    .map(PublishedPort::toString)
                     .collect(Collectors.joining(", "))));
 
     boolean ready = false;
     Optional<String> password = Optional.empty();
     if (plan.waitSeconds() == 0) {
-      events.handle(
-          Event.info("Not waiting for Jenkins (wait=0); it will answer at " + url));
+      events.handle(Event.info("Not waiting for Jenkins (wait=0); it will answer at " + url));
       if (Boolean.TRUE.equals(firstStart)) {
         events.handle(
             Event.info(
                 "On this first start, Jenkins writes the initial admin password to "
-                    + PASSWORD_FILE + " (docker exec " + name + " cat " + PASSWORD_FILE + ")"));
+                    + PASSWORD_FILE
+                    + " (docker exec "
+                    + name
+                    + " cat "
+                    + PASSWORD_FILE
+                    + ")"));
       }
     } else {
       awaitJenkins(id, url);
@@ -188,19 +204,27 @@ public final class JenkinsRun {
         container.getConfig() == null ? null : container.getConfig().getLabels();
     if (!ManagedLabels.isManaged(labels)) {
       throw new ConfigurationException(
-          "The container name " + name + " is taken by a container that jenkins-dind did not"
-              + " make (" + shortId(container.getId()) + ", image "
+          "The container name "
+              + name
+              + " is taken by a container that jenkins-dind did not"
+              + " make ("
+              + shortId(container.getId())
+              + ", image "
               + (container.getConfig() == null ? "?" : container.getConfig().getImage())
               + "); it is left alone",
           Parameter.CONTAINER_NAME,
           name,
           "choose another containerName, or remove that container yourself (docker rm -f "
-              + name + ") if you are sure it is not needed");
+              + name
+              + ") if you are sure it is not needed");
     }
     if (!plan.replace()) {
       throw new ConfigurationException(
-          "A container named " + name + " made by jenkins-dind already exists ("
-              + state(container) + ")",
+          "A container named "
+              + name
+              + " made by jenkins-dind already exists ("
+              + state(container)
+              + ")",
           Parameter.REPLACE,
           "false",
           "set replace=true (-Djenkins-dind.replace=true) to replace it (its jenkins_home is"
@@ -208,8 +232,8 @@ public final class JenkinsRun {
     }
   }
 
-  private void checkHomeNotInUse(String replacedId) throws EnvironmentException,
-      ConfigurationException {
+  private void checkHomeNotInUse(String replacedId)
+      throws EnvironmentException, ConfigurationException {
     JenkinsHomeSpec home = plan.jenkinsHome();
     List<Container> running =
         engine.call("list containers", () -> engine.client().listContainersCmd().exec());
@@ -221,19 +245,25 @@ public final class JenkinsRun {
         boolean same =
             home instanceof JenkinsHomeSpec.Volume v
                 ? v.name().equals(m.getName())
-                : home.text().equals(m.getSource()) && (m.getName() == null
-                    || m.getName().isEmpty());
+                : home.text().equals(m.getSource())
+                    && (m.getName() == null || m.getName().isEmpty());
         if (same) {
-          String other = c.getNames() != null && c.getNames().length > 0
-              ? c.getNames()[0].replaceFirst("^/", "")
-              : shortId(c.getId());
+          String other =
+              c.getNames() != null && c.getNames().length > 0
+                  ? c.getNames()[0].replaceFirst("^/", "")
+                  : shortId(c.getId());
           throw new ConfigurationException(
-              "jenkinsHome " + home.text() + " is in use by the running container " + other
+              "jenkinsHome "
+                  + home.text()
+                  + " is in use by the running container "
+                  + other
                   + "; two Jenkins must not share one home",
               Parameter.JENKINS_HOME,
               home.text(),
               "give this container its own jenkinsHome (the default is <containerName>_home),"
-                  + " or stop " + other + " first");
+                  + " or stop "
+                  + other
+                  + " first");
         }
       }
     }
@@ -266,8 +296,11 @@ public final class JenkinsRun {
           Event.info(
               groups.isEmpty()
                   ? "groupAdd=none: the container's user keeps only the image's groups"
-                  : "groupAdd=" + policy.text() + ": the container's user gets the supplementary"
-                      + " group " + groups.get(0)));
+                  : "groupAdd="
+                      + policy.text()
+                      + ": the container's user gets the supplementary"
+                      + " group "
+                      + groups.get(0)));
       return groups;
     }
     ImageFacts facts = ImageProbe.probe(engine, plan.image(), plan.dockerSocket());
@@ -277,16 +310,22 @@ public final class JenkinsRun {
             .orElseThrow(
                 () ->
                     new ConfigurationException(
-                        "The Docker socket " + plan.dockerSocket()
-                            + " could not be seen in a container of " + plan.image(),
+                        "The Docker socket "
+                            + plan.dockerSocket()
+                            + " could not be seen in a container of "
+                            + plan.image(),
                         Parameter.DOCKER_SOCKET,
                         plan.dockerSocket(),
                         "give the daemon's socket as the Docker host has it, such as"
                             + " /var/run/docker.sock, or a GID as groupAdd"));
     events.handle(
         Event.info(
-            "groupAdd=auto: the Docker socket " + plan.dockerSocket() + " has GID " + gid
-                + " on the Docker host; the image's user " + facts.describeUser()
+            "groupAdd=auto: the Docker socket "
+                + plan.dockerSocket()
+                + " has GID "
+                + gid
+                + " on the Docker host; the image's user "
+                + facts.describeUser()
                 + ", in groups "
                 + facts.groups().stream().map(String::valueOf).collect(Collectors.joining(" "))
                 + ", gets it as a supplementary group"));
@@ -297,7 +336,10 @@ public final class JenkinsRun {
     String name = plan.containerName();
     events.handle(
         Event.info(
-            "Replacing container " + name + " (" + shortId(container.getId())
+            "Replacing container "
+                + name
+                + " ("
+                + shortId(container.getId())
                 + ", made by jenkins-dind): stopping and removing it; its jenkins_home is kept"));
     stopAndRemove(engine, container.getId(), name);
   }
@@ -332,8 +374,7 @@ public final class JenkinsRun {
     Ports bindings = new Ports();
     List<ExposedPort> exposed = new ArrayList<>();
     for (PortSpec p : plan.ports()) {
-      ExposedPort port =
-          new ExposedPort(p.containerPort(), InternetProtocol.parse(p.protocol()));
+      ExposedPort port = new ExposedPort(p.containerPort(), InternetProtocol.parse(p.protocol()));
       if (!exposed.contains(port)) {
         exposed.add(port);
       }
@@ -345,12 +386,18 @@ public final class JenkinsRun {
     }
     Mount home =
         plan.jenkinsHome() instanceof JenkinsHomeSpec.Volume v
-            ? new Mount().withType(MountType.VOLUME).withSource(v.name())
+            ? new Mount()
+                .withType(MountType.VOLUME)
+                .withSource(v.name())
                 .withTarget(JenkinsHomeSpec.TARGET)
-            : new Mount().withType(MountType.BIND).withSource(plan.jenkinsHome().text())
+            : new Mount()
+                .withType(MountType.BIND)
+                .withSource(plan.jenkinsHome().text())
                 .withTarget(JenkinsHomeSpec.TARGET);
     Mount socket =
-        new Mount().withType(MountType.BIND).withSource(plan.dockerSocket())
+        new Mount()
+            .withType(MountType.BIND)
+            .withSource(plan.dockerSocket())
             .withTarget(plan.dockerSocket());
     HostConfig host =
         HostConfig.newHostConfig()
@@ -362,8 +409,8 @@ public final class JenkinsRun {
       return create
           .withName(name)
           .withLabels(ManagedLabels.of(ManagedLabels.ROLE_JENKINS))
-          .withEnv(plan.env().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
-              .toList())
+          .withEnv(
+              plan.env().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList())
           .withExposedPorts(exposed)
           .withHostConfig(host)
           .exec()
@@ -371,17 +418,21 @@ public final class JenkinsRun {
     } catch (DockerException e) {
       String text = Engine.causeText(e);
       if (DaemonMessages.isMissingBindSource(text, plan.dockerSocket())) {
-        throw ThrowawayContainer.missingSocket(
-            engine, plan.dockerSocket(), DaemonFault.of(e));
+        throw ThrowawayContainer.missingSocket(engine, plan.dockerSocket(), DaemonFault.of(e));
       }
       if (DaemonMessages.isMissingBindSource(text, plan.jenkinsHome().text())) {
         throw new ConfigurationException(
-            "jenkinsHome " + plan.jenkinsHome().text() + " does not exist on the Docker host ("
-                + engine.dockerHost() + ")",
+            "jenkinsHome "
+                + plan.jenkinsHome().text()
+                + " does not exist on the Docker host ("
+                + engine.dockerHost()
+                + ")",
             Parameter.JENKINS_HOME,
             plan.jenkinsHome().text(),
             "create it, owned by the image's user (uid 1000 in Jenkins images): mkdir -p "
-                + plan.jenkinsHome().text() + " && chown 1000:1000 " + plan.jenkinsHome().text()
+                + plan.jenkinsHome().text()
+                + " && chown 1000:1000 "
+                + plan.jenkinsHome().text()
                 + "; or use a named volume such as jenkins_home",
             DaemonFault.of(e));
       }
@@ -415,11 +466,15 @@ public final class JenkinsRun {
                 .filter(p -> port.isPresent() && p.hostPort() == port.getAsInt())
                 .map(PortSpec::spec)
                 .findFirst()
-                .orElse(plan.ports().stream().map(PortSpec::spec)
-                    .collect(Collectors.joining(",")));
+                .orElse(plan.ports().stream().map(PortSpec::spec).collect(Collectors.joining(",")));
         throw new ConfigurationException(
-            "Host port " + (port.isPresent() ? port.getAsInt() + " " : "") + "is already in use"
-                + " on the Docker host (" + engine.dockerHost() + "): " + text,
+            "Host port "
+                + (port.isPresent() ? port.getAsInt() + " " : "")
+                + "is already in use"
+                + " on the Docker host ("
+                + engine.dockerHost()
+                + "): "
+                + text,
             Parameter.PORTS,
             spec,
             "choose a free host port (for example 8081:8080), or 0 to let Docker pick one"
@@ -435,8 +490,11 @@ public final class JenkinsRun {
       engine.client().removeContainerCmd(id).withRemoveVolumes(false).withForce(true).exec();
     } catch (RuntimeException e) {
       events.handle(
-          Event.warn("Could not remove the container " + plan.containerName()
-              + " that failed to start: " + Engine.causeText(e)));
+          Event.warn(
+              "Could not remove the container "
+                  + plan.containerName()
+                  + " that failed to start: "
+                  + Engine.causeText(e)));
     }
   }
 
@@ -485,14 +543,16 @@ public final class JenkinsRun {
   private String url(List<PublishedPort> published) throws EnvironmentException {
     PublishedPort web =
         published.stream()
-            .filter(p -> p.containerPort() == PortSpec.JENKINS_WEB_PORT
-                && p.protocol().equals("tcp"))
+            .filter(
+                p -> p.containerPort() == PortSpec.JENKINS_WEB_PORT && p.protocol().equals("tcp"))
             .findFirst()
             .orElseThrow(
                 () ->
                     new EnvironmentException(
-                        "The daemon did not publish port " + PortSpec.JENKINS_WEB_PORT
-                            + " of container " + plan.containerName(),
+                        "The daemon did not publish port "
+                            + PortSpec.JENKINS_WEB_PORT
+                            + " of container "
+                            + plan.containerName(),
                         Parameter.PORTS,
                         null,
                         "look at docker inspect " + plan.containerName(),
@@ -503,9 +563,11 @@ public final class JenkinsRun {
       host = engine.publishedHost();
       boolean familiesDisagree =
           published.stream()
-              .anyMatch(p -> p.containerPort() == web.containerPort()
-                  && p.protocol().equals(web.protocol())
-                  && p.hostPort() != web.hostPort());
+              .anyMatch(
+                  p ->
+                      p.containerPort() == web.containerPort()
+                          && p.protocol().equals(web.protocol())
+                          && p.hostPort() != web.hostPort());
       if (familiesDisagree && host.equals("localhost")) {
         // The daemon gave IPv4 and IPv6 different host ports: "localhost" could reach the
         // wrong one (even another container port) over IPv6.
@@ -532,17 +594,23 @@ public final class JenkinsRun {
           return;
         }
         InspectContainerResponse now =
-            engine.call("inspect container " + name,
-                () -> engine.client().inspectContainerCmd(id).exec());
+            engine.call(
+                "inspect container " + name, () -> engine.client().inspectContainerCmd(id).exec());
         if (!running(now)) {
           throw stopped(now);
         }
         long time = System.nanoTime();
         if (time - deadline >= 0) {
           throw new EnvironmentException(
-              "Jenkins did not answer at " + login + " within " + plan.waitSeconds()
-                  + " s; the container " + name + " is still running. Its last log lines:"
-                  + System.lineSeparator() + ContainerFiles.logTail(engine, id, LOG_LINES),
+              "Jenkins did not answer at "
+                  + login
+                  + " within "
+                  + plan.waitSeconds()
+                  + " s; the container "
+                  + name
+                  + " is still running. Its last log lines:"
+                  + System.lineSeparator()
+                  + ContainerFiles.logTail(engine, id, LOG_LINES),
               Parameter.WAIT,
               Long.toString(plan.waitSeconds()),
               "wait longer (-Djenkins-dind.wait=600), or follow its log with docker logs -f "
@@ -551,8 +619,7 @@ public final class JenkinsRun {
         }
         if (time - nextReport >= 0) {
           events.handle(
-              Event.info("Still waiting for Jenkins (" + (time - start) / 1_000_000_000L
-                  + " s)"));
+              Event.info("Still waiting for Jenkins (" + (time - start) / 1_000_000_000L + " s)"));
           nextReport += 10_000_000_000L;
         }
         Thread.sleep(500);
@@ -575,18 +642,23 @@ public final class JenkinsRun {
   private EnvironmentException stopped(InspectContainerResponse container) {
     String name = plan.containerName();
     return new EnvironmentException(
-        "The container " + name + " stopped before Jenkins answered (" + state(container)
-            + "). Its last log lines:" + System.lineSeparator()
+        "The container "
+            + name
+            + " stopped before Jenkins answered ("
+            + state(container)
+            + "). Its last log lines:"
+            + System.lineSeparator()
             + ContainerFiles.logTail(engine, container.getId(), LOG_LINES),
         null,
         null,
-        "read its whole log with docker logs " + name + " (the container is kept for that;"
+        "read its whole log with docker logs "
+            + name
+            + " (the container is kept for that;"
             + " jenkins-dind:stop removes it)",
         null);
   }
 
-  private Optional<String> password(String id, Boolean firstStart)
-      throws EnvironmentException {
+  private Optional<String> password(String id, Boolean firstStart) throws EnvironmentException {
     String name = plan.containerName();
     Optional<String> password = ContainerFiles.read(engine, id, PASSWORD_FILE);
     for (int i = 0; i < 6 && password.isEmpty() && !Boolean.FALSE.equals(firstStart); i++) {
@@ -605,13 +677,24 @@ public final class JenkinsRun {
       events.handle(
           Event.info(
               "Jenkins' setup is not finished: the initial admin password is still in "
-                  + PASSWORD_FILE + " (docker exec " + name + " cat " + PASSWORD_FILE + ")"));
+                  + PASSWORD_FILE
+                  + " (docker exec "
+                  + name
+                  + " cat "
+                  + PASSWORD_FILE
+                  + ")"));
       return Optional.empty();
     }
     events.handle(
         Event.info(
-            "Initial admin password (first start): " + password.get() + System.lineSeparator()
-                + "  (also in " + PASSWORD_FILE + " in container " + name + ")"));
+            "Initial admin password (first start): "
+                + password.get()
+                + System.lineSeparator()
+                + "  (also in "
+                + PASSWORD_FILE
+                + " in container "
+                + name
+                + ")"));
     return password;
   }
 

@@ -42,19 +42,26 @@ public final class JenkinsStop {
     if (!ManagedLabels.isManaged(
         container.getConfig() == null ? null : container.getConfig().getLabels())) {
       throw new ConfigurationException(
-          "The container " + name + " was not made by jenkins-dind (it has no "
-              + ManagedLabels.MANAGED + "=true label); it is left alone",
+          "The container "
+              + name
+              + " was not made by jenkins-dind (it has no "
+              + ManagedLabels.MANAGED
+              + "=true label); it is left alone",
           Parameter.CONTAINER_NAME,
           name,
           "give the containerName that jenkins-dind:run used, or stop that container yourself"
-              + " (docker stop " + name + ") if you mean to");
+              + " (docker stop "
+              + name
+              + ") if you mean to");
     }
     Optional<InspectContainerResponse.Mount> home =
         container.getMounts() == null
             ? Optional.empty()
             : container.getMounts().stream()
-                .filter(m -> m.getDestination() != null
-                    && JenkinsHomeSpec.TARGET.equals(m.getDestination().getPath()))
+                .filter(
+                    m ->
+                        m.getDestination() != null
+                            && JenkinsHomeSpec.TARGET.equals(m.getDestination().getPath()))
                 .findFirst();
     Optional<String> volume =
         home.map(InspectContainerResponse.Mount::getName).filter(n -> !n.isEmpty());
@@ -75,7 +82,11 @@ public final class JenkinsStop {
         events.handle(Event.info("The volume " + v + " was already gone"));
       } catch (RuntimeException e) {
         throw new EnvironmentException(
-            "The container " + name + " is removed, but its volume " + v + " could not be: "
+            "The container "
+                + name
+                + " is removed, but its volume "
+                + v
+                + " could not be: "
                 + Engine.causeText(e),
             Parameter.REMOVE_VOLUME,
             "true",
@@ -85,12 +96,16 @@ public final class JenkinsStop {
     } else if (request.removeVolume() && homeText.isPresent()) {
       events.handle(
           Event.warn(
-              "jenkins_home " + homeText.get() + " is a host directory: jenkins-dind never"
+              "jenkins_home "
+                  + homeText.get()
+                  + " is a host directory: jenkins-dind never"
                   + " deletes one, removeVolume=true or not; delete it yourself if you mean to"));
     } else if (homeText.isPresent()) {
       events.handle(
           Event.info(
-              "jenkins_home " + homeText.get() + " is kept (removeVolume=true would remove"
+              "jenkins_home "
+                  + homeText.get()
+                  + " is kept (removeVolume=true would remove"
                   + " a volume)"));
     }
     return new StopResult(name, true, homeText, removedVolume);

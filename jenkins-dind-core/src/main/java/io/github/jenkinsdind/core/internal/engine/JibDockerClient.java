@@ -65,8 +65,8 @@ public final class JibDockerClient implements DockerClient {
    *
    * @param engine the connection; the caller closes it
    * @param layersHeld the hex digests of compressed base layers that the daemon already holds
-   * @param wholeImageOnRefusal whether to load the whole image then; false when the layers left
-   *     out are stand-ins without content, which must never reach the daemon (the load fails)
+   * @param wholeImageOnRefusal whether to load the whole image then; false when the layers left out
+   *     are stand-ins without content, which must never reach the daemon (the load fails)
    * @param events where messages go
    */
   public JibDockerClient(
@@ -83,8 +83,8 @@ public final class JibDockerClient implements DockerClient {
   }
 
   /**
-   * Streams Jib's image tarball into {@code docker load}: a writer thread writes it into a pipe that
-   * the daemon reads, so the image is never on disk twice.
+   * Streams Jib's image tarball into {@code docker load}: a writer thread writes it into a pipe
+   * that the daemon reads, so the image is never on disk twice.
    */
   @Override
   public String load(ImageTarball imageTarball, Consumer<Long> writtenByteCountListener)
@@ -104,8 +104,10 @@ public final class JibDockerClient implements DockerClient {
           throw e;
         }
         events.handle(
-            Event.debug("Loading without the base layers failed (" + e.getMessage()
-                + "); loading the whole image"));
+            Event.debug(
+                "Loading without the base layers failed ("
+                    + e.getMessage()
+                    + "); loading the whole image"));
       }
     }
     load(imageTarball::writeTo, writtenByteCountListener);

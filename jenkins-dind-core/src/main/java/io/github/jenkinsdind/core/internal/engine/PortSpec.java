@@ -51,11 +51,20 @@ public record PortSpec(String hostIp, int hostPort, int containerPort, String pr
       for (int j = i + 1; j < ports.size(); j++) {
         PortSpec a = ports.get(i);
         PortSpec b = ports.get(j);
-        if (a.hostPort != 0 && a.hostPort == b.hostPort && a.protocol.equals(b.protocol)
+        if (a.hostPort != 0
+            && a.hostPort == b.hostPort
+            && a.protocol.equals(b.protocol)
             && (a.hostIp.equals(b.hostIp) || a.hostIp.isEmpty() || b.hostIp.isEmpty())) {
           throw new ConfigurationException(
-              "Host port " + a.hostPort + "/" + a.protocol + " is published twice (" + a.spec()
-                  + " and " + b.spec() + ")",
+              "Host port "
+                  + a.hostPort
+                  + "/"
+                  + a.protocol
+                  + " is published twice ("
+                  + a.spec()
+                  + " and "
+                  + b.spec()
+                  + ")",
               Parameter.PORTS,
               all,
               "give each mapping its own host port, or 0 to let Docker pick a free one");
@@ -64,7 +73,8 @@ public record PortSpec(String hostIp, int hostPort, int containerPort, String pr
     }
     if (ports.stream().noneMatch(PortSpec::isJenkinsWeb)) {
       throw new ConfigurationException(
-          "The ports do not publish container port " + JENKINS_WEB_PORT
+          "The ports do not publish container port "
+              + JENKINS_WEB_PORT
               + " (Jenkins' web port), so Jenkins could not be reached",
           Parameter.PORTS,
           all,

@@ -77,7 +77,15 @@ public record RunPlan(
           "give the seconds to wait for Jenkins to answer (300 by default), or 0 not to wait");
     }
     return new RunPlan(
-        image, name, ports, home, socket, groupAdd, env, restart, request.replace(),
+        image,
+        name,
+        ports,
+        home,
+        socket,
+        groupAdd,
+        env,
+        restart,
+        request.replace(),
         request.waitSeconds());
   }
 

@@ -51,8 +51,9 @@ final class ThrowawayContainer {
    * @throws ConfigurationException if the socket does not exist on the Docker host
    * @throws EnvironmentException if the daemon fails, or the command does not end in time
    */
-  static Outcome run(Engine engine, String image, String socket, List<Long> groups,
-      List<String> command) throws JenkinsDindException {
+  static Outcome run(
+      Engine engine, String image, String socket, List<Long> groups, List<String> command)
+      throws JenkinsDindException {
     String name = "jenkins-dind-probe-" + UUID.randomUUID().toString().substring(0, 12);
     HostConfig host =
         HostConfig.newHostConfig()
@@ -109,9 +110,7 @@ final class ThrowawayContainer {
             }
           });
       return new Outcome(
-          code,
-          out.toString(StandardCharsets.UTF_8),
-          err.toString(StandardCharsets.UTF_8));
+          code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     } finally {
       try {
         engine.client().removeContainerCmd(id).withForce(true).exec();
@@ -157,7 +156,10 @@ final class ThrowawayContainer {
    */
   static ConfigurationException missingSocket(Engine engine, String socket, Throwable cause) {
     return new ConfigurationException(
-        "The Docker socket " + socket + " does not exist on the Docker host (" + engine.dockerHost()
+        "The Docker socket "
+            + socket
+            + " does not exist on the Docker host ("
+            + engine.dockerHost()
             + ")",
         Parameter.DOCKER_SOCKET,
         socket,

@@ -65,7 +65,16 @@ public record ImageFile(String path, byte[] content, int mode, long uid, long gi
 
   @Override
   public String toString() {
-    return "ImageFile[" + path + ", " + content.length + " bytes, mode " + Integer.toOctalString(mode)
-        + ", owner " + uid + ":" + gid + "]";
+    return "ImageFile["
+        + path
+        + ", "
+        + content.length
+        + " bytes, mode "
+        + Integer.toOctalString(mode)
+        + ", owner "
+        + uid
+        + ":"
+        + gid
+        + "]";
   }
 }

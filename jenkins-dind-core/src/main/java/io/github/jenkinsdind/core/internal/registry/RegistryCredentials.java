@@ -22,9 +22,8 @@ import java.util.function.Consumer;
 /**
  * Finds the credential for an image's registry: first the caller's {@link CredentialProvider}
  * (Maven's settings.xml servers, say), then the Docker configuration ({@code
- * $DOCKER_CONFIG/config.json}, {@code ~/.docker/config.json} with its {@code credsStore} and
- * {@code credHelpers}, the legacy {@code ~/.docker/.dockercfg}), then Jib's well-known credential
- * helpers.
+ * $DOCKER_CONFIG/config.json}, {@code ~/.docker/config.json} with its {@code credsStore} and {@code
+ * credHelpers}, the legacy {@code ~/.docker/.dockercfg}), then Jib's well-known credential helpers.
  *
  * <p>The registry base source uses {@link #credentialFor}; the Jib image build uses {@link
  * #retrieverFor} (for {@code RegistryImage.addCredentialRetriever}), so that both find the same

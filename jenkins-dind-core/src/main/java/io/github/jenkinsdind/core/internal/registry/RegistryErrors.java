@@ -33,13 +33,12 @@ import javax.net.ssl.SSLPeerUnverifiedException;
 
 /**
  * Translates registry failures (Jib's exceptions, HTTP errors, network errors, however deeply
- * wrapped in {@link java.util.concurrent.ExecutionException}s or {@link java.io.IOException}s)
- * into the API's exceptions, naming the setting whose image is on that registry: {@link
- * Parameter#FROM} for the base, {@link Parameter#IMAGE} for the target.
+ * wrapped in {@link java.util.concurrent.ExecutionException}s or {@link java.io.IOException}s) into
+ * the API's exceptions, naming the setting whose image is on that registry: {@link Parameter#FROM}
+ * for the base, {@link Parameter#IMAGE} for the target.
  *
- * <p>Used by the registry base source and by the image build (push). The messages name the
- * registry host and the image reference, never a credential. The original failure is kept as the
- * cause.
+ * <p>Used by the registry base source and by the image build (push). The messages name the registry
+ * host and the image reference, never a credential. The original failure is kept as the cause.
  */
 public final class RegistryErrors {
 
@@ -123,8 +122,7 @@ public final class RegistryErrors {
   }
 
   /**
-   * Says that a registry refused access (HTTP 401 or 403) or asked for credentials it did not
-   * get.
+   * Says that a registry refused access (HTTP 401 or 403) or asked for credentials it did not get.
    *
    * @param parameter the setting naming the image
    * @param reference the image reference
@@ -151,8 +149,7 @@ public final class RegistryErrors {
   }
 
   /**
-   * Says that a plain-http registry asked for credentials, which Jib does not send over plain
-   * http.
+   * Says that a plain-http registry asked for credentials, which Jib does not send over plain http.
    *
    * @param parameter the setting naming the image
    * @param reference the image reference
@@ -354,9 +351,9 @@ public final class RegistryErrors {
   }
 
   /**
-   * A connection closed under a transfer: a reset or broken pipe, an early end of stream, or
-   * Apache HttpClient's "no response" and "closed connection" failures (named by class, as Jib's
-   * http transport is an internal detail).
+   * A connection closed under a transfer: a reset or broken pipe, an early end of stream, or Apache
+   * HttpClient's "no response" and "closed connection" failures (named by class, as Jib's http
+   * transport is an internal detail).
    */
   private static boolean isConnectionLost(Throwable t) {
     if (t instanceof SocketException || t instanceof EOFException) {
@@ -426,8 +423,8 @@ public final class RegistryErrors {
   }
 
   /**
-   * Finds the registry a Jib failure is about, when the failure says so. The image build can use
-   * it to tell whether the base or the target registry failed.
+   * Finds the registry a Jib failure is about, when the failure says so. The image build can use it
+   * to tell whether the base or the target registry failed.
    *
    * @param failure the failure, wrapped or not
    * @return the registry host, if the failure names one

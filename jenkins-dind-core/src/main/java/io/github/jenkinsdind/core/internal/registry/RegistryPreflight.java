@@ -23,8 +23,8 @@ import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 
 /**
- * A quick check of a registry before Jib talks to it, so that a wrong setting fails in seconds
- * with a clear message.
+ * A quick check of a registry before Jib talks to it, so that a wrong setting fails in seconds with
+ * a clear message.
  *
  * <p>Why it is needed: when insecure registries are not allowed, jib-core 0.27.3's {@code
  * FailoverHttpClient} sends its first https request with an exponential back-off retry handler
@@ -35,13 +35,12 @@ import javax.net.ssl.SSLSocket;
  * InsecureRegistryException}. When insecure registries are allowed that first request is not
  * retried, and Jib fails over to https without verification and then to plain http.
  *
- * <p>The check connects to the registry's https port with short timeouts. When insecure
- * registries are not allowed it also makes a TLS handshake with the JVM's default trust store
- * (the one Jib uses, so {@code -Djavax.net.ssl.trustStore} applies to both) and, if that fails
- * without a certificate error, asks the port for plain http to tell "this is a plain-http
- * registry" from other failures. It never falls back to http: it only reports. When a proxy is
- * configured for the registry, the check is skipped (Jib goes through the proxy; a direct probe
- * would say nothing).
+ * <p>The check connects to the registry's https port with short timeouts. When insecure registries
+ * are not allowed it also makes a TLS handshake with the JVM's default trust store (the one Jib
+ * uses, so {@code -Djavax.net.ssl.trustStore} applies to both) and, if that fails without a
+ * certificate error, asks the port for plain http to tell "this is a plain-http registry" from
+ * other failures. It never falls back to http: it only reports. When a proxy is configured for the
+ * registry, the check is skipped (Jib goes through the proxy; a direct probe would say nothing).
  */
 public final class RegistryPreflight {
 
@@ -118,7 +117,12 @@ public final class RegistryPreflight {
   }
 
   private JenkinsDindException notTls(
-      String reference, Parameter parameter, String registry, String host, int port, IOException e) {
+      String reference,
+      Parameter parameter,
+      String registry,
+      String host,
+      int port,
+      IOException e) {
     if (answersPlainHttp(host, port)) {
       return RegistryErrors.plainHttp(parameter, reference, registry, e);
     }
@@ -157,8 +161,8 @@ public final class RegistryPreflight {
   }
 
   /**
-   * Whether the port answers a plain-http request with an http status line (and is not a TLS
-   * server complaining about plain http, as Go's servers do).
+   * Whether the port answers a plain-http request with an http status line (and is not a TLS server
+   * complaining about plain http, as Go's servers do).
    */
   private boolean answersPlainHttp(String host, int port) {
     try (Socket socket = connect(host, port)) {

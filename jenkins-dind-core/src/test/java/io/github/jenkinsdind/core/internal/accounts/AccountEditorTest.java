@@ -163,7 +163,8 @@ class AccountEditorTest {
   void joinsTheGidHolderAndLeavesAGroupOfTheWantedNameAlone() throws ConfigurationException {
     AccountFiles base =
         Fixtures.jenkinsImageWith(
-            "systemd-journal:x:999:\ndocker:x:998:alice\n", "systemd-journal:!::\ndocker:!::alice\n");
+            "systemd-journal:x:999:\ndocker:x:998:alice\n",
+            "systemd-journal:!::\ndocker:!::alice\n");
 
     AccountEdit edit = AccountEditor.apply(base, DEFAULTS);
 
@@ -417,8 +418,7 @@ class AccountEditorTest {
 
   @Test
   void doesNotLookAtNewUserWhenTheUserExists() throws ConfigurationException {
-    AccountSpec spec =
-        new AccountSpec("jenkins", "docker", 999, new NewUser(-1, -1, "bad", "bad"));
+    AccountSpec spec = new AccountSpec("jenkins", "docker", 999, new NewUser(-1, -1, "bad", "bad"));
 
     assertThat(AccountEditor.apply(Fixtures.jenkinsImage(), spec).warnings()).isEmpty();
   }
@@ -468,9 +468,9 @@ class AccountEditorTest {
     AccountEdit edit = AccountEditor.apply(base, DEFAULTS);
 
     assertThat(group(edit))
-        .isEqualTo(group.replace("systemd-journal:x:999:\r\n", "systemd-journal:x:999:jenkins\r\n"));
-    assertThat(gshadow(edit))
-        .isEqualTo("root:*::\nsystemd-journal:!::jenkins\njenkins:!::");
+        .isEqualTo(
+            group.replace("systemd-journal:x:999:\r\n", "systemd-journal:x:999:jenkins\r\n"));
+    assertThat(gshadow(edit)).isEqualTo("root:*::\nsystemd-journal:!::jenkins\njenkins:!::");
     assertThat(edit.files().passwd()).isEqualTo(base.passwd());
     assertThat(edit.files().shadow()).isEqualTo(base.shadow());
   }

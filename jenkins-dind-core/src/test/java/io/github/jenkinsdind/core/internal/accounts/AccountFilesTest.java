@@ -23,8 +23,16 @@ class AccountFilesTest {
     AccountFiles files =
         AccountFiles.of(
             Map.of(
-                "/etc/passwd", PASSWD, "/etc/group", GROUP, "/etc/gshadow", GSHADOW,
-                "/etc/shadow", SHADOW, "/etc/hostname", other),
+                "/etc/passwd",
+                PASSWD,
+                "/etc/group",
+                GROUP,
+                "/etc/gshadow",
+                GSHADOW,
+                "/etc/shadow",
+                SHADOW,
+                "/etc/hostname",
+                other),
             "jenkins/jenkins:lts-jdk21");
 
     assertThat(files).isEqualTo(new AccountFiles(PASSWD, GROUP, GSHADOW, SHADOW));

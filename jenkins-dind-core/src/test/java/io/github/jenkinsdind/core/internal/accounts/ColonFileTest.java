@@ -70,8 +70,7 @@ class ColonFileTest {
 
     assertThatThrownBy(() -> file.append("b:2\nroot::0:0::/:/bin/sh"))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> file.append("b:2\r"))
-        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> file.append("b:2\r")).isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test

@@ -46,7 +46,8 @@ class EtcPasswdTest {
 
   @Test
   void keepsCrlfAndAMissingFinalNewline() {
-    EtcPasswd passwd = EtcPasswd.parse(bytes("root:x:0:0:root:/root:/bin/bash\r\n#c\r\nx:x:1:1::/:"));
+    EtcPasswd passwd =
+        EtcPasswd.parse(bytes("root:x:0:0:root:/root:/bin/bash\r\n#c\r\nx:x:1:1::/:"));
 
     assertThat(text(passwd.withUser(JENKINS).toBytes()))
         .isEqualTo(

@@ -26,7 +26,8 @@ class EtcShadowTest {
 
   @Test
   void addsTheSameBytesEveryTime() {
-    assertThat(debian.withUser("jenkins").toBytes()).isEqualTo(debian.withUser("jenkins").toBytes());
+    assertThat(debian.withUser("jenkins").toBytes())
+        .isEqualTo(debian.withUser("jenkins").toBytes());
   }
 
   @Test

@@ -27,7 +27,12 @@ class BaseFilesCacheTest {
   private static final ImageFile GROUP =
       new ImageFile("/etc/group", "root:x:0:\n".getBytes(StandardCharsets.UTF_8), 0644, 0, 0);
   private static final ImageFile PASSWD =
-      new ImageFile("/etc/passwd", "root:x:0:0::/root:/bin/sh\n".getBytes(StandardCharsets.UTF_8), 0644, 0, 42);
+      new ImageFile(
+          "/etc/passwd",
+          "root:x:0:0::/root:/bin/sh\n".getBytes(StandardCharsets.UTF_8),
+          0644,
+          0,
+          42);
   private static final BaseFilesCache.Entry ENTRY =
       new BaseFilesCache.Entry(
           Map.of("/etc/group", GROUP, "/etc/passwd", PASSWD), Set.of("/etc/gshadow"));
@@ -93,7 +98,8 @@ class BaseFilesCacheTest {
     Files.write(dir.resolve("files/0"), GROUP.content());
     assertThat(cache().load(DIGEST, Set.of("/etc/group"))).isEmpty();
 
-    Files.writeString(dir.resolve("entry.json"), "{\"format\":1,\"digest\":\"" + DIGEST + "\",\"fi");
+    Files.writeString(
+        dir.resolve("entry.json"), "{\"format\":1,\"digest\":\"" + DIGEST + "\",\"fi");
     assertThat(cache().load(DIGEST, Set.of("/etc/group"))).isEmpty();
 
     assertThat(cache().store(DIGEST, ENTRY)).isTrue();
@@ -132,9 +138,11 @@ class BaseFilesCacheTest {
   @Test
   void remembersDigestsByReferenceAndPlatform() {
     ImagePlatform arm = new ImagePlatform("linux", "arm64");
-    assertThat(cache().digestFor("127.0.0.1:5000/jenkins:lts", ImagePlatform.LINUX_AMD64)).isEmpty();
+    assertThat(cache().digestFor("127.0.0.1:5000/jenkins:lts", ImagePlatform.LINUX_AMD64))
+        .isEmpty();
 
-    assertThat(cache().rememberDigest("127.0.0.1:5000/jenkins:lts", ImagePlatform.LINUX_AMD64, DIGEST))
+    assertThat(
+            cache().rememberDigest("127.0.0.1:5000/jenkins:lts", ImagePlatform.LINUX_AMD64, DIGEST))
         .isTrue();
     String other = "sha256:" + "cd".repeat(32);
     cache().rememberDigest("127.0.0.1:5000/jenkins:lts", arm, other);
@@ -168,11 +176,12 @@ class BaseFilesCacheTest {
         .isFalse();
 
     assertThat(events).hasSize(2);
-    assertThat(events.get(0)).isInstanceOfSatisfying(
-        Event.Log.class,
-        log -> {
-          assertThat(log.level()).isEqualTo(Event.Level.WARN);
-          assertThat(log.message()).contains("cacheDirectory").contains(blocked.toString());
-        });
+    assertThat(events.get(0))
+        .isInstanceOfSatisfying(
+            Event.Log.class,
+            log -> {
+              assertThat(log.level()).isEqualTo(Event.Level.WARN);
+              assertThat(log.message()).contains("cacheDirectory").contains(blocked.toString());
+            });
   }
 }

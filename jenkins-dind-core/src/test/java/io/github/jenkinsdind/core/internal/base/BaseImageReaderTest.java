@@ -52,7 +52,11 @@ class BaseImageReaderTest {
       layersOpened++;
       if (failLayers) {
         throw new EnvironmentException(
-            "cannot reach 127.0.0.1:5000", Parameter.FROM, "x", "perhaps you should start it", null);
+            "cannot reach 127.0.0.1:5000",
+            Parameter.FROM,
+            "x",
+            "perhaps you should start it",
+            null);
       }
       return delegate.openLayer(layer);
     }
@@ -77,7 +81,9 @@ class BaseImageReaderTest {
             .file("etc/group", "root:x:0:\njenkins:x:1000:\n")
             .file("etc/.wh.gshadow", "")
             .gzip();
-    image = new DockerSaveTar.Image(List.of("jenkins:test"), "linux", "amd64", List.of(os, jdk, jenkins));
+    image =
+        new DockerSaveTar.Image(
+            List.of("jenkins:test"), "linux", "amd64", List.of(os, jdk, jenkins));
     tarFile = dir.resolve("base.tar");
     DockerSaveTar.write(tarFile, DockerSaveTar.Layout.BLOBS, image);
   }
@@ -91,7 +97,9 @@ class BaseImageReaderTest {
     Path cache = dir.resolve("cache");
     BaseFiles first;
     try (CountingSource source = source()) {
-      first = new BaseImageReader(cache, false, events::add).read(source, ImagePlatform.LINUX_AMD64, ACCOUNTS);
+      first =
+          new BaseImageReader(cache, false, events::add)
+              .read(source, ImagePlatform.LINUX_AMD64, ACCOUNTS);
       assertThat(source.layersOpened).isEqualTo(3);
     }
     assertThat(first.baseDigest()).isEqualTo(image.id());
@@ -134,12 +142,18 @@ class BaseImageReaderTest {
 
   @Test
   void aViewOfTheDirectoryIsUsedInsteadOfTheLayersAndCached() throws Exception {
-    // the directory as a container of the base shows it (merged, no whiteouts), as the daemon archives it
+    // the directory as a container of the base shows it (merged, no whiteouts), as the daemon
+    // archives it
     byte[] etc =
         new TestTar()
             .dir("etc/")
             .file("etc/passwd", "root:x:0:0::/root:/bin/sh\n")
-            .file("etc/group", "root:x:0:\njenkins:x:1000:\n".getBytes(StandardCharsets.UTF_8), 0640, 0, 42)
+            .file(
+                "etc/group",
+                "root:x:0:\njenkins:x:1000:\n".getBytes(StandardCharsets.UTF_8),
+                0640,
+                0,
+                42)
             .tar();
     List<String> asked = new ArrayList<>();
     BaseFilesView view =
@@ -187,7 +201,8 @@ class BaseImageReaderTest {
           new BaseImageReader(dir.resolve("cache"), false, events::add)
               .read(source, ImagePlatform.LINUX_AMD64, ACCOUNTS, none);
       assertThat(source.layersOpened).isEqualTo(3);
-      assertThat(new String(files.file("/etc/group").orElseThrow().content(), StandardCharsets.UTF_8))
+      assertThat(
+              new String(files.file("/etc/group").orElseThrow().content(), StandardCharsets.UTF_8))
           .isEqualTo("root:x:0:\njenkins:x:1000:\n");
     }
   }
@@ -195,7 +210,8 @@ class BaseImageReaderTest {
   @Test
   void aViewIsOnlyForFilesOfOneDirectory() {
     assertThat(BaseImageReader.commonDirectory(ACCOUNTS)).contains("/etc");
-    assertThat(BaseImageReader.commonDirectory(Set.of("/etc/passwd", "/usr/lib/os-release"))).isEmpty();
+    assertThat(BaseImageReader.commonDirectory(Set.of("/etc/passwd", "/usr/lib/os-release")))
+        .isEmpty();
     assertThat(BaseImageReader.commonDirectory(Set.of("/passwd"))).isEmpty();
   }
 
@@ -212,8 +228,10 @@ class BaseImageReaderTest {
     assertThat(events.get(0))
         .isInstanceOfSatisfying(
             Event.Log.class,
-            log -> assertThat(log.message()).startsWith("read /etc/group from layer 3 of 3 of tar file")
-                .contains("(1 of 3 layers opened"));
+            log ->
+                assertThat(log.message())
+                    .startsWith("read /etc/group from layer 3 of 3 of tar file")
+                    .contains("(1 of 3 layers opened"));
   }
 
   @Test
@@ -225,12 +243,14 @@ class BaseImageReaderTest {
     }
     try (CountingSource source = source()) {
       BaseFiles files =
-          new BaseImageReader(cache, false, events::add).read(source, ImagePlatform.LINUX_AMD64, ACCOUNTS);
+          new BaseImageReader(cache, false, events::add)
+              .read(source, ImagePlatform.LINUX_AMD64, ACCOUNTS);
       assertThat(source.layersOpened).isEqualTo(3);
       assertThat(files.files()).containsOnlyKeys("/etc/passwd", "/etc/group");
     }
     try (CountingSource source = source()) {
-      new BaseImageReader(cache, false, events::add).read(source, ImagePlatform.LINUX_AMD64, ACCOUNTS);
+      new BaseImageReader(cache, false, events::add)
+          .read(source, ImagePlatform.LINUX_AMD64, ACCOUNTS);
       assertThat(source.layersOpened).isZero();
     }
   }

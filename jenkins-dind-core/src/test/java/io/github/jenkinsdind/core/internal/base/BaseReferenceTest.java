@@ -23,7 +23,8 @@ class BaseReferenceTest {
 
   @Test
   void registryPrefix() throws Exception {
-    BaseReference r = BaseReference.parse("registry://127.0.0.1:5000/jenkins@sha256:" + "a".repeat(64));
+    BaseReference r =
+        BaseReference.parse("registry://127.0.0.1:5000/jenkins@sha256:" + "a".repeat(64));
 
     assertThat(r.kind()).isEqualTo(BaseReference.Kind.REGISTRY);
     assertThat(r.reference()).isEqualTo("127.0.0.1:5000/jenkins@sha256:" + "a".repeat(64));
@@ -59,14 +60,16 @@ class BaseReferenceTest {
             e -> {
               assertThat(e.parameter()).contains(Parameter.FROM);
               assertThat(e.value()).contains("tar://  ");
-              assertThat(e.suggestion()).hasValueSatisfying(s -> assertThat(s).contains("tar://path"));
+              assertThat(e.suggestion())
+                  .hasValueSatisfying(s -> assertThat(s).contains("tar://path"));
             })
         .hasMessageContaining("names no tar file");
   }
 
   @Test
   void anInvalidReferenceIsAnErrorWithAnExample() {
-    for (String bad : new String[] {"Jenkins/JENKINS:lts", "docker://a b", "registry://:5000/x", "x:tag:tag"}) {
+    for (String bad :
+        new String[] {"Jenkins/JENKINS:lts", "docker://a b", "registry://:5000/x", "x:tag:tag"}) {
       assertThatThrownBy(() -> BaseReference.parse(bad))
           .as(bad)
           .isInstanceOfSatisfying(
@@ -76,7 +79,10 @@ class BaseReferenceTest {
                 assertThat(e.value()).contains(bad);
                 assertThat(e.suggestion())
                     .hasValueSatisfying(
-                        s -> assertThat(s).contains("perhaps you should write it as registry/repository:tag"));
+                        s ->
+                            assertThat(s)
+                                .contains(
+                                    "perhaps you should write it as registry/repository:tag"));
               })
           .hasMessageContaining("is not a valid image reference");
     }

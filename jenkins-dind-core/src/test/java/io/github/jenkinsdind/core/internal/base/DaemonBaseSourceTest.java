@@ -24,7 +24,10 @@ class DaemonBaseSourceTest {
             "jenkins/jenkins:lts",
             dir.resolve("tmp"),
             EventHandler.NONE,
-            () -> DefaultDockerClientConfig.createDefaultConfigBuilder().withDockerHost(host).build())) {
+            () ->
+                DefaultDockerClientConfig.createDefaultConfigBuilder()
+                    .withDockerHost(host)
+                    .build())) {
       assertThat(source.describe()).isEqualTo("Docker daemon image jenkins/jenkins:lts");
       assertThatThrownBy(() -> source.resolve(ImagePlatform.LINUX_AMD64))
           .isInstanceOfSatisfying(
@@ -33,10 +36,13 @@ class DaemonBaseSourceTest {
                 assertThat(e.parameter()).contains(Parameter.FROM);
                 assertThat(e.value()).contains("docker://jenkins/jenkins:lts");
                 assertThat(e.suggestion())
-                    .hasValueSatisfying(s -> assertThat(s).contains("perhaps you should start Docker"));
+                    .hasValueSatisfying(
+                        s -> assertThat(s).contains("perhaps you should start Docker"));
               })
           .hasMessageStartingWith(
-              "could not reach the Docker daemon at " + host + " (DOCKER_HOST) to inspect the base image jenkins/jenkins:lts");
+              "could not reach the Docker daemon at "
+                  + host
+                  + " (DOCKER_HOST) to inspect the base image jenkins/jenkins:lts");
     }
     assertThat(dir.resolve("tmp")).doesNotExist();
   }

@@ -32,9 +32,13 @@ final class DockerSaveTar {
           layers.stream()
               .map(l -> "\"sha256:" + BaseFilesCache.sha256Hex(l) + "\"")
               .collect(Collectors.joining(","));
-      return ("{\"architecture\":\"" + architecture + "\",\"os\":\"" + os
+      return ("{\"architecture\":\""
+              + architecture
+              + "\",\"os\":\""
+              + os
               + "\",\"config\":{\"User\":\"jenkins\"},\"rootfs\":{\"type\":\"layers\",\"diff_ids\":["
-              + diffIds + "]}}")
+              + diffIds
+              + "]}}")
           .getBytes(StandardCharsets.UTF_8);
     }
 
@@ -56,7 +60,8 @@ final class DockerSaveTar {
         Image image = images[i];
         byte[] config = image.config();
         String configHex = BaseFilesCache.sha256Hex(config);
-        String configName = layout == Layout.LEGACY ? configHex + ".json" : "blobs/sha256/" + configHex;
+        String configName =
+            layout == Layout.LEGACY ? configHex + ".json" : "blobs/sha256/" + configHex;
         if (written.add(configName)) {
           file(tar, configName, config);
         }
@@ -71,7 +76,9 @@ final class DockerSaveTar {
             }
             layerNames.add(name);
           } else {
-            String id = BaseFilesCache.sha256Hex((i + ":" + j + ":" + hex).getBytes(StandardCharsets.UTF_8));
+            String id =
+                BaseFilesCache.sha256Hex(
+                    (i + ":" + j + ":" + hex).getBytes(StandardCharsets.UTF_8));
             String name = id + "/layer.tar";
             dir(tar, id + "/");
             file(tar, id + "/VERSION", "1.0".getBytes(StandardCharsets.UTF_8));
@@ -91,23 +98,40 @@ final class DockerSaveTar {
           manifest.append(',');
         }
         manifest
-            .append("{\"Config\":\"").append(configName).append("\",\"RepoTags\":")
-            .append(image.tags().isEmpty() ? "null" : image.tags().stream().map(t -> "\"" + t + "\"").collect(Collectors.joining(",", "[", "]")))
+            .append("{\"Config\":\"")
+            .append(configName)
+            .append("\",\"RepoTags\":")
+            .append(
+                image.tags().isEmpty()
+                    ? "null"
+                    : image.tags().stream()
+                        .map(t -> "\"" + t + "\"")
+                        .collect(Collectors.joining(",", "[", "]")))
             .append(",\"Layers\":")
-            .append(layerNames.stream().map(t -> "\"" + t + "\"").collect(Collectors.joining(",", "[", "]")))
+            .append(
+                layerNames.stream()
+                    .map(t -> "\"" + t + "\"")
+                    .collect(Collectors.joining(",", "[", "]")))
             .append('}');
       }
       manifest.append(']');
       if (layout == Layout.BLOBS) {
-        file(tar, "oci-layout", "{\"imageLayoutVersion\":\"1.0.0\"}".getBytes(StandardCharsets.UTF_8));
-        file(tar, "index.json", "{\"schemaVersion\":2,\"manifests\":[]}".getBytes(StandardCharsets.UTF_8));
+        file(
+            tar,
+            "oci-layout",
+            "{\"imageLayoutVersion\":\"1.0.0\"}".getBytes(StandardCharsets.UTF_8));
+        file(
+            tar,
+            "index.json",
+            "{\"schemaVersion\":2,\"manifests\":[]}".getBytes(StandardCharsets.UTF_8));
       }
       file(tar, "manifest.json", manifest.toString().getBytes(StandardCharsets.UTF_8));
       tar.finish();
     }
   }
 
-  private static void file(TarArchiveOutputStream tar, String name, byte[] content) throws IOException {
+  private static void file(TarArchiveOutputStream tar, String name, byte[] content)
+      throws IOException {
     TarArchiveEntry e = new TarArchiveEntry(name);
     e.setSize(content.length);
     e.setMode(0100644);

@@ -120,8 +120,7 @@ class LayerWalkerTest {
   @Test
   void acceptsEntryNamesWithDotSlashOrSlashPrefixes() throws Exception {
     TrackedLayer top =
-        new TrackedLayer(
-            new TestTar().dir("./").dir("./etc").file("./etc/group", "dot\n").gzip());
+        new TrackedLayer(new TestTar().dir("./").dir("./etc").file("./etc/group", "dot\n").gzip());
     TrackedLayer bottom = new TrackedLayer(new TestTar().file("/etc/passwd", "slash\n").tar());
 
     LayerWalker.Result r =
@@ -183,7 +182,8 @@ class LayerWalkerTest {
         new TrackedLayer(
             new TestTar().file("etc/group", "same layer\n").file("etc/.wh.group", "").tar());
 
-    LayerWalker.Result r = LayerWalker.walk(List.of(top.layer("top"), never("bottom")), Set.of(GROUP));
+    LayerWalker.Result r =
+        LayerWalker.walk(List.of(top.layer("top"), never("bottom")), Set.of(GROUP));
 
     assertThat(text(r.files().get(GROUP))).isEqualTo("same layer\n");
   }
@@ -192,7 +192,8 @@ class LayerWalkerTest {
   void aFileInPlaceOfAParentDirectoryHidesLowerContent() throws Exception {
     TrackedLayer top = new TrackedLayer(new TestTar().file("etc", "not a directory").tar());
 
-    LayerWalker.Result r = LayerWalker.walk(List.of(top.layer("top"), never("bottom")), Set.of(GROUP));
+    LayerWalker.Result r =
+        LayerWalker.walk(List.of(top.layer("top"), never("bottom")), Set.of(GROUP));
 
     assertThat(r.absent()).containsExactly(GROUP);
   }
@@ -253,7 +254,12 @@ class LayerWalkerTest {
         new TrackedLayer(
             new TestTar()
                 .hardLink("etc/group", "etc/group-")
-                .file("etc/group-", "docker:x:999:jenkins\n".getBytes(StandardCharsets.UTF_8), 0600, 0, 7)
+                .file(
+                    "etc/group-",
+                    "docker:x:999:jenkins\n".getBytes(StandardCharsets.UTF_8),
+                    0600,
+                    0,
+                    7)
                 .tar());
 
     LayerWalker.Result r = LayerWalker.walk(List.of(top.layer("top")), Set.of(GROUP));
@@ -291,22 +297,23 @@ class LayerWalkerTest {
 
     assertThatThrownBy(() -> LayerWalker.walk(List.of(top.layer("layer 2 of 2")), Set.of(GROUP)))
         .isInstanceOfSatisfying(
-            ConfigurationException.class,
-            e -> assertThat(e.parameter()).contains(Parameter.FROM))
+            ConfigurationException.class, e -> assertThat(e.parameter()).contains(Parameter.FROM))
         .hasMessageContaining("/etc/group in layer 2 of 2")
         .hasMessageContaining("hard link to /etc/nowhere");
   }
 
   @Test
   void aSymbolicLinkIsReportedAsNotSupported() {
-    TrackedLayer top = new TrackedLayer(new TestTar().symlink("etc/group", "../usr/lib/group").tar());
+    TrackedLayer top =
+        new TrackedLayer(new TestTar().symlink("etc/group", "../usr/lib/group").tar());
 
     assertThatThrownBy(() -> LayerWalker.walk(List.of(top.layer("layer 1 of 1")), Set.of(GROUP)))
         .isInstanceOfSatisfying(
             ConfigurationException.class,
             e -> {
               assertThat(e.parameter()).contains(Parameter.FROM);
-              assertThat(e.suggestion()).hasValueSatisfying(s -> assertThat(s).contains("regular file"));
+              assertThat(e.suggestion())
+                  .hasValueSatisfying(s -> assertThat(s).contains("regular file"));
             })
         .hasMessageContaining("/etc/group in layer 1 of 1 of the base image is not supported")
         .hasMessageContaining("symbolic link to ../usr/lib/group");
@@ -329,13 +336,19 @@ class LayerWalkerTest {
     assertThatThrownBy(() -> LayerWalker.walk(List.of(top.layer("layer 3 of 3")), Set.of(GROUP)))
         .isInstanceOfSatisfying(
             ConfigurationException.class, e -> assertThat(e.parameter()).contains(Parameter.FROM))
-        .hasMessageContaining("layer 3 of 3 of the base image uses an unsupported layer compression (zstd)");
+        .hasMessageContaining(
+            "layer 3 of 3 of the base image uses an unsupported layer compression (zstd)");
     assertThat(top.closed).isTrue();
   }
 
   @Test
   void aTruncatedLayerIsAnEnvironmentError() {
-    byte[] gz = new TestTar().file("etc/passwd", "p\n").randomFile("x", 100_000).file("etc/group", "g\n").gzip();
+    byte[] gz =
+        new TestTar()
+            .file("etc/passwd", "p\n")
+            .randomFile("x", 100_000)
+            .file("etc/group", "g\n")
+            .gzip();
     TrackedLayer top = new TrackedLayer(Arrays.copyOf(gz, gz.length / 2));
 
     assertThatThrownBy(() -> LayerWalker.walk(List.of(top.layer("layer 1 of 1")), Set.of(GROUP)))

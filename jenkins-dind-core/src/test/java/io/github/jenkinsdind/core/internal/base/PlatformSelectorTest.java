@@ -11,7 +11,8 @@ class PlatformSelectorTest {
   private static final ImagePlatform AMD64 = ImagePlatform.LINUX_AMD64;
   private static final ImagePlatform ARM64 = new ImagePlatform("linux", "arm64");
 
-  private static PlatformSelector.Entry entry(String digest, String os, String arch, String variant) {
+  private static PlatformSelector.Entry entry(
+      String digest, String os, String arch, String variant) {
     return new PlatformSelector.Entry(digest, os, arch, variant, Map.of());
   }
 
@@ -22,8 +23,10 @@ class PlatformSelectorTest {
         "unknown",
         null,
         Map.of(
-            "vnd.docker.reference.type", "attestation-manifest",
-            "vnd.docker.reference.digest", refersTo));
+            "vnd.docker.reference.type",
+            "attestation-manifest",
+            "vnd.docker.reference.digest",
+            refersTo));
   }
 
   @Test
@@ -44,7 +47,8 @@ class PlatformSelectorTest {
   @Test
   void findsNothingForAMissingPlatformOrAnotherOs() {
     List<PlatformSelector.Entry> entries =
-        List.of(entry("sha256:a", "linux", "amd64", null), entry("sha256:w", "windows", "amd64", null));
+        List.of(
+            entry("sha256:a", "linux", "amd64", null), entry("sha256:w", "windows", "amd64", null));
 
     assertThat(PlatformSelector.select(entries, new ImagePlatform("linux", "s390x"))).isEmpty();
     assertThat(PlatformSelector.select(entries, new ImagePlatform("darwin", "amd64"))).isEmpty();
@@ -62,7 +66,10 @@ class PlatformSelectorTest {
             entry("sha256:unk", "linux", "unknown", null),
             // an attestation that (wrongly) claims a platform is still an attestation
             new PlatformSelector.Entry(
-                "sha256:att2", "linux", "amd64", null,
+                "sha256:att2",
+                "linux",
+                "amd64",
+                null,
                 Map.of("vnd.docker.reference.type", "attestation-manifest")),
             entry("sha256:a", "linux", "amd64", null));
 
@@ -104,14 +111,18 @@ class PlatformSelectorTest {
         .contains("sha256:v7");
 
     List<PlatformSelector.Entry> amd64Levels =
-        List.of(entry("sha256:v3", "linux", "amd64", "v3"), entry("sha256:v2", "linux", "amd64", "v2"));
-    assertThat(PlatformSelector.select(amd64Levels, AMD64)).map(e -> e.digest()).contains("sha256:v3");
+        List.of(
+            entry("sha256:v3", "linux", "amd64", "v3"), entry("sha256:v2", "linux", "amd64", "v2"));
+    assertThat(PlatformSelector.select(amd64Levels, AMD64))
+        .map(e -> e.digest())
+        .contains("sha256:v3");
   }
 
   @Test
   void understandsArchitectureAliasesAndCase() {
     List<PlatformSelector.Entry> entries =
-        List.of(entry("sha256:a", "linux", "amd64", null), entry("sha256:b", "Linux", "ARM64", null));
+        List.of(
+            entry("sha256:a", "linux", "amd64", null), entry("sha256:b", "Linux", "ARM64", null));
 
     assertThat(PlatformSelector.select(entries, new ImagePlatform("linux", "x86_64")))
         .map(e -> e.digest())

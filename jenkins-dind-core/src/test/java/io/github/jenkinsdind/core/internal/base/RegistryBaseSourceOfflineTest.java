@@ -55,7 +55,8 @@ class RegistryBaseSourceOfflineTest {
       assertThatThrownBy(() -> source.openLayer(manifest.layers().get(0)))
           .isInstanceOf(ConfigurationException.class)
           .hasMessage(
-              "the build is offline and what is needed of base " + REFERENCE
+              "the build is offline and what is needed of base "
+                  + REFERENCE
                   + " is not in the cache (its layers would have to be downloaded)");
       assertThat(source.describe()).isEqualTo("registry image " + REFERENCE);
     }
@@ -71,13 +72,16 @@ class RegistryBaseSourceOfflineTest {
       assertThatThrownBy(() -> source.resolve(new ImagePlatform("linux", "arm64")))
           .isInstanceOf(ConfigurationException.class)
           .hasMessage(
-              "the build is offline and base " + REFERENCE
+              "the build is offline and base "
+                  + REFERENCE
                   + " (linux/arm64) is not in the cache; run once online")
-          .satisfies(e -> assertThat(((JenkinsDindException) e).parameter()).contains(Parameter.OFFLINE));
+          .satisfies(
+              e -> assertThat(((JenkinsDindException) e).parameter()).contains(Parameter.OFFLINE));
       assertThatThrownBy(() -> source.openLayer(new BaseManifest.Layer(DIGEST, 10, null)))
           .isInstanceOf(ConfigurationException.class)
           .hasMessageContaining("offline")
-          .satisfies(e -> assertThat(((JenkinsDindException) e).parameter()).contains(Parameter.OFFLINE));
+          .satisfies(
+              e -> assertThat(((JenkinsDindException) e).parameter()).contains(Parameter.OFFLINE));
     }
     assertThat(credentialLookups.get()).isZero();
   }
@@ -94,7 +98,8 @@ class RegistryBaseSourceOfflineTest {
                     new BaseFilesCache(cacheDir, EventHandler.NONE),
                     EventHandler.NONE))
         .isInstanceOf(ConfigurationException.class)
-        .satisfies(e -> assertThat(((JenkinsDindException) e).parameter()).contains(Parameter.FROM));
+        .satisfies(
+            e -> assertThat(((JenkinsDindException) e).parameter()).contains(Parameter.FROM));
   }
 
   @Test
@@ -104,8 +109,7 @@ class RegistryBaseSourceOfflineTest {
     BaseImageReader reader = new BaseImageReader(cacheDir, true, EventHandler.NONE);
 
     try (RegistryBaseSource source = offlineSource(cache)) {
-      assertThatThrownBy(
-              () -> reader.read(source, ImagePlatform.LINUX_AMD64, Set.of("/etc/group")))
+      assertThatThrownBy(() -> reader.read(source, ImagePlatform.LINUX_AMD64, Set.of("/etc/group")))
           .isInstanceOf(JenkinsDindException.class)
           .hasMessageContaining("offline")
           .satisfies(

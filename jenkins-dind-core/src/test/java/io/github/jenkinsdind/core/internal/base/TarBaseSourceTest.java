@@ -25,12 +25,16 @@ class TarBaseSourceTest {
   private final List<Event> events = new ArrayList<>();
 
   private static final byte[] BOTTOM =
-      new TestTar().file("etc/group", "root:x:0:\n").file("etc/passwd", "root:x:0:0::/root:/bin/sh\n").tar();
+      new TestTar()
+          .file("etc/group", "root:x:0:\n")
+          .file("etc/passwd", "root:x:0:0::/root:/bin/sh\n")
+          .tar();
   private static final byte[] TOP =
       new TestTar().file("etc/group", "root:x:0:\njenkins:x:1000:\n").gzip();
 
   private static final DockerSaveTar.Image JENKINS =
-      new DockerSaveTar.Image(List.of("jenkins/jenkins:lts"), "linux", "amd64", List.of(BOTTOM, TOP));
+      new DockerSaveTar.Image(
+          List.of("jenkins/jenkins:lts"), "linux", "amd64", List.of(BOTTOM, TOP));
 
   @ParameterizedTest
   @EnumSource(DockerSaveTar.Layout.class)
@@ -59,8 +63,10 @@ class TarBaseSourceTest {
   @EnumSource(DockerSaveTar.Layout.class)
   void severalImagesTakesTheFirstOrTheSelectedOne(DockerSaveTar.Layout layout) throws Exception {
     DockerSaveTar.Image other =
-        new DockerSaveTar.Image(List.of("my/jenkins:2", "my/jenkins:latest"), "linux", "amd64", List.of(BOTTOM));
-    DockerSaveTar.Image untagged = new DockerSaveTar.Image(List.of(), "linux", "amd64", List.of(TOP, BOTTOM));
+        new DockerSaveTar.Image(
+            List.of("my/jenkins:2", "my/jenkins:latest"), "linux", "amd64", List.of(BOTTOM));
+    DockerSaveTar.Image untagged =
+        new DockerSaveTar.Image(List.of(), "linux", "amd64", List.of(TOP, BOTTOM));
     Path file = dir.resolve("three.tar");
     DockerSaveTar.write(file, layout, JENKINS, other, untagged);
 
@@ -69,7 +75,11 @@ class TarBaseSourceTest {
     }
     assertThat(events)
         .singleElement()
-        .isEqualTo(Event.debug("tar file " + file + " holds 3 images; using the first, tagged jenkins/jenkins:lts"));
+        .isEqualTo(
+            Event.debug(
+                "tar file "
+                    + file
+                    + " holds 3 images; using the first, tagged jenkins/jenkins:lts"));
 
     try (TarBaseSource byTag = new TarBaseSource(file, "my/jenkins:latest", events::add)) {
       BaseManifest m = byTag.resolve(ImagePlatform.LINUX_AMD64);
@@ -96,7 +106,9 @@ class TarBaseSourceTest {
   void aPlatformMismatchSaysWhichPlatformTheTarHas() throws Exception {
     Path file = dir.resolve("arm.tar");
     DockerSaveTar.write(
-        file, DockerSaveTar.Layout.LEGACY, new DockerSaveTar.Image(List.of("j:1"), "linux", "arm64", List.of(TOP)));
+        file,
+        DockerSaveTar.Layout.LEGACY,
+        new DockerSaveTar.Image(List.of("j:1"), "linux", "arm64", List.of(TOP)));
 
     try (TarBaseSource source = new TarBaseSource(file, null, events::add)) {
       assertThatThrownBy(() -> source.resolve(ImagePlatform.LINUX_AMD64))
@@ -106,7 +118,10 @@ class TarBaseSourceTest {
                 assertThat(e.parameter()).contains(Parameter.FROM);
                 assertThat(e.value()).contains("tar://" + file);
                 assertThat(e.suggestion())
-                    .hasValueSatisfying(s -> assertThat(s).startsWith("perhaps you should set platform to linux/arm64"));
+                    .hasValueSatisfying(
+                        s ->
+                            assertThat(s)
+                                .startsWith("perhaps you should set platform to linux/arm64"));
               })
           .hasMessage("the base image in tar file " + file + " is linux/arm64, not linux/amd64");
       assertThat(source.resolve(ARM64).platform()).isEqualTo(ARM64);
@@ -132,9 +147,15 @@ class TarBaseSourceTest {
     try (TarBaseSource source = new TarBaseSource(plain, null, events::add)) {
       assertThatThrownBy(() -> source.resolve(ImagePlatform.LINUX_AMD64))
           .isInstanceOf(ConfigurationException.class)
-          .hasMessage("the base image tar file " + plain + " is not a docker save tar: it has no manifest.json")
-          .satisfies(e -> assertThat(((ConfigurationException) e).suggestion())
-              .contains("perhaps you should create it with docker save -o " + plain + " IMAGE"));
+          .hasMessage(
+              "the base image tar file "
+                  + plain
+                  + " is not a docker save tar: it has no manifest.json")
+          .satisfies(
+              e ->
+                  assertThat(((ConfigurationException) e).suggestion())
+                      .contains(
+                          "perhaps you should create it with docker save -o " + plain + " IMAGE"));
     }
 
     Path oci = dir.resolve("oci.tar");
@@ -151,7 +172,10 @@ class TarBaseSourceTest {
     try (TarBaseSource source = new TarBaseSource(gz, null, events::add)) {
       assertThatThrownBy(() -> source.resolve(ImagePlatform.LINUX_AMD64))
           .hasMessageContaining("it is gzip-compressed")
-          .satisfies(e -> assertThat(((ConfigurationException) e).suggestion().orElseThrow()).contains("gunzip"));
+          .satisfies(
+              e ->
+                  assertThat(((ConfigurationException) e).suggestion().orElseThrow())
+                      .contains("gunzip"));
     }
 
     Path text = dir.resolve("notes.txt");
@@ -175,7 +199,9 @@ class TarBaseSourceTest {
         topDown.add(new LayerWalker.Layer("layer " + (i + 1), () -> source.openLayer(layer)));
       }
       LayerWalker.Result r = LayerWalker.walk(topDown, Set.of("/etc/group", "/etc/passwd"));
-      assertThat(new String(r.files().get("/etc/group").content(), java.nio.charset.StandardCharsets.UTF_8))
+      assertThat(
+              new String(
+                  r.files().get("/etc/group").content(), java.nio.charset.StandardCharsets.UTF_8))
           .contains("jenkins:x:1000:");
       assertThat(r.foundInLayer()).containsEntry("/etc/group", 0).containsEntry("/etc/passwd", 1);
     }

@@ -27,7 +27,8 @@ class CacheFilesTest {
 
     // a changed file (same size, another time) is hashed again
     Files.writeString(file, "other");
-    Files.setLastModifiedTime(file, FileTime.fromMillis(Files.getLastModifiedTime(file).toMillis() + 2000));
+    Files.setLastModifiedTime(
+        file, FileTime.fromMillis(Files.getLastModifiedTime(file).toMillis() + 2000));
     assertThat(CacheFiles.sha256(file)).isEqualTo(Sha256.ofText("other"));
 
     // a corrupt memo is ignored

@@ -28,8 +28,7 @@ class CliArchitectureTest {
       assertThat(architecture.downloadName()).as(text).isEmpty();
       ConfigurationException e =
           catchThrowableOfType(
-              ConfigurationException.class,
-              () -> architecture.requireDownloadName(platform(text)));
+              ConfigurationException.class, () -> architecture.requireDownloadName(platform(text)));
       assertThat(e.parameter()).contains(Parameter.PLATFORM);
       assertThat(e.getMessage()).contains(text);
     }

@@ -503,8 +503,7 @@ class DockerCliResolverTest {
       ConfigurationException e =
           failure(
               ConfigurationException.class,
-              () ->
-                  resolver(false).resolve(DockerCli.localFile(truncated, REAL_VERSION), ARM64));
+              () -> resolver(false).resolve(DockerCli.localFile(truncated, REAL_VERSION), ARM64));
 
       assertThat(e.parameter()).contains(Parameter.DOCKER_CLIENT);
       assertThat(e.getMessage()).contains("corrupt").contains(truncated.toString());

@@ -16,15 +16,25 @@ class CheckVerdictTest {
 
   private static ImageFacts facts(String mode) {
     return new ImageFacts(
-        1000, "jenkins", List.of(1000L, 999L), OptionalLong.of(106), mode,
+        1000,
+        "jenkins",
+        List.of(1000L, 999L),
+        OptionalLong.of(106),
+        mode,
         Optional.of("/usr/local/bin/docker"));
   }
 
   @Test
   void passesWithTheServerVersion() {
     CheckVerdict v =
-        CheckVerdict.judge(SOCKET, facts("660"), new GroupAddPolicy.Auto(), List.of(106L), 0,
-            "20.10.24+dfsg1\n", "");
+        CheckVerdict.judge(
+            SOCKET,
+            facts("660"),
+            new GroupAddPolicy.Auto(),
+            List.of(106L),
+            0,
+            "20.10.24+dfsg1\n",
+            "");
     assertThat(v.passed()).isTrue();
     assertThat(v.serverVersion()).contains("20.10.24+dfsg1");
     assertThat(v.diagnosis()).contains("jenkins (uid 1000)").contains("added 106");
@@ -34,8 +44,8 @@ class CheckVerdictTest {
   @Test
   void aGidMismatchNamesBothGidsAndTheExactFix() {
     CheckVerdict v =
-        CheckVerdict.judge(SOCKET, facts("660"), new GroupAddPolicy.None(), List.of(), 1, "",
-            DENIED);
+        CheckVerdict.judge(
+            SOCKET, facts("660"), new GroupAddPolicy.None(), List.of(), 1, "", DENIED);
     assertThat(v.passed()).isFalse();
     assertThat(v.diagnosis())
         .contains("GID 106")
@@ -49,8 +59,8 @@ class CheckVerdictTest {
   @Test
   void aSocketWithoutGroupRightsIsSaidSo() {
     CheckVerdict v =
-        CheckVerdict.judge(SOCKET, facts("600"), new GroupAddPolicy.Auto(), List.of(106L), 1, "",
-            DENIED);
+        CheckVerdict.judge(
+            SOCKET, facts("600"), new GroupAddPolicy.Auto(), List.of(106L), 1, "", DENIED);
     assertThat(v.diagnosis()).contains("mode is 600");
     assertThat(v.fix().orElseThrow()).contains("chmod 660");
   }
@@ -58,7 +68,13 @@ class CheckVerdictTest {
   @Test
   void anUnreachableDaemonIsNotAGroupProblem() {
     CheckVerdict v =
-        CheckVerdict.judge(SOCKET, facts("660"), new GroupAddPolicy.Auto(), List.of(106L), 1, "",
+        CheckVerdict.judge(
+            SOCKET,
+            facts("660"),
+            new GroupAddPolicy.Auto(),
+            List.of(106L),
+            1,
+            "",
             "Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker"
                 + " daemon running?");
     assertThat(v.passed()).isFalse();
@@ -69,8 +85,8 @@ class CheckVerdictTest {
   @Test
   void aMissingCliIsSaidSo() {
     ImageFacts noCli =
-        new ImageFacts(1000, "jenkins", List.of(1000L), OptionalLong.of(106), "660",
-            Optional.empty());
+        new ImageFacts(
+            1000, "jenkins", List.of(1000L), OptionalLong.of(106), "660", Optional.empty());
     CheckVerdict v = CheckVerdict.noDockerCli("plain/jenkins:1", noCli);
     assertThat(v.passed()).isFalse();
     assertThat(v.diagnosis()).contains("no docker CLI");

@@ -19,7 +19,11 @@ class ImageFactsTest {
     assertThat(facts)
         .isEqualTo(
             new ImageFacts(
-                1000, "jenkins", List.of(1000L, 999L), OptionalLong.of(106), "660",
+                1000,
+                "jenkins",
+                List.of(1000L, 999L),
+                OptionalLong.of(106),
+                "660",
                 Optional.of("/usr/local/bin/docker")));
     assertThat(facts.describeUser()).isEqualTo("jenkins (uid 1000)");
     assertThat(facts.socketGroupWritable()).isTrue();
@@ -42,8 +46,7 @@ class ImageFactsTest {
   @Test
   void tellsAnOwnerOnlySocket() {
     ImageFacts facts =
-        ImageFacts.parse("uid=0\nuser=root\ngroups=0\nsocketgid=0\nsocketmode=600\n")
-            .orElseThrow();
+        ImageFacts.parse("uid=0\nuser=root\ngroups=0\nsocketgid=0\nsocketmode=600\n").orElseThrow();
     assertThat(facts.socketGroupWritable()).isFalse();
   }
 }

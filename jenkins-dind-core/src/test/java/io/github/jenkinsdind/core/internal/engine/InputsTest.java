@@ -41,7 +41,6 @@ class InputsTest {
     assertThat(Inputs.image(" ci/jenkins:1.0 ")).isEqualTo("ci/jenkins:1.0");
     assertThatThrownBy(() -> Inputs.image("a b"))
         .isInstanceOfSatisfying(
-            ConfigurationException.class,
-            e -> assertThat(e.parameter()).contains(Parameter.IMAGE));
+            ConfigurationException.class, e -> assertThat(e.parameter()).contains(Parameter.IMAGE));
   }
 }

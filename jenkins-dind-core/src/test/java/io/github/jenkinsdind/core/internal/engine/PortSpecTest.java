@@ -34,8 +34,16 @@ class PortSpecTest {
   @Test
   void rejectsMalformedEntriesNamingPorts() {
     for (String bad :
-        List.of("8080", "a:8080", "8080:0", "70000:8080", "1:2:3:4", "8080:8080/sctp",
-            "localhost:8080:8080", ":8080", "[::1]8080:8080")) {
+        List.of(
+            "8080",
+            "a:8080",
+            "8080:0",
+            "70000:8080",
+            "1:2:3:4",
+            "8080:8080/sctp",
+            "localhost:8080:8080",
+            ":8080",
+            "[::1]8080:8080")) {
       assertThatThrownBy(() -> PortSpec.parse(bad))
           .as(bad)
           .isInstanceOfSatisfying(

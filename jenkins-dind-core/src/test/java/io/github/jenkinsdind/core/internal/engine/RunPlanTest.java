@@ -18,7 +18,8 @@ class RunPlanTest {
     assertThat(plan.image()).isEqualTo("ci/jenkins:1.0");
     assertThat(plan.containerName()).isEqualTo("jenkins");
     assertThat(plan.ports())
-        .containsExactly(new PortSpec("", 8080, 8080, "tcp"), new PortSpec("", 50000, 50000, "tcp"));
+        .containsExactly(
+            new PortSpec("", 8080, 8080, "tcp"), new PortSpec("", 50000, 50000, "tcp"));
     assertThat(plan.jenkinsHome()).isEqualTo(new JenkinsHomeSpec.Volume("jenkins_home"));
     assertThat(plan.dockerSocket()).isEqualTo("/var/run/docker.sock");
     assertThat(plan.groupAdd()).isInstanceOf(GroupAddPolicy.Auto.class);
@@ -39,7 +40,9 @@ class RunPlanTest {
   void javaOptsGoesIntoTheEnvironment() throws Exception {
     RunPlan plan =
         RunPlan.of(
-            RunRequest.of("j:1").env(Map.of("JENKINS_OPTS", "--prefix=/ci")).javaOpts("-Xmx1g")
+            RunRequest.of("j:1")
+                .env(Map.of("JENKINS_OPTS", "--prefix=/ci"))
+                .javaOpts("-Xmx1g")
                 .build());
     assertThat(plan.env())
         .containsExactlyInAnyOrderEntriesOf(
@@ -48,8 +51,8 @@ class RunPlanTest {
 
   @Test
   void aSocketElsewhereIsAlsoGivenToTheCliInside() throws Exception {
-    RunPlan plan = RunPlan.of(RunRequest.of("j:1").dockerSocket("unix:///run/user/1000/docker.sock")
-        .build());
+    RunPlan plan =
+        RunPlan.of(RunRequest.of("j:1").dockerSocket("unix:///run/user/1000/docker.sock").build());
     assertThat(plan.dockerSocket()).isEqualTo("/run/user/1000/docker.sock");
     assertThat(plan.env()).containsEntry("DOCKER_HOST", "unix:///run/user/1000/docker.sock");
   }
@@ -57,19 +60,18 @@ class RunPlanTest {
   @Test
   void eachBadInputNamesItsSetting() {
     assertParameter(RunRequest.of(" ").build(), Parameter.IMAGE);
-    assertParameter(RunRequest.of("j:1").containerName("bad name").build(),
-        Parameter.CONTAINER_NAME);
+    assertParameter(
+        RunRequest.of("j:1").containerName("bad name").build(), Parameter.CONTAINER_NAME);
     assertParameter(RunRequest.of("j:1").ports(List.of("80")).build(), Parameter.PORTS);
     assertParameter(RunRequest.of("j:1").jenkinsHome("./home").build(), Parameter.JENKINS_HOME);
-    assertParameter(RunRequest.of("j:1").dockerSocket("docker.sock").build(),
-        Parameter.DOCKER_SOCKET);
+    assertParameter(
+        RunRequest.of("j:1").dockerSocket("docker.sock").build(), Parameter.DOCKER_SOCKET);
     assertParameter(RunRequest.of("j:1").groupAdd("docker").build(), Parameter.GROUP_ADD);
     assertParameter(RunRequest.of("j:1").env(Map.of("A=B", "x")).build(), Parameter.ENV);
     assertParameter(
         RunRequest.of("j:1").env(Map.of("JAVA_OPTS", "-Xmx1g")).javaOpts("-Xmx2g").build(),
         Parameter.JAVA_OPTS);
-    assertParameter(RunRequest.of("j:1").restartPolicy("never").build(),
-        Parameter.RESTART_POLICY);
+    assertParameter(RunRequest.of("j:1").restartPolicy("never").build(), Parameter.RESTART_POLICY);
     assertParameter(RunRequest.of("j:1").waitSeconds(-1).build(), Parameter.WAIT);
   }
 

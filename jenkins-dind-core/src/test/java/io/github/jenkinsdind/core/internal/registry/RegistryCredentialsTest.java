@@ -99,7 +99,8 @@ class RegistryCredentialsTest {
   @Test
   void dockerConfigEnvironmentComesBeforeTheHomeDirectory() {
     assertThat(
-            RegistryCredentials.defaultDockerConfigFiles(Map.of("DOCKER_CONFIG", "/etc/dc"), "/home/u"))
+            RegistryCredentials.defaultDockerConfigFiles(
+                Map.of("DOCKER_CONFIG", "/etc/dc"), "/home/u"))
         .containsExactly(Path.of("/etc/dc/config.json"), Path.of("/home/u/.docker/config.json"));
     assertThat(RegistryCredentials.defaultDockerConfigFiles(Map.of(), "/home/u"))
         .containsExactly(Path.of("/home/u/.docker/config.json"));

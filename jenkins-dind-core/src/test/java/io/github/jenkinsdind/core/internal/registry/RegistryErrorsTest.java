@@ -49,8 +49,10 @@ class RegistryErrorsTest {
     assertThat(e.value()).contains(BASE);
     assertThat(e.suggestion())
         .contains(
-            "perhaps you should add a <server> with <id>" + HOST
-                + "</id> to settings.xml or run docker login " + HOST);
+            "perhaps you should add a <server> with <id>"
+                + HOST
+                + "</id> to settings.xml or run docker login "
+                + HOST);
     assertThat(e.getCause()).isInstanceOf(ExecutionException.class);
   }
 
@@ -82,7 +84,8 @@ class RegistryErrorsTest {
     assertThat(e.getMessage()).contains("plain-http").contains(HOST);
     assertThat(e.suggestion())
         .contains(
-            "perhaps you should set allowInsecureRegistries if " + HOST
+            "perhaps you should set allowInsecureRegistries if "
+                + HOST
                 + " is a plain-http or self-signed registry you trust");
     assertThat(RegistryErrors.failingRegistry(wrapped(jib))).contains(HOST);
   }
@@ -123,11 +126,13 @@ class RegistryErrorsTest {
     JenkinsDindException unknown =
         RegistryErrors.translate(
             new UnknownHostException("registry.example.com"), Parameter.IMAGE, TARGET);
-    assertThat(unknown.getMessage()).isEqualTo("registry 127.0.0.1:5000 is unreachable (unknown host)");
+    assertThat(unknown.getMessage())
+        .isEqualTo("registry 127.0.0.1:5000 is unreachable (unknown host)");
     assertThat(unknown.parameter()).contains(Parameter.IMAGE);
 
     JenkinsDindException timeout =
-        RegistryErrors.translate(new SocketTimeoutException("Read timed out"), Parameter.FROM, BASE);
+        RegistryErrors.translate(
+            new SocketTimeoutException("Read timed out"), Parameter.FROM, BASE);
     assertThat(timeout.getMessage()).contains("did not answer in time");
   }
 
@@ -144,7 +149,11 @@ class RegistryErrorsTest {
       assertThat(e.getMessage())
           .isEqualTo(
               "the connection to registry 127.0.0.1:5000 broke off during the transfer of target"
-                  + " image " + TARGET + " (" + cut.getMessage() + ")");
+                  + " image "
+                  + TARGET
+                  + " ("
+                  + cut.getMessage()
+                  + ")");
       assertThat(e.parameter()).contains(Parameter.IMAGE);
       assertThat(e.suggestion().orElseThrow())
           .startsWith("perhaps you should check that the registry is running")
@@ -160,7 +169,8 @@ class RegistryErrorsTest {
   void anUnknownManifestIsAnImageNotFound() {
     RegistryException jib =
         new RegistryException(
-            "Tried to pull image manifest for " + HOST
+            "Tried to pull image manifest for "
+                + HOST
                 + "/jenkins/jenkins:lts but failed because: manifest unknown");
 
     JenkinsDindException e = RegistryErrors.translate(wrapped(jib), Parameter.FROM, BASE);
