@@ -83,7 +83,7 @@ public abstract class AbstractJenkinsDindMojo extends AbstractMojo {
    */
   static String describe(JenkinsDindException e) {
     StringBuilder text = new StringBuilder(e.getMessage());
-    e.parameter()
+    e.setting()
         .ifPresent(
             p ->
                 text.append(System.lineSeparator())
@@ -91,8 +91,8 @@ public abstract class AbstractJenkinsDindMojo extends AbstractMojo {
                     .append(p.key())
                     .append(">")
                     .append(
-                        p == io.github.jenkinsdind.core.api.Parameter.LABELS
-                                || p == io.github.jenkinsdind.core.api.Parameter.ENV
+                        p == io.github.jenkinsdind.core.api.Setting.LABELS
+                                || p == io.github.jenkinsdind.core.api.Setting.ENV
                             ? " in the plugin's <configuration>"
                             : " in the plugin's <configuration>, or -D" + PROPERTY_PREFIX + p.key())
                     .append(e.value().map(v -> " (now: " + v + ")").orElse("")));

@@ -252,7 +252,7 @@ public class BuildMojo extends AbstractJenkinsDindMojo {
     if (offline && kind == TargetKind.REGISTRY) {
       throw new ConfigurationException(
           "Maven is offline (-o), but target registry pushes the image over the network",
-          io.github.jenkinsdind.core.api.Parameter.TARGET,
+          io.github.jenkinsdind.core.api.Setting.TARGET,
           target,
           "perhaps you should run without -o, or build to target docker or tar while offline");
     }

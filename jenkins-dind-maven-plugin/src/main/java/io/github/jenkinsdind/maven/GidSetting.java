@@ -1,7 +1,7 @@
 package io.github.jenkinsdind.maven;
 
 import io.github.jenkinsdind.core.api.ConfigurationException;
-import io.github.jenkinsdind.core.api.Parameter;
+import io.github.jenkinsdind.core.api.Setting;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.OptionalLong;
@@ -36,7 +36,7 @@ final class GidSetting {
     }
     throw new ConfigurationException(
         "'" + text + "' is not a GID: use a whole number from 0 to 2147483647, or auto",
-        Parameter.DOCKER_GID,
+        Setting.DOCKER_GID,
         text,
         "perhaps you should set it to the GID of the docker group on the Docker host (`stat -c %g"
             + " /var/run/docker.sock`), or to auto to read it from the local socket");
@@ -61,7 +61,7 @@ final class GidSetting {
         "dockerGid is auto, which reads the GID of the local Docker socket, but DOCKER_HOST ("
             + dockerHost
             + ") is not a unix socket",
-        Parameter.DOCKER_GID,
+        Setting.DOCKER_GID,
         AUTO,
         "perhaps you should set dockerGid to the GID of the docker group on the Docker host");
   }

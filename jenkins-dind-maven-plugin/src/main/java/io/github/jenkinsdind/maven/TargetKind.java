@@ -2,7 +2,7 @@ package io.github.jenkinsdind.maven;
 
 import io.github.jenkinsdind.core.api.ConfigurationException;
 import io.github.jenkinsdind.core.api.ImageTarget;
-import io.github.jenkinsdind.core.api.Parameter;
+import io.github.jenkinsdind.core.api.Setting;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
@@ -43,7 +43,7 @@ enum TargetKind {
     }
     throw new ConfigurationException(
         "'" + text + "' is not a target: use one of " + names(),
-        Parameter.TARGET,
+        Setting.TARGET,
         text,
         "perhaps you should set it to docker (the local daemon), registry (push) or tar (a file)");
   }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.jenkinsdind.core.api.ConfigurationException;
-import io.github.jenkinsdind.core.api.Parameter;
+import io.github.jenkinsdind.core.api.Setting;
 import java.nio.file.Path;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
@@ -28,9 +28,7 @@ class GidSettingTest {
           .hasMessageContaining("is not a GID")
           .hasMessageContaining("auto")
           .satisfies(
-              e ->
-                  assertThat(((ConfigurationException) e).parameter())
-                      .contains(Parameter.DOCKER_GID));
+              e -> assertThat(((ConfigurationException) e).setting()).contains(Setting.DOCKER_GID));
     }
   }
 

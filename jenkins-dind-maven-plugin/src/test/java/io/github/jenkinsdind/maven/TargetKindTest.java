@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.jenkinsdind.core.api.ConfigurationException;
 import io.github.jenkinsdind.core.api.ImageTarget;
-import io.github.jenkinsdind.core.api.Parameter;
+import io.github.jenkinsdind.core.api.Setting;
 import java.nio.file.Path;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -27,7 +27,7 @@ class TargetKindTest {
         .satisfies(
             e -> {
               ConfigurationException c = (ConfigurationException) e;
-              assertThat(c.parameter()).contains(Parameter.TARGET);
+              assertThat(c.setting()).contains(Setting.TARGET);
               assertThat(c.value()).contains("daemon");
               assertThat(c.suggestion()).get().asString().startsWith("perhaps you should");
             });

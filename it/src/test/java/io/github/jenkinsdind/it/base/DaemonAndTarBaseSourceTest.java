@@ -6,12 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.jenkinsdind.core.api.ConfigurationException;
 import io.github.jenkinsdind.core.api.Event;
 import io.github.jenkinsdind.core.api.ImagePlatform;
-import io.github.jenkinsdind.core.api.Parameter;
+import io.github.jenkinsdind.core.api.Setting;
 import io.github.jenkinsdind.core.internal.base.BaseFiles;
 import io.github.jenkinsdind.core.internal.base.BaseImageReader;
 import io.github.jenkinsdind.core.internal.base.DaemonBaseSource;
 import io.github.jenkinsdind.core.internal.base.TarBaseSource;
-import io.github.jenkinsdind.core.internal.image.ImageFile;
+import io.github.jenkinsdind.core.internal.files.ImageFile;
 import io.github.jenkinsdind.it.support.Commands;
 import io.github.jenkinsdind.it.support.JenkinsBaseImages;
 import io.github.jenkinsdind.it.support.JenkinsBaseImages.Built;
@@ -170,7 +170,7 @@ class DaemonAndTarBaseSourceTest {
           .isInstanceOfSatisfying(
               ConfigurationException.class,
               e -> {
-                assertThat(e.parameter()).contains(Parameter.FROM);
+                assertThat(e.setting()).contains(Setting.FROM);
                 assertThat(e.value()).contains("docker://jenkins-dind-it/never-built:1");
                 assertThat(e.suggestion())
                     .contains("perhaps you should docker pull it or build it first");

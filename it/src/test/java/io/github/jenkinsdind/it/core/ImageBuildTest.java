@@ -14,7 +14,7 @@ import io.github.jenkinsdind.core.api.Event;
 import io.github.jenkinsdind.core.api.ImageTarget;
 import io.github.jenkinsdind.core.api.JenkinsDind;
 import io.github.jenkinsdind.core.api.JenkinsDindException;
-import io.github.jenkinsdind.core.api.Parameter;
+import io.github.jenkinsdind.core.api.Setting;
 import io.github.jenkinsdind.it.support.Commands;
 import io.github.jenkinsdind.it.support.DockerCliServer;
 import io.github.jenkinsdind.it.support.JenkinsBaseImages;
@@ -627,8 +627,7 @@ class ImageBuildTest {
         .isInstanceOf(ConfigurationException.class)
         .hasMessageContaining(noGroup.reference())
         .hasMessageContaining("/etc/group")
-        .satisfies(
-            e -> assertThat(((ConfigurationException) e).parameter()).contains(Parameter.FROM));
+        .satisfies(e -> assertThat(((ConfigurationException) e).setting()).contains(Setting.FROM));
 
     assertThatThrownBy(
             () ->
@@ -639,9 +638,7 @@ class ImageBuildTest {
                         .build()))
         .isInstanceOf(ConfigurationException.class)
         .satisfies(
-            e ->
-                assertThat(((ConfigurationException) e).parameter())
-                    .contains(Parameter.DOCKER_GID));
+            e -> assertThat(((ConfigurationException) e).setting()).contains(Setting.DOCKER_GID));
 
     assertThatThrownBy(
             () ->
@@ -650,8 +647,7 @@ class ImageBuildTest {
                         .to(ImageTarget.registry("Not A Reference", Set.of()))
                         .build()))
         .isInstanceOf(ConfigurationException.class)
-        .satisfies(
-            e -> assertThat(((ConfigurationException) e).parameter()).contains(Parameter.IMAGE));
+        .satisfies(e -> assertThat(((ConfigurationException) e).setting()).contains(Setting.IMAGE));
 
     Path directory = Files.createDirectories(temp.resolve("a-directory"));
     assertThatThrownBy(
@@ -659,7 +655,7 @@ class ImageBuildTest {
                 build(from(plain.reference()).to(ImageTarget.tarFile("x/y:1", directory)).build()))
         .isInstanceOf(ConfigurationException.class)
         .satisfies(
-            e -> assertThat(((ConfigurationException) e).parameter()).contains(Parameter.TAR_FILE));
+            e -> assertThat(((ConfigurationException) e).setting()).contains(Setting.TAR_FILE));
 
     Commands.Result inspect =
         Commands.run(TIMEOUT, "skopeo", "inspect", "--tls-verify=false", "docker://" + image);

@@ -9,8 +9,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.jenkinsdind.core.api.ConfigurationException;
 import io.github.jenkinsdind.core.api.EnvironmentException;
 import io.github.jenkinsdind.core.api.JenkinsContainers;
-import io.github.jenkinsdind.core.api.Parameter;
 import io.github.jenkinsdind.core.api.RunRequest;
+import io.github.jenkinsdind.core.api.Setting;
 import io.github.jenkinsdind.core.api.StopRequest;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -52,7 +52,7 @@ class BadInputTest extends EngineTestBase {
         .isInstanceOfSatisfying(
             ConfigurationException.class,
             e -> {
-              assertThat(e.parameter()).contains(Parameter.IMAGE);
+              assertThat(e.setting()).contains(Setting.IMAGE);
               assertThat(e.getMessage())
                   .contains("jenkins-dind-it/does-not-exist:1 is not in the Docker daemon");
               assertThat(e.suggestion().orElseThrow()).contains("jenkins-dind:build");
@@ -70,7 +70,7 @@ class BadInputTest extends EngineTestBase {
           .isInstanceOfSatisfying(
               ConfigurationException.class,
               e -> {
-                assertThat(e.parameter()).contains(Parameter.PORTS);
+                assertThat(e.setting()).contains(Setting.PORTS);
                 assertThat(e.getMessage()).startsWith("Host port " + port + " is already in use");
                 assertThat(e.value()).contains(port + ":8080/tcp");
               });
@@ -89,7 +89,7 @@ class BadInputTest extends EngineTestBase {
         .isInstanceOfSatisfying(
             ConfigurationException.class,
             e -> {
-              assertThat(e.parameter()).contains(Parameter.CONTAINER_NAME);
+              assertThat(e.setting()).contains(Setting.CONTAINER_NAME);
               assertThat(e.getMessage())
                   .contains("is taken by a container that jenkins-dind did not make")
                   .contains("left alone");
@@ -98,7 +98,7 @@ class BadInputTest extends EngineTestBase {
         .isInstanceOfSatisfying(
             ConfigurationException.class,
             e -> {
-              assertThat(e.parameter()).contains(Parameter.CONTAINER_NAME);
+              assertThat(e.setting()).contains(Setting.CONTAINER_NAME);
               assertThat(e.getMessage()).contains("was not made by jenkins-dind");
             });
     assertThat(dockerOk("inspect", "-f", "{{.Id}}", name)).isEqualTo(id);
@@ -112,7 +112,7 @@ class BadInputTest extends EngineTestBase {
         .isInstanceOfSatisfying(
             ConfigurationException.class,
             e -> {
-              assertThat(e.parameter()).contains(Parameter.REPLACE);
+              assertThat(e.setting()).contains(Setting.REPLACE);
               assertThat(e.suggestion().orElseThrow()).contains("replace=true");
             });
     assertThat(dockerOk("inspect", "-f", "{{.Id}}", name)).isEqualTo(id);
@@ -126,7 +126,7 @@ class BadInputTest extends EngineTestBase {
         .isInstanceOfSatisfying(
             ConfigurationException.class,
             e -> {
-              assertThat(e.parameter()).contains(Parameter.JENKINS_HOME);
+              assertThat(e.setting()).contains(Setting.JENKINS_HOME);
               assertThat(e.getMessage())
                   .isEqualTo(
                       "jenkinsHome './jenkins_home' is neither a Docker volume name nor an"
@@ -144,7 +144,7 @@ class BadInputTest extends EngineTestBase {
         .isInstanceOfSatisfying(
             ConfigurationException.class,
             e -> {
-              assertThat(e.parameter()).contains(Parameter.JENKINS_HOME);
+              assertThat(e.setting()).contains(Setting.JENKINS_HOME);
               assertThat(e.getMessage()).contains(missing + " does not exist on the Docker host");
               assertThat(e.suggestion().orElseThrow()).contains("chown 1000:1000 " + missing);
             });
@@ -168,7 +168,7 @@ class BadInputTest extends EngineTestBase {
           .isInstanceOfSatisfying(
               ConfigurationException.class,
               e -> {
-                assertThat(e.parameter()).contains(Parameter.DOCKER_SOCKET);
+                assertThat(e.setting()).contains(Setting.DOCKER_SOCKET);
                 assertThat(e.getMessage())
                     .contains("/tmp/no-such-docker.sock does not exist on the Docker host");
               });
@@ -189,7 +189,7 @@ class BadInputTest extends EngineTestBase {
         .isInstanceOfSatisfying(
             EnvironmentException.class,
             e -> {
-              assertThat(e.parameter()).contains(Parameter.WAIT);
+              assertThat(e.setting()).contains(Setting.WAIT);
               assertThat(e.getMessage())
                   .contains("Jenkins did not answer at http://")
                   .contains("within 3 s")

@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.jenkinsdind.core.api.CheckRequest;
 import io.github.jenkinsdind.core.api.CheckResult;
 import io.github.jenkinsdind.core.api.ConfigurationException;
-import io.github.jenkinsdind.core.api.Parameter;
+import io.github.jenkinsdind.core.api.Setting;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.ServerSocketChannel;
@@ -101,7 +101,7 @@ class CheckTest extends EngineTestBase {
         .isInstanceOfSatisfying(
             ConfigurationException.class,
             e -> {
-              assertThat(e.parameter()).contains(Parameter.IMAGE);
+              assertThat(e.setting()).contains(Setting.IMAGE);
               assertThat(e.suggestion().orElseThrow()).contains("build");
             });
   }

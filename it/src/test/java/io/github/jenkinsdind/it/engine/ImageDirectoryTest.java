@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.jenkinsdind.core.api.EnvironmentException;
-import io.github.jenkinsdind.core.internal.engine.Engine;
-import io.github.jenkinsdind.core.internal.engine.ImageDirectory;
+import io.github.jenkinsdind.core.internal.daemon.Engine;
+import io.github.jenkinsdind.core.internal.daemon.ImageDirectory;
 import io.github.jenkinsdind.it.support.Commands;
 import io.github.jenkinsdind.it.support.JenkinsBaseImages;
 import io.github.jenkinsdind.it.support.JenkinsBaseImages.Variant;

@@ -18,8 +18,8 @@ import io.github.jenkinsdind.core.api.EnvironmentException;
 import io.github.jenkinsdind.core.api.Event;
 import io.github.jenkinsdind.core.api.ImagePlatform;
 import io.github.jenkinsdind.core.api.JenkinsDindException;
-import io.github.jenkinsdind.core.api.Parameter;
 import io.github.jenkinsdind.core.api.RegistryAuthenticationException;
+import io.github.jenkinsdind.core.api.Setting;
 import io.github.jenkinsdind.core.internal.base.BaseFilesCache;
 import io.github.jenkinsdind.core.internal.base.BaseManifest;
 import io.github.jenkinsdind.core.internal.base.RegistryBaseSource;
@@ -120,7 +120,7 @@ class RegistryAccessTest {
           .hasMessageContaining("registry " + host + " of base image " + reference)
           .hasMessageContaining("plain-http");
       JenkinsDindException e = (JenkinsDindException) thrown;
-      assertThat(e.parameter()).contains(Parameter.ALLOW_INSECURE_REGISTRIES);
+      assertThat(e.setting()).contains(Setting.ALLOW_INSECURE_REGISTRIES);
       assertThat(e.suggestion())
           .contains(
               "perhaps you should set allowInsecureRegistries if "
@@ -132,12 +132,12 @@ class RegistryAccessTest {
         timed(
             () ->
                 RegistryPreflight.defaults()
-                    .check(host + "/team/jenkins-dind:1", Parameter.IMAGE, false));
+                    .check(host + "/team/jenkins-dind:1", Setting.IMAGE, false));
     assertThat(target)
         .isInstanceOf(ConfigurationException.class)
         .hasMessageContaining("target image");
     // and lets it through when insecure registries are allowed
-    RegistryPreflight.defaults().check(host + "/team/jenkins-dind:1", Parameter.IMAGE, true);
+    RegistryPreflight.defaults().check(host + "/team/jenkins-dind:1", Setting.IMAGE, true);
   }
 
   @Test
@@ -152,7 +152,7 @@ class RegistryAccessTest {
           .hasMessageContaining("the TLS certificate of registry " + services.tlsRegistry())
           .hasMessageContaining("is not trusted");
       JenkinsDindException e = (JenkinsDindException) thrown;
-      assertThat(e.parameter()).contains(Parameter.ALLOW_INSECURE_REGISTRIES);
+      assertThat(e.setting()).contains(Setting.ALLOW_INSECURE_REGISTRIES);
       assertThat(e.suggestion().orElseThrow())
           .contains("-Djavax.net.ssl.trustStore")
           .contains("allowInsecureRegistries");
@@ -191,7 +191,7 @@ class RegistryAccessTest {
             .hasMessageNotContaining(services.registryPassword());
         RegistryAuthenticationException e = (RegistryAuthenticationException) thrown;
         assertThat(e.registry()).isEqualTo(host);
-        assertThat(e.parameter()).contains(Parameter.FROM);
+        assertThat(e.setting()).contains(Setting.FROM);
         assertThat(e.suggestion())
             .contains(
                 "perhaps you should add a <server> with <id>"
@@ -235,7 +235,7 @@ class RegistryAccessTest {
         assertThat(thrown)
             .isExactlyInstanceOf(EnvironmentException.class)
             .hasMessageStartingWith("registry 127.0.0.1:" + port + " is unreachable");
-        assertThat(((JenkinsDindException) thrown).parameter()).contains(Parameter.FROM);
+        assertThat(((JenkinsDindException) thrown).setting()).contains(Setting.FROM);
       }
     }
   }
@@ -370,9 +370,9 @@ class RegistryAccessTest {
                             .setApplicationLayersCache(cacheDir.resolve("jib-app"))));
     assertThat(failure).isNotNull();
     JenkinsDindException translated =
-        RegistryErrors.translate(failure, Parameter.IMAGE, target.toString());
+        RegistryErrors.translate(failure, Setting.IMAGE, target.toString());
     assertThat(translated).isInstanceOf(RegistryAuthenticationException.class);
-    assertThat(translated.parameter()).contains(Parameter.IMAGE);
+    assertThat(translated.setting()).contains(Setting.IMAGE);
     assertThat(((RegistryAuthenticationException) translated).registry()).isEqualTo(host);
     assertThat(RegistryErrors.failingRegistry(failure)).contains(host);
   }

@@ -10,7 +10,7 @@ import io.github.jenkinsdind.core.api.CredentialProvider;
 import io.github.jenkinsdind.core.api.Event;
 import io.github.jenkinsdind.core.api.ImagePlatform;
 import io.github.jenkinsdind.core.api.JenkinsDindException;
-import io.github.jenkinsdind.core.api.Parameter;
+import io.github.jenkinsdind.core.api.Setting;
 import io.github.jenkinsdind.core.internal.base.BaseFilesCache;
 import io.github.jenkinsdind.core.internal.base.BaseManifest;
 import io.github.jenkinsdind.core.internal.base.RegistryBaseSource;
@@ -130,7 +130,7 @@ class RegistryBaseSourceTest {
           .satisfies(
               e -> {
                 JenkinsDindException j = (JenkinsDindException) e;
-                assertThat(j.parameter()).contains(Parameter.PLATFORM);
+                assertThat(j.setting()).contains(Setting.PLATFORM);
                 assertThat(j.suggestion().orElseThrow())
                     .startsWith("perhaps you should set platform to linux/amd64");
               });
@@ -166,7 +166,7 @@ class RegistryBaseSourceTest {
           .satisfies(
               e -> {
                 JenkinsDindException j = (JenkinsDindException) e;
-                assertThat(j.parameter()).contains(Parameter.PLATFORM);
+                assertThat(j.setting()).contains(Setting.PLATFORM);
                 assertThat(j.value()).contains("linux/s390x");
                 assertThat(j.suggestion())
                     .contains(
@@ -375,7 +375,7 @@ class RegistryBaseSourceTest {
             .isInstanceOf(ConfigurationException.class)
             .hasMessage("image " + reference + " not found in " + services.plainRegistry())
             .satisfies(
-                e -> assertThat(((JenkinsDindException) e).parameter()).contains(Parameter.FROM));
+                e -> assertThat(((JenkinsDindException) e).setting()).contains(Setting.FROM));
       }
     }
   }

@@ -11,26 +11,25 @@ public class ConfigurationException extends JenkinsDindException {
    * Creates an exception.
    *
    * @param message what is wrong
-   * @param parameter the setting at fault, or {@code null}
+   * @param setting the setting at fault, or {@code null}
    * @param value the offending value, or {@code null}
    * @param suggestion how to fix it, or {@code null}
    * @param cause the underlying failure, or {@code null}
    */
   public ConfigurationException(
-      String message, Parameter parameter, String value, String suggestion, Throwable cause) {
-    super(message, parameter, value, suggestion, cause);
+      String message, Setting setting, String value, String suggestion, Throwable cause) {
+    super(message, setting, value, suggestion, cause);
   }
 
   /**
    * Creates an exception without a cause.
    *
    * @param message what is wrong
-   * @param parameter the setting at fault
+   * @param setting the setting at fault
    * @param value the offending value
    * @param suggestion how to fix it
    */
-  public ConfigurationException(
-      String message, Parameter parameter, String value, String suggestion) {
-    this(message, parameter, value, suggestion, null);
+  public ConfigurationException(String message, Setting setting, String value, String suggestion) {
+    this(message, setting, value, suggestion, null);
   }
 }

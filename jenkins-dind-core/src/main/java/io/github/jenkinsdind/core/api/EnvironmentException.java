@@ -11,13 +11,13 @@ public class EnvironmentException extends JenkinsDindException {
    * Creates an exception.
    *
    * @param message what went wrong
-   * @param parameter the setting that points at the failing thing, or {@code null}
+   * @param setting the setting that points at the failing thing, or {@code null}
    * @param value that setting's value, or {@code null}
    * @param suggestion what to do about it, or {@code null}
    * @param cause the underlying failure, or {@code null}
    */
   public EnvironmentException(
-      String message, Parameter parameter, String value, String suggestion, Throwable cause) {
-    super(message, parameter, value, suggestion, cause);
+      String message, Setting setting, String value, String suggestion, Throwable cause) {
+    super(message, setting, value, suggestion, cause);
   }
 }

@@ -36,7 +36,7 @@ public record ImagePlatform(String os, String architecture) {
     if (parts.length != 2 || parts[0].isBlank() || parts[1].isBlank()) {
       throw new ConfigurationException(
           "'" + text + "' is not a platform of the form os/architecture",
-          Parameter.PLATFORM,
+          Setting.PLATFORM,
           text,
           "perhaps you should set it to linux/amd64 or linux/arm64");
     }

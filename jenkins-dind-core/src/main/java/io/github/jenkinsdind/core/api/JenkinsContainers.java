@@ -1,10 +1,10 @@
 package io.github.jenkinsdind.core.api;
 
-import io.github.jenkinsdind.core.internal.engine.DockerCheck;
-import io.github.jenkinsdind.core.internal.engine.Engine;
-import io.github.jenkinsdind.core.internal.engine.JenkinsRun;
-import io.github.jenkinsdind.core.internal.engine.JenkinsStop;
-import io.github.jenkinsdind.core.internal.engine.RunPlan;
+import io.github.jenkinsdind.core.internal.container.DockerCheck;
+import io.github.jenkinsdind.core.internal.container.JenkinsRun;
+import io.github.jenkinsdind.core.internal.container.JenkinsStop;
+import io.github.jenkinsdind.core.internal.container.RunPlan;
+import io.github.jenkinsdind.core.internal.daemon.Engine;
 import java.util.Objects;
 
 /**
@@ -75,7 +75,7 @@ public final class JenkinsContainers implements AutoCloseable {
    * @param request what to run
    * @param events where progress goes, the security note included (once)
    * @return what was started
-   * @throws ConfigurationException on bad input, naming the {@link Parameter}: an image the daemon
+   * @throws ConfigurationException on bad input, naming the {@link Setting}: an image the daemon
    *     does not have, a name held by a container jenkins-dind did not make, a host port in use, a
    *     jenkinsHome that is neither a volume name nor an absolute path, ...
    * @throws EnvironmentException if the daemon fails, the container stops, or Jenkins does not

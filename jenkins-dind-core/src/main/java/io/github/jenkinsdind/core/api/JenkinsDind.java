@@ -1,6 +1,6 @@
 package io.github.jenkinsdind.core.api;
 
-import io.github.jenkinsdind.core.internal.build.ImageBuild;
+import io.github.jenkinsdind.core.internal.imagebuild.ImageBuild;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,13 +48,13 @@ public final class JenkinsDind {
    * @param socket the socket, for example {@code /var/run/docker.sock}
    * @return its owning group's GID
    * @throws ConfigurationException if there is no such socket here (it names {@link
-   *     Parameter#DOCKER_GID}, whose value {@code auto} asked for it)
+   *     Setting#DOCKER_GID}, whose value {@code auto} asked for it)
    */
   public static long dockerSocketGid(Path socket) throws ConfigurationException {
     if (!Files.exists(socket)) {
       throw new ConfigurationException(
           "dockerGid is 'auto' but there is no Docker socket at " + socket,
-          Parameter.DOCKER_GID,
+          Setting.DOCKER_GID,
           "auto",
           "perhaps you should give the GID as a number (the GID of the docker group on the host that"
               + " will run Jenkins: `stat -c %g /var/run/docker.sock` there)");
@@ -64,7 +64,7 @@ public final class JenkinsDind {
     } catch (IOException | UnsupportedOperationException e) {
       throw new ConfigurationException(
           "dockerGid is 'auto' but the GID of " + socket + " cannot be read: " + e.getMessage(),
-          Parameter.DOCKER_GID,
+          Setting.DOCKER_GID,
           "auto",
           "perhaps you should give the GID as a number",
           e);

@@ -5,13 +5,13 @@ import java.util.Optional;
 /**
  * A failure of jenkins-dind. It says what went wrong ({@link #getMessage()}), what the user could
  * do about it ({@link #suggestion()}), and, where one setting is at fault, which one ({@link
- * #parameter()}) and its offending value ({@link #value()}).
+ * #setting()}) and its offending value ({@link #value()}).
  */
 public abstract class JenkinsDindException extends Exception {
   private static final long serialVersionUID = 1L;
 
   /** The setting at fault, or {@code null}. */
-  private final transient Parameter parameter;
+  private final Setting setting;
 
   /** The offending value, or {@code null}. */
   private final String value;
@@ -23,15 +23,15 @@ public abstract class JenkinsDindException extends Exception {
    * Creates an exception.
    *
    * @param message what went wrong
-   * @param parameter the setting at fault, or {@code null}
+   * @param setting the setting at fault, or {@code null}
    * @param value the offending value, or {@code null}
    * @param suggestion what to do about it ("perhaps you should ..."), or {@code null}
    * @param cause the underlying failure, or {@code null}
    */
   protected JenkinsDindException(
-      String message, Parameter parameter, String value, String suggestion, Throwable cause) {
+      String message, Setting setting, String value, String suggestion, Throwable cause) {
     super(message, cause);
-    this.parameter = parameter;
+    this.setting = setting;
     this.value = value;
     this.suggestion = suggestion;
   }
@@ -41,8 +41,8 @@ public abstract class JenkinsDindException extends Exception {
    *
    * @return the setting, if one is at fault
    */
-  public Optional<Parameter> parameter() {
-    return Optional.ofNullable(parameter);
+  public Optional<Setting> setting() {
+    return Optional.ofNullable(setting);
   }
 
   /**

@@ -15,7 +15,7 @@ public class RegistryAuthenticationException extends EnvironmentException {
    *
    * @param message what went wrong
    * @param registry the registry host, for example {@code registry.example.com:5000}
-   * @param parameter the setting naming the image on that registry
+   * @param setting the setting naming the image on that registry
    * @param value that setting's value
    * @param suggestion what to do about it
    * @param cause the underlying failure, or {@code null}
@@ -23,11 +23,11 @@ public class RegistryAuthenticationException extends EnvironmentException {
   public RegistryAuthenticationException(
       String message,
       String registry,
-      Parameter parameter,
+      Setting setting,
       String value,
       String suggestion,
       Throwable cause) {
-    super(message, parameter, value, suggestion, cause);
+    super(message, setting, value, suggestion, cause);
     this.registry = registry;
   }
 

@@ -8,7 +8,7 @@ import java.util.TreeMap;
 /**
  * Everything {@link JenkinsContainers#run} needs to start a Jenkins container. The values are
  * written as users write them (strings, as in the Maven plugin's settings); {@code run} checks them
- * and names the {@link Parameter} at fault. Made with {@link #of(String)} and its {@link Builder}.
+ * and names the {@link Setting} at fault. Made with {@link #of(String)} and its {@link Builder}.
  *
  * @param image the image to run; it must be in the daemon already (build it first)
  * @param containerName the container's name

@@ -6,7 +6,7 @@
  * records; progress and messages leave the core as {@link io.github.jenkinsdind.core.api.Event}s
  * handed to an {@link io.github.jenkinsdind.core.api.EventHandler}; failures are {@link
  * io.github.jenkinsdind.core.api.JenkinsDindException}s that name the {@link
- * io.github.jenkinsdind.core.api.Parameter} to change, where one is at fault.
+ * io.github.jenkinsdind.core.api.Setting} to change, where one is at fault.
  *
  * <pre>{@code
  * BuildResult result = JenkinsDind.build(

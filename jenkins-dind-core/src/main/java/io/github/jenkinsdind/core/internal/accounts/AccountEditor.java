@@ -2,7 +2,7 @@ package io.github.jenkinsdind.core.internal.accounts;
 
 import io.github.jenkinsdind.core.api.AccountSpec;
 import io.github.jenkinsdind.core.api.ConfigurationException;
-import io.github.jenkinsdind.core.api.Parameter;
+import io.github.jenkinsdind.core.api.Setting;
 import io.github.jenkinsdind.core.internal.accounts.EtcGroup.Group;
 import io.github.jenkinsdind.core.internal.accounts.EtcPasswd.User;
 import java.util.ArrayList;
@@ -21,19 +21,17 @@ import java.util.regex.Pattern;
  *   <li><b>Names.</b> The user and group names must be portable POSIX names: 1 to 32 characters
  *       from {@code A-Z a-z 0-9 . _ -}, not starting with {@code -}, and not all digits (a numeric
  *       name would be read as an ID by {@code docker run --user} and {@code chown}). Otherwise a
- *       {@link ConfigurationException} names {@link Parameter#USER} or {@link
- *       Parameter#DOCKER_GROUP}.
- *   <li><b>GID.</b> From 0 to 2147483647, or {@link Parameter#DOCKER_GID} is at fault. GID 0
- *       (Docker Desktop's {@code root:root} socket) is allowed with a warning: the user then joins
- *       the group that holds GID 0, {@code root} on most bases.
+ *       {@link ConfigurationException} names {@link Setting#USER} or {@link Setting#DOCKER_GROUP}.
+ *   <li><b>GID.</b> From 0 to 2147483647, or {@link Setting#DOCKER_GID} is at fault. GID 0 (Docker
+ *       Desktop's {@code root:root} socket) is allowed with a warning: the user then joins the
+ *       group that holds GID 0, {@code root} on most bases.
  *   <li><b>User.</b> If the base has no such user, it is created as {@link AccountSpec#newUser()}
  *       says: {@code user:x:uid:gid::home:shell}, its primary group named as the user (created with
  *       the new user's GID unless the base has a group of that name, whose GID is then used), a
  *       locked {@code /etc/shadow} entry ({@link EtcShadow#NEW_USER_FIELDS}) and a gshadow entry
  *       when those files exist; with a warning. If the UID is another user's, or the primary group
- *       must be created and its GID is another group's, the edit fails ({@link Parameter#USER}):
- *       two names for one ID would make {@code ls}, {@code id} and {@code whoami} show the other
- *       name.
+ *       must be created and its GID is another group's, the edit fails ({@link Setting#USER}): two
+ *       names for one ID would make {@code ls}, {@code id} and {@code whoami} show the other name.
  *   <li><b>Group.</b> If the group exists with the GID, the user is added to its members. Else, if
  *       another group holds the GID (say {@code systemd-journal:x:999:}), the user joins
  *       <em>that</em> group with a warning, and no group with a duplicate GID is created; a group
@@ -67,19 +65,19 @@ public final class AccountEditor {
    * fail before reading any image.
    *
    * @param spec the spec
-   * @throws ConfigurationException naming {@link Parameter#USER}, {@link Parameter#DOCKER_GROUP} or
-   *     {@link Parameter#DOCKER_GID}
+   * @throws ConfigurationException naming {@link Setting#USER}, {@link Setting#DOCKER_GROUP} or
+   *     {@link Setting#DOCKER_GID}
    */
   public static void validate(AccountSpec spec) throws ConfigurationException {
-    checkName(spec.user(), Parameter.USER, "user", "jenkins");
-    checkName(spec.group(), Parameter.DOCKER_GROUP, "group", "docker");
+    checkName(spec.user(), Setting.USER, "user", "jenkins");
+    checkName(spec.group(), Setting.DOCKER_GROUP, "group", "docker");
     if (spec.gid() < 0 || spec.gid() > MAX_ID) {
       throw new ConfigurationException(
           "The docker group's GID " + spec.gid() + " is out of range: a GID is from 0 to " + MAX_ID,
-          Parameter.DOCKER_GID,
+          Setting.DOCKER_GID,
           "" + spec.gid(),
           "perhaps you should set "
-              + Parameter.DOCKER_GID.key()
+              + Setting.DOCKER_GID.key()
               + " to the GID of your Docker"
               + " socket (stat -c %g /var/run/docker.sock)");
     }
@@ -119,10 +117,10 @@ public final class AccountEditor {
                 + " to create it with is already user "
                 + uidHolder.get().name()
                 + "'s",
-            Parameter.USER,
+            Setting.USER,
             user,
             "perhaps you should set "
-                + Parameter.USER.key()
+                + Setting.USER.key()
                 + " to "
                 + uidHolder.get().name()
                 + ", or give the new user a free UID");
@@ -144,10 +142,10 @@ public final class AccountEditor {
                   + " is already group "
                   + gidHolder.get().name()
                   + "'s",
-              Parameter.USER,
+              Setting.USER,
               user,
               "perhaps you should set "
-                  + Parameter.USER.key()
+                  + Setting.USER.key()
                   + " to a user of the base image,"
                   + " or give the new user's group a free GID");
         }
@@ -181,7 +179,7 @@ public final class AccountEditor {
 
     if (gid == 0) {
       warnings.add(
-          Parameter.DOCKER_GID.key()
+          Setting.DOCKER_GID.key()
               + " is 0: user "
               + user
               + " joins the group with GID 0"
@@ -264,7 +262,7 @@ public final class AccountEditor {
     return new AccountEdit(edited, warnings);
   }
 
-  private static void checkName(String value, Parameter parameter, String what, String example)
+  private static void checkName(String value, Setting parameter, String what, String example)
       throws ConfigurationException {
     if (value.length() > MAX_NAME_LENGTH
         || !NAME.matcher(value).matches()
@@ -288,7 +286,7 @@ public final class AccountEditor {
                 + id
                 + " to create it with is out of range: an ID is from 0 to "
                 + MAX_ID,
-            Parameter.USER,
+            Setting.USER,
             user,
             "perhaps you should give the new user a UID and GID such as 1000");
       }
@@ -302,7 +300,7 @@ public final class AccountEditor {
                 + path
                 + "' cannot be its home or"
                 + " shell: it must be an absolute path without colons or control characters",
-            Parameter.USER,
+            Setting.USER,
             user,
             "perhaps you should give the new user a home such as /var/jenkins_home and a shell"
                 + " such as /bin/bash");

@@ -1,8 +1,8 @@
 package io.github.jenkinsdind.core.internal.accounts;
 
 import io.github.jenkinsdind.core.api.ConfigurationException;
-import io.github.jenkinsdind.core.api.Parameter;
-import io.github.jenkinsdind.core.internal.image.ImageFile;
+import io.github.jenkinsdind.core.api.Setting;
+import io.github.jenkinsdind.core.internal.files.ImageFile;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -64,7 +64,7 @@ public record AccountFiles(ImageFile passwd, ImageFile group, ImageFile gshadow,
    *     files are ignored
    * @param baseImageName the base image, for messages
    * @return the files
-   * @throws ConfigurationException naming {@link Parameter#FROM} if the base has no {@code
+   * @throws ConfigurationException naming {@link Setting#FROM} if the base has no {@code
    *     /etc/passwd} or no {@code /etc/group}
    */
   public static AccountFiles of(Map<String, ImageFile> filesByAbsolutePath, String baseImageName)
@@ -83,7 +83,7 @@ public record AccountFiles(ImageFile passwd, ImageFile group, ImageFile gshadow,
               + missing
               + ": jenkins-dind adds the docker group and its member to the base's user database,"
               + " so the base must have one",
-          Parameter.FROM,
+          Setting.FROM,
           baseImageName,
           "perhaps you should choose a Linux base image with a user database, such as"
               + " jenkins/jenkins:lts-jdk21");

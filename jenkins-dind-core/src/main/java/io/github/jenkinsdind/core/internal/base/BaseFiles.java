@@ -1,7 +1,7 @@
 package io.github.jenkinsdind.core.internal.base;
 
 import io.github.jenkinsdind.core.api.ImagePlatform;
-import io.github.jenkinsdind.core.internal.image.ImageFile;
+import io.github.jenkinsdind.core.internal.files.ImageFile;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;

@@ -5,8 +5,8 @@ import io.github.jenkinsdind.core.api.Event;
 import io.github.jenkinsdind.core.api.EventHandler;
 import io.github.jenkinsdind.core.api.ImagePlatform;
 import io.github.jenkinsdind.core.api.JenkinsDindException;
-import io.github.jenkinsdind.core.api.Parameter;
-import io.github.jenkinsdind.core.internal.image.ImageFile;
+import io.github.jenkinsdind.core.api.Setting;
+import io.github.jenkinsdind.core.internal.files.ImageFile;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -144,7 +144,7 @@ public final class BaseImageReader {
               + digest
               + ") are not in the cache; reading its layers failed: "
               + e.getMessage(),
-          Parameter.OFFLINE,
+          Setting.OFFLINE,
           "true",
           "perhaps you should build once without offline, so that they are cached",
           e);

@@ -3,7 +3,7 @@ package io.github.jenkinsdind.core.internal.base;
 import com.google.cloud.tools.jib.api.ImageReference;
 import com.google.cloud.tools.jib.api.InvalidImageReferenceException;
 import io.github.jenkinsdind.core.api.ConfigurationException;
-import io.github.jenkinsdind.core.api.Parameter;
+import io.github.jenkinsdind.core.api.Setting;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -54,7 +54,7 @@ public record BaseReference(Kind kind, String reference) {
    *     registry://127.0.0.1:5000/jenkins:lts}, {@code docker://my-jenkins:1} or {@code
    *     tar://target/jenkins.tar}
    * @return the parsed reference
-   * @throws ConfigurationException naming {@link Parameter#FROM} if it is empty, has an unknown
+   * @throws ConfigurationException naming {@link Setting#FROM} if it is empty, has an unknown
    *     prefix, an invalid image reference or an empty tar path
    */
   public static BaseReference parse(String from) throws ConfigurationException {
@@ -62,7 +62,7 @@ public record BaseReference(Kind kind, String reference) {
     if (text.isEmpty()) {
       throw new ConfigurationException(
           "the base image (from) is not set",
-          Parameter.FROM,
+          Setting.FROM,
           from,
           "perhaps you should set it to jenkins/jenkins:lts-jdk21");
     }
@@ -71,7 +71,7 @@ public record BaseReference(Kind kind, String reference) {
       if (path.isEmpty()) {
         throw new ConfigurationException(
             "the base image '" + from + "' names no tar file",
-            Parameter.FROM,
+            Setting.FROM,
             from,
             "perhaps you should write it as tar://path/to/image.tar");
       }
@@ -80,7 +80,7 @@ public record BaseReference(Kind kind, String reference) {
       } catch (InvalidPathException e) {
         throw new ConfigurationException(
             "the base image '" + from + "' names an invalid path: " + e.getMessage(),
-            Parameter.FROM,
+            Setting.FROM,
             from,
             "perhaps you should write it as tar://path/to/image.tar",
             e);
@@ -98,7 +98,7 @@ public record BaseReference(Kind kind, String reference) {
     } else if (text.matches("[A-Za-z][A-Za-z0-9+.-]*://.*")) {
       throw new ConfigurationException(
           "the base image '" + from + "' has an unknown prefix",
-          Parameter.FROM,
+          Setting.FROM,
           from,
           "perhaps you should write it as registry://REF, docker://REF, tar://PATH or plain REF");
     } else {
@@ -110,7 +110,7 @@ public record BaseReference(Kind kind, String reference) {
     } catch (InvalidImageReferenceException e) {
       throw new ConfigurationException(
           "the base image '" + from + "' is not a valid image reference",
-          Parameter.FROM,
+          Setting.FROM,
           from,
           "perhaps you should write it as registry/repository:tag, for example"
               + " docker.io/jenkins/jenkins:lts-jdk21",

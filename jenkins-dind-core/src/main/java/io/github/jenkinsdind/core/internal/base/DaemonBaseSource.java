@@ -11,8 +11,8 @@ import io.github.jenkinsdind.core.api.Event;
 import io.github.jenkinsdind.core.api.EventHandler;
 import io.github.jenkinsdind.core.api.ImagePlatform;
 import io.github.jenkinsdind.core.api.JenkinsDindException;
-import io.github.jenkinsdind.core.api.Parameter;
-import io.github.jenkinsdind.core.internal.engine.DockerEngineClients;
+import io.github.jenkinsdind.core.api.Setting;
+import io.github.jenkinsdind.core.internal.daemon.DockerEngineClients;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -87,7 +87,7 @@ public final class DaemonBaseSource implements BaseSource {
     } catch (NotFoundException e) {
       throw new ConfigurationException(
           "the Docker daemon has no image " + reference,
-          Parameter.FROM,
+          Setting.FROM,
           from(),
           "perhaps you should docker pull it or build it first",
           e);
@@ -103,7 +103,7 @@ public final class DaemonBaseSource implements BaseSource {
     if (!actual.equals(wanted)) {
       throw new ConfigurationException(
           "the base image " + from() + " is " + actual + ", not " + wanted,
-          Parameter.FROM,
+          Setting.FROM,
           from(),
           "perhaps you should set platform to "
               + actual
@@ -147,7 +147,7 @@ public final class DaemonBaseSource implements BaseSource {
     } catch (IOException e) {
       throw new EnvironmentException(
           "could not create a temporary file in " + tempDirectory + ": " + e.getMessage(),
-          Parameter.CACHE_DIRECTORY,
+          Setting.CACHE_DIRECTORY,
           tempDirectory.toString(),
           "perhaps you should check that the directory is writable",
           e);
@@ -158,14 +158,14 @@ public final class DaemonBaseSource implements BaseSource {
     } catch (NotFoundException e) {
       throw new ConfigurationException(
           "the Docker daemon no longer has the image " + reference + " (" + resolved.digest() + ")",
-          Parameter.FROM,
+          Setting.FROM,
           from(),
           "perhaps you should run the build again, and not remove the image meanwhile",
           e);
     } catch (IOException e) {
       throw new EnvironmentException(
           "could not save " + describe() + " to " + file + ": " + e.getMessage(),
-          Parameter.FROM,
+          Setting.FROM,
           from(),
           "perhaps you should check the free space in " + tempDirectory,
           e);
@@ -189,7 +189,7 @@ public final class DaemonBaseSource implements BaseSource {
               + m.layers().size()
               + " layers, but the image has "
               + resolved.layers().size(),
-          Parameter.FROM,
+          Setting.FROM,
           from(),
           "perhaps you should run the build again",
           null);
@@ -247,7 +247,7 @@ public final class DaemonBaseSource implements BaseSource {
               + reference
               + ": "
               + d.getMessage(),
-          Parameter.FROM,
+          Setting.FROM,
           from(),
           "perhaps you should check the daemon's log",
           e);
@@ -267,7 +267,7 @@ public final class DaemonBaseSource implements BaseSource {
             + reference
             + ": "
             + e.getMessage(),
-        Parameter.FROM,
+        Setting.FROM,
         from(),
         "perhaps you should start Docker, or set DOCKER_HOST to the daemon's address",
         e);

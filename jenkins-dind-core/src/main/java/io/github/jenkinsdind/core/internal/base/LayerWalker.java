@@ -3,8 +3,8 @@ package io.github.jenkinsdind.core.internal.base;
 import io.github.jenkinsdind.core.api.ConfigurationException;
 import io.github.jenkinsdind.core.api.EnvironmentException;
 import io.github.jenkinsdind.core.api.JenkinsDindException;
-import io.github.jenkinsdind.core.api.Parameter;
-import io.github.jenkinsdind.core.internal.image.ImageFile;
+import io.github.jenkinsdind.core.api.Setting;
+import io.github.jenkinsdind.core.internal.files.ImageFile;
 import java.io.BufferedInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -156,7 +156,7 @@ public final class LayerWalker {
                   + " of the base image is a hard link to "
                   + scan.finalTarget(p)
                   + ", which is not in the same layer",
-              Parameter.FROM,
+              Setting.FROM,
               null,
               "perhaps you should check that the base image is intact, or use another base image");
         } else if (scan.hidden.contains(p)) {
@@ -209,7 +209,7 @@ public final class LayerWalker {
       } catch (IOException e) {
         throw new EnvironmentException(
             "could not read " + layer.description() + " of the base image: " + e.getMessage(),
-            Parameter.FROM,
+            Setting.FROM,
             null,
             "perhaps you should check that the base image is intact and can be read",
             e);
@@ -307,7 +307,7 @@ public final class LayerWalker {
     private ConfigurationException unsupported(String path, String why) {
       return new ConfigurationException(
           path + " in " + description + " of the base image is not supported: " + why,
-          Parameter.FROM,
+          Setting.FROM,
           null,
           "perhaps you should use a base image where " + path + " is a regular file");
     }
@@ -334,7 +334,7 @@ public final class LayerWalker {
                 + " of the base image uses an unsupported layer compression ("
                 + compression
                 + "); only gzip and uncompressed layers can be read",
-            Parameter.FROM,
+            Setting.FROM,
             null,
             "perhaps you should use a base image whose layers are gzip-compressed");
       }

@@ -25,7 +25,7 @@ import io.github.jenkinsdind.core.api.Event;
 import io.github.jenkinsdind.core.api.EventHandler;
 import io.github.jenkinsdind.core.api.ImagePlatform;
 import io.github.jenkinsdind.core.api.JenkinsDindException;
-import io.github.jenkinsdind.core.api.Parameter;
+import io.github.jenkinsdind.core.api.Setting;
 import io.github.jenkinsdind.core.internal.registry.RegistryCredentials;
 import io.github.jenkinsdind.core.internal.registry.RegistryErrors;
 import io.github.jenkinsdind.core.internal.registry.RegistryPreflight;
@@ -53,8 +53,8 @@ import java.util.function.Consumer;
  *   <li>{@link #openLayer}: streams the blob through {@link RegistryBlobStream}; each layer uses
  *       its own connection, closed when the stream is closed (early or not).
  *   <li>Offline: no network at all; {@link #resolve} takes the digest from the cache index and
- *       gives one stand-in layer; {@link #openLayer} refuses with an {@link Parameter#OFFLINE}
- *       error, so that the files must come from the cache.
+ *       gives one stand-in layer; {@link #openLayer} refuses with an {@link Setting#OFFLINE} error,
+ *       so that the files must come from the cache.
  * </ul>
  *
  * <p>Credentials are sent over plain http only with Jib's {@code -DsendCredentialsOverHttp=true},
@@ -62,7 +62,7 @@ import java.util.function.Consumer;
  *
  * <p>Before the first request a {@link RegistryPreflight} makes a wrong insecure-registry setting
  * or an unreachable registry fail in seconds. Failures are translated by {@link RegistryErrors} for
- * {@link Parameter#FROM}. A read failure of a layer stream is an {@link IOException} whose cause is
+ * {@link Setting#FROM}. A read failure of a layer stream is an {@link IOException} whose cause is
  * the translated {@link JenkinsDindException}.
  */
 public final class RegistryBaseSource implements BaseSource {
@@ -166,7 +166,7 @@ public final class RegistryBaseSource implements BaseSource {
     } catch (InvalidImageReferenceException e) {
       throw new ConfigurationException(
           "'" + reference + "' is not a valid image reference",
-          Parameter.FROM,
+          Setting.FROM,
           reference,
           "perhaps you should write it as registry/repository:tag, for example"
               + " jenkins/jenkins:lts-jdk21",
@@ -206,7 +206,7 @@ public final class RegistryBaseSource implements BaseSource {
       cache.rememberDigest(reference, platform, manifest.digest());
       return manifest;
     } catch (IOException | RegistryException | RuntimeException e) {
-      throw RegistryErrors.translate(e, Parameter.FROM, reference);
+      throw RegistryErrors.translate(e, Setting.FROM, reference);
     }
   }
 
@@ -220,7 +220,7 @@ public final class RegistryBaseSource implements BaseSource {
               + platform
               + ") is not in the"
               + " cache; run once online",
-          Parameter.OFFLINE,
+          Setting.OFFLINE,
           "true",
           "perhaps you should build once without offline, so that the base is cached");
     }
@@ -250,7 +250,7 @@ public final class RegistryBaseSource implements BaseSource {
               + reference
               + " with content whose digest is "
               + pulled.getDigest(),
-          Parameter.FROM,
+          Setting.FROM,
           reference,
           null,
           null);
@@ -302,7 +302,7 @@ public final class RegistryBaseSource implements BaseSource {
     if (descriptor.getSize() > MAX_CONFIG_BYTES) {
       throw new EnvironmentException(
           "the config of " + reference + " is " + descriptor.getSize() + " bytes; too big",
-          Parameter.FROM,
+          Setting.FROM,
           reference,
           null,
           null);
@@ -326,7 +326,7 @@ public final class RegistryBaseSource implements BaseSource {
       String actual = os + "/" + architecture;
       throw new ConfigurationException(
           "base image " + reference + " is a " + actual + " image, not " + wanted,
-          Parameter.PLATFORM,
+          Setting.PLATFORM,
           wanted.toString(),
           "perhaps you should set platform to "
               + actual
@@ -356,7 +356,7 @@ public final class RegistryBaseSource implements BaseSource {
               + reference
               + " with a manifest whose digest is "
               + top.getDigest(),
-          Parameter.FROM,
+          Setting.FROM,
           reference,
           null,
           null);
@@ -367,14 +367,14 @@ public final class RegistryBaseSource implements BaseSource {
     if (available.isEmpty()) {
       return new ConfigurationException(
           "base image " + reference + " is a manifest list with no image for any platform",
-          Parameter.FROM,
+          Setting.FROM,
           reference,
-          "perhaps you should check that " + Parameter.FROM.key() + " names a runnable image");
+          "perhaps you should check that " + Setting.FROM.key() + " names a runnable image");
     }
     String list = String.join(", ", available);
     return new ConfigurationException(
         "base image " + reference + " has no " + wanted + " image; it has " + list,
-        Parameter.PLATFORM,
+        Setting.PLATFORM,
         wanted.toString(),
         "perhaps you should set platform to one of: " + list);
   }
@@ -388,7 +388,7 @@ public final class RegistryBaseSource implements BaseSource {
             + ", "
             + manifest.getManifestMediaType()
             + ")",
-        Parameter.FROM,
+        Setting.FROM,
         reference,
         "perhaps you should use an image pushed in the Docker V2.2 or OCI format");
   }
@@ -401,7 +401,7 @@ public final class RegistryBaseSource implements BaseSource {
           "the build is offline and what is needed of base "
               + reference
               + " is not in the cache (its layers would have to be downloaded)",
-          Parameter.OFFLINE,
+          Setting.OFFLINE,
           "true",
           "perhaps you should build once without offline, so that the base is cached");
     }
@@ -456,7 +456,7 @@ public final class RegistryBaseSource implements BaseSource {
   }
 
   private IOException layerFailure(BaseManifest.Layer layer, Throwable failure) {
-    JenkinsDindException translated = RegistryErrors.translate(failure, Parameter.FROM, reference);
+    JenkinsDindException translated = RegistryErrors.translate(failure, Setting.FROM, reference);
     return new IOException(
         "could not download layer " + layer.digest() + ": " + translated.getMessage(), translated);
   }
@@ -517,8 +517,8 @@ public final class RegistryBaseSource implements BaseSource {
     if (prepared) {
       return;
     }
-    preflight.check(reference, Parameter.FROM, allowInsecureRegistries);
-    credential = credentials.credentialFor(image, Parameter.FROM).orElse(null);
+    preflight.check(reference, Setting.FROM, allowInsecureRegistries);
+    credential = credentials.credentialFor(image, Setting.FROM).orElse(null);
     prepared = true;
   }
 
@@ -546,7 +546,7 @@ public final class RegistryBaseSource implements BaseSource {
       return created;
     } catch (IOException | RegistryException | RuntimeException e) {
       shutDown(http);
-      throw RegistryErrors.translate(e, Parameter.FROM, reference);
+      throw RegistryErrors.translate(e, Setting.FROM, reference);
     }
   }
 

@@ -14,7 +14,7 @@ import com.google.cloud.tools.jib.registry.RegistryClient;
 import io.github.jenkinsdind.core.api.Event;
 import io.github.jenkinsdind.core.api.EventHandler;
 import io.github.jenkinsdind.core.api.JenkinsDindException;
-import io.github.jenkinsdind.core.api.Parameter;
+import io.github.jenkinsdind.core.api.Setting;
 import io.github.jenkinsdind.core.internal.registry.RegistryCredentials;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -69,7 +69,7 @@ public final class RegistryLayerMount {
             allowInsecureRegistries, JibSystemProperties.sendCredentialsOverHttp(), jibLog);
     int mounted = 0;
     try {
-      Credential credential = credentials.credentialFor(target, Parameter.IMAGE).orElse(null);
+      Credential credential = credentials.credentialFor(target, Setting.IMAGE).orElse(null);
       RegistryClient client =
           RegistryClient.factory(
                   EventHandlers.builder().add(LogEvent.class, jibLog).build(),

@@ -8,7 +8,7 @@ import io.github.jenkinsdind.core.api.Event;
 import io.github.jenkinsdind.core.api.EventHandler;
 import io.github.jenkinsdind.core.api.ImagePlatform;
 import io.github.jenkinsdind.core.api.JenkinsDindException;
-import io.github.jenkinsdind.core.api.Parameter;
+import io.github.jenkinsdind.core.api.Setting;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -129,7 +129,7 @@ public final class TarBaseSource implements BaseSource {
     if (!Files.isRegularFile(tarFile)) {
       throw new ConfigurationException(
           "the base image tar file " + tarFile.toAbsolutePath() + " does not exist",
-          Parameter.FROM,
+          Setting.FROM,
           from,
           "perhaps you should create it with docker save -o "
               + tarFile
@@ -205,7 +205,7 @@ public final class TarBaseSource implements BaseSource {
     }
     throw new ConfigurationException(
         describe() + " holds no image " + select + "; its tags are " + known,
-        Parameter.FROM,
+        Setting.FROM,
         from,
         "perhaps you should save that image into it with docker save -o " + tarFile + " " + select);
   }
@@ -233,7 +233,7 @@ public final class TarBaseSource implements BaseSource {
     if (!actual.equals(wanted)) {
       throw new ConfigurationException(
           "the base image in " + describe() + " is " + actual + ", not " + wanted,
-          Parameter.FROM,
+          Setting.FROM,
           from,
           "perhaps you should set platform to "
               + actual
@@ -294,7 +294,7 @@ public final class TarBaseSource implements BaseSource {
   private ConfigurationException notDockerSave(String why, String suggestion) {
     return new ConfigurationException(
         "the base image tar file " + tarFile + " is not a docker save tar: " + why,
-        Parameter.FROM,
+        Setting.FROM,
         from,
         suggestion != null
             ? suggestion
@@ -304,7 +304,7 @@ public final class TarBaseSource implements BaseSource {
   private EnvironmentException unreadable(IOException e) {
     return new EnvironmentException(
         "could not read the base image tar file " + tarFile + ": " + e.getMessage(),
-        Parameter.FROM,
+        Setting.FROM,
         from,
         "perhaps you should check that the file is readable and complete",
         e);

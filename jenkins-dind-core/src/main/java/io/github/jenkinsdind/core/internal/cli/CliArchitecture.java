@@ -2,7 +2,7 @@ package io.github.jenkinsdind.core.internal.cli;
 
 import io.github.jenkinsdind.core.api.ConfigurationException;
 import io.github.jenkinsdind.core.api.ImagePlatform;
-import io.github.jenkinsdind.core.api.Parameter;
+import io.github.jenkinsdind.core.api.Setting;
 import java.util.Optional;
 
 /**
@@ -84,7 +84,7 @@ public enum CliArchitecture {
    *
    * @param platform the image platform
    * @return the architecture
-   * @throws ConfigurationException naming {@link Parameter#PLATFORM} if it is not a Linux platform
+   * @throws ConfigurationException naming {@link Setting#PLATFORM} if it is not a Linux platform
    *     known here
    */
   public static CliArchitecture of(ImagePlatform platform) throws ConfigurationException {
@@ -99,7 +99,7 @@ public enum CliArchitecture {
         "there is no docker CLI for the platform "
             + platform
             + ": the image must be for Linux, on amd64, arm64, arm, ppc64le, s390x, riscv64 or 386",
-        Parameter.PLATFORM,
+        Setting.PLATFORM,
         platform.toString(),
         "perhaps you should build for linux/amd64 or linux/arm64");
   }
@@ -109,7 +109,7 @@ public enum CliArchitecture {
    *
    * @param platform the image platform, for the message
    * @return for example {@code aarch64}
-   * @throws ConfigurationException naming {@link Parameter#PLATFORM} if Docker publishes no static
+   * @throws ConfigurationException naming {@link Setting#PLATFORM} if Docker publishes no static
    *     CLI for this architecture
    */
   public String requireDownloadName(ImagePlatform platform) throws ConfigurationException {
@@ -118,10 +118,10 @@ public enum CliArchitecture {
           "Docker publishes no static docker CLI for the platform "
               + platform
               + " (only for linux/amd64, linux/arm64 and linux/arm), so there is none to download",
-          Parameter.PLATFORM,
+          Setting.PLATFORM,
           platform.toString(),
           "perhaps you should set "
-              + Parameter.DOCKER_CLIENT.key()
+              + Setting.DOCKER_CLIENT.key()
               + " to a local docker CLI binary built for "
               + platform
               + ", or build for linux/amd64 or linux/arm64");

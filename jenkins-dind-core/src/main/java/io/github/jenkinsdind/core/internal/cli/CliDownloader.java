@@ -5,7 +5,7 @@ import io.github.jenkinsdind.core.api.EnvironmentException;
 import io.github.jenkinsdind.core.api.Event;
 import io.github.jenkinsdind.core.api.EventHandler;
 import io.github.jenkinsdind.core.api.JenkinsDindException;
-import io.github.jenkinsdind.core.api.Parameter;
+import io.github.jenkinsdind.core.api.Setting;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -57,10 +57,10 @@ final class CliDownloader {
    * @param version the docker CLI version, for messages
    * @param target the final file in the cache
    * @return the sha256 of the downloaded file
-   * @throws ConfigurationException naming {@link Parameter#DOCKER_VERSION} if there is nothing at
-   *     the URL (HTTP 404, or no such file)
-   * @throws EnvironmentException naming {@link Parameter#DOCKER_CLIENT_URL} if the download fails
-   *     otherwise, or naming {@link Parameter#CACHE_DIRECTORY} if the file cannot be written
+   * @throws ConfigurationException naming {@link Setting#DOCKER_VERSION} if there is nothing at the
+   *     URL (HTTP 404, or no such file)
+   * @throws EnvironmentException naming {@link Setting#DOCKER_CLIENT_URL} if the download fails
+   *     otherwise, or naming {@link Setting#CACHE_DIRECTORY} if the file cannot be written
    */
   String download(URI url, String version, Path target) throws JenkinsDindException {
     String task = "downloading docker CLI " + version;
@@ -101,7 +101,7 @@ final class CliDownloader {
     } catch (IllegalArgumentException e) {
       throw new ConfigurationException(
           "'" + url + "' is not a usable file: URL (" + e.getMessage() + ")",
-          Parameter.DOCKER_CLIENT_URL,
+          Setting.DOCKER_CLIENT_URL,
           url.toString(),
           "perhaps you should write it as file:///absolute/path/docker-{version}.tgz",
           e);
@@ -148,12 +148,12 @@ final class CliDownloader {
       if (status != 200) {
         throw new EnvironmentException(
             "downloading the docker CLI from " + url + " failed: HTTP status " + status,
-            Parameter.DOCKER_CLIENT_URL,
+            Setting.DOCKER_CLIENT_URL,
             url.toString(),
             "perhaps you should try again later, set "
-                + Parameter.DOCKER_CLIENT_URL.key()
+                + Setting.DOCKER_CLIENT_URL.key()
                 + " to a mirror, or set "
-                + Parameter.DOCKER_CLIENT.key()
+                + Setting.DOCKER_CLIENT.key()
                 + " to a local docker CLI file",
             null);
       }
@@ -230,10 +230,10 @@ final class CliDownloader {
   private static ConfigurationException notFound(URI url, String version, Throwable cause) {
     return new ConfigurationException(
         "docker CLI version " + version + " not found at " + url,
-        Parameter.DOCKER_VERSION,
+        Setting.DOCKER_VERSION,
         version,
         "perhaps you should pick a version that exists there, or set "
-            + Parameter.DOCKER_CLIENT_URL.key()
+            + Setting.DOCKER_CLIENT_URL.key()
             + " for a mirror",
         cause);
   }
@@ -241,12 +241,12 @@ final class CliDownloader {
   private static EnvironmentException downloadFailure(URI url, String why, Throwable cause) {
     return new EnvironmentException(
         "could not download the docker CLI from " + url + ": " + why,
-        Parameter.DOCKER_CLIENT_URL,
+        Setting.DOCKER_CLIENT_URL,
         url.toString(),
         "perhaps you should check the network, set "
-            + Parameter.DOCKER_CLIENT_URL.key()
+            + Setting.DOCKER_CLIENT_URL.key()
             + " to a reachable mirror, or set "
-            + Parameter.DOCKER_CLIENT.key()
+            + Setting.DOCKER_CLIENT.key()
             + " to a local docker CLI file",
         cause);
   }
@@ -254,10 +254,10 @@ final class CliDownloader {
   private EnvironmentException cacheFailure(Path file, IOException cause) {
     return new EnvironmentException(
         "could not write the docker CLI download to " + file + ": " + cause,
-        Parameter.CACHE_DIRECTORY,
+        Setting.CACHE_DIRECTORY,
         cacheDirectory.toString(),
         "perhaps you should check the free space and permissions of the cache directory, or set "
-            + Parameter.CACHE_DIRECTORY.key()
+            + Setting.CACHE_DIRECTORY.key()
             + " to a writable directory",
         cause);
   }

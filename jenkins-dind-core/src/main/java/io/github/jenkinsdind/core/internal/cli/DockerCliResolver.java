@@ -7,7 +7,7 @@ import io.github.jenkinsdind.core.api.Event;
 import io.github.jenkinsdind.core.api.EventHandler;
 import io.github.jenkinsdind.core.api.ImagePlatform;
 import io.github.jenkinsdind.core.api.JenkinsDindException;
-import io.github.jenkinsdind.core.api.Parameter;
+import io.github.jenkinsdind.core.api.Setting;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -90,21 +90,21 @@ public final class DockerCliResolver {
     String binarySha256 = checkBinary(binary, origin, tarball, architecture, platform);
     if (expected.isEmpty() && spec.requireSha256()) {
       throw new ConfigurationException(
-          Parameter.REQUIRE_DOCKER_CLIENT_SHA256.key()
+          Setting.REQUIRE_DOCKER_CLIENT_SHA256.key()
               + " is set, but "
-              + Parameter.DOCKER_CLIENT_SHA256.key()
+              + Setting.DOCKER_CLIENT_SHA256.key()
               + " is not; the docker CLI file "
               + origin.describe()
               + " has sha256 "
               + origin.sha256(),
-          Parameter.DOCKER_CLIENT_SHA256,
+          Setting.DOCKER_CLIENT_SHA256,
           null,
           "perhaps you should set "
-              + Parameter.DOCKER_CLIENT_SHA256.key()
+              + Setting.DOCKER_CLIENT_SHA256.key()
               + " to "
               + origin.sha256()
               + " once you have checked that this is the file you trust, or set "
-              + Parameter.REQUIRE_DOCKER_CLIENT_SHA256.key()
+              + Setting.REQUIRE_DOCKER_CLIENT_SHA256.key()
               + " to false");
     }
     if (expected.isEmpty()) {
@@ -115,7 +115,7 @@ public final class DockerCliResolver {
                   + " has sha256 "
                   + origin.sha256()
                   + "; perhaps you should pin it with "
-                  + Parameter.DOCKER_CLIENT_SHA256.key()
+                  + Setting.DOCKER_CLIENT_SHA256.key()
                   + "="
                   + origin.sha256()
                   + ", so that a changed file is refused"));
@@ -139,19 +139,19 @@ public final class DockerCliResolver {
     if (!Files.exists(path)) {
       throw new ConfigurationException(
           "the docker CLI file " + path + " does not exist",
-          Parameter.DOCKER_CLIENT,
+          Setting.DOCKER_CLIENT,
           file.toString(),
           "perhaps you should fix the path in "
-              + Parameter.DOCKER_CLIENT.key()
+              + Setting.DOCKER_CLIENT.key()
               + ", or remove it to download the docker CLI");
     }
     if (!Files.isRegularFile(path)) {
       throw new ConfigurationException(
           "the docker CLI file " + path + " is not a regular file",
-          Parameter.DOCKER_CLIENT,
+          Setting.DOCKER_CLIENT,
           file.toString(),
           "perhaps you should set "
-              + Parameter.DOCKER_CLIENT.key()
+              + Setting.DOCKER_CLIENT.key()
               + " to the docker binary or the docker-VERSION.tgz file itself");
     }
     try {
@@ -159,7 +159,7 @@ public final class DockerCliResolver {
     } catch (IOException e) {
       throw new ConfigurationException(
           "the docker CLI file " + path + " cannot be read: " + e,
-          Parameter.DOCKER_CLIENT,
+          Setting.DOCKER_CLIENT,
           file.toString(),
           "perhaps you should check its permissions",
           e);
@@ -180,7 +180,7 @@ public final class DockerCliResolver {
         CacheFiles.deleteQuietly(file);
         throw new EnvironmentException(
             "the cached docker CLI download " + file + " cannot be read: " + e,
-            Parameter.CACHE_DIRECTORY,
+            Setting.CACHE_DIRECTORY,
             file.toString(),
             "perhaps you should check the permissions of the cache directory",
             e);
@@ -193,10 +193,10 @@ public final class DockerCliResolver {
               + " has not been downloaded from "
               + url
               + " yet",
-          Parameter.OFFLINE,
+          Setting.OFFLINE,
           "true",
           "perhaps you should run once online to fill the cache, or set "
-              + Parameter.DOCKER_CLIENT.key()
+              + Setting.DOCKER_CLIENT.key()
               + " to a local docker CLI file");
     }
     return new Origin(file, downloader.download(url, spec.version(), file), url.toString(), url);
@@ -207,7 +207,7 @@ public final class DockerCliResolver {
     if (template.contains("{version}") && !VERSION.matcher(spec.version()).matches()) {
       throw new ConfigurationException(
           "'" + spec.version() + "' is not a docker CLI version",
-          Parameter.DOCKER_VERSION,
+          Setting.DOCKER_VERSION,
           spec.version(),
           "perhaps you should set it to a version such as " + DockerCli.DEFAULT_VERSION);
     }
@@ -231,10 +231,10 @@ public final class DockerCliResolver {
   private static ConfigurationException badUrl(String template, String why, Throwable cause) {
     return new ConfigurationException(
         "the docker CLI download URL is wrong: " + why,
-        Parameter.DOCKER_CLIENT_URL,
+        Setting.DOCKER_CLIENT_URL,
         template,
         "perhaps you should set "
-            + Parameter.DOCKER_CLIENT_URL.key()
+            + Setting.DOCKER_CLIENT_URL.key()
             + " to a URL such as "
             + DockerCli.DEFAULT_URL_TEMPLATE,
         cause);
@@ -252,7 +252,7 @@ public final class DockerCliResolver {
     } catch (IOException e) {
       throw new EnvironmentException(
           "the docker CLI file " + origin.describe() + " cannot be read: " + e,
-          origin.parameter(),
+          origin.setting(),
           origin.value(),
           "perhaps you should check its permissions",
           e);
@@ -274,7 +274,7 @@ public final class DockerCliResolver {
               origin,
               "holds no " + CliArchive.ENTRY + " entry, so it is not an official docker tarball",
               "set "
-                  + Parameter.DOCKER_CLIENT.key()
+                  + Setting.DOCKER_CLIENT.key()
                   + " to a docker-VERSION.tgz from "
                   + "download.docker.com or to the docker binary itself");
         }
@@ -295,10 +295,10 @@ public final class DockerCliResolver {
               + binary
               + ": "
               + e,
-          Parameter.CACHE_DIRECTORY,
+          Setting.CACHE_DIRECTORY,
           cliCache.getParent().toString(),
           "perhaps you should check the free space and permissions of the cache directory, or set "
-              + Parameter.CACHE_DIRECTORY.key()
+              + Setting.CACHE_DIRECTORY.key()
               + " to a writable directory",
           e);
     } finally {
@@ -324,7 +324,7 @@ public final class DockerCliResolver {
       CacheFiles.deleteQuietly(binary);
       throw new EnvironmentException(
           "the docker CLI binary " + binary + " cannot be read: " + e,
-          Parameter.CACHE_DIRECTORY,
+          Setting.CACHE_DIRECTORY,
           cliCache.getParent().toString(),
           "perhaps you should check the permissions of the cache directory",
           e);
@@ -337,7 +337,7 @@ public final class DockerCliResolver {
               ? "holds a " + CliArchive.ENTRY + " that is not an ELF binary"
               : "is neither a gzip-compressed tarball nor an ELF binary"
                   + " (perhaps an error page or a script)",
-          "point " + origin.parameter().key() + " at the docker CLI binary or tarball itself");
+          "point " + origin.setting().key() + " at the docker CLI binary or tarball itself");
     }
     if (!architecture.matches(header.get())) {
       CacheFiles.deleteQuietly(binary);
@@ -350,8 +350,8 @@ public final class DockerCliResolver {
               + " needs one for e_machine "
               + architecture.elfMachine(),
           origin.downloaded()
-              ? "check that " + Parameter.DOCKER_CLIENT_URL.key() + " uses {arch}"
-              : "set " + Parameter.DOCKER_CLIENT.key() + " to a docker CLI built for " + platform);
+              ? "check that " + Setting.DOCKER_CLIENT_URL.key() + " uses {arch}"
+              : "set " + Setting.DOCKER_CLIENT.key() + " to a docker CLI built for " + platform);
     }
     return sha256;
   }
@@ -366,22 +366,22 @@ public final class DockerCliResolver {
             + " has sha256 "
             + origin.sha256()
             + ", but "
-            + Parameter.DOCKER_CLIENT_SHA256.key()
+            + Setting.DOCKER_CLIENT_SHA256.key()
             + " expects "
             + expected
             + (origin.downloaded() ? "; the download has been discarded" : ""),
-        Parameter.DOCKER_CLIENT_SHA256,
+        Setting.DOCKER_CLIENT_SHA256,
         expected,
         origin.downloaded()
             ? "perhaps you should check "
-                + Parameter.DOCKER_CLIENT_SHA256.key()
+                + Setting.DOCKER_CLIENT_SHA256.key()
                 + " against a trusted source, and "
-                + Parameter.DOCKER_CLIENT_URL.key()
+                + Setting.DOCKER_CLIENT_URL.key()
                 + " if you use a mirror"
             : "perhaps you should check that "
-                + Parameter.DOCKER_CLIENT.key()
+                + Setting.DOCKER_CLIENT.key()
                 + " is the file you meant, or update "
-                + Parameter.DOCKER_CLIENT_SHA256.key());
+                + Setting.DOCKER_CLIENT_SHA256.key());
   }
 
   private ConfigurationException unusable(Origin origin, String why, String fix) {
@@ -394,7 +394,7 @@ public final class DockerCliResolver {
             + " "
             + why
             + (origin.downloaded() ? "; the download has been discarded" : ""),
-        origin.parameter(),
+        origin.setting(),
         origin.value(),
         "perhaps you should " + fix);
   }
@@ -406,19 +406,19 @@ public final class DockerCliResolver {
       CacheFiles.deleteQuietly(origin.file());
       return new EnvironmentException(
           message + "; the download has been discarded",
-          Parameter.DOCKER_CLIENT_URL,
+          Setting.DOCKER_CLIENT_URL,
           origin.value(),
           "perhaps you should try again, or set "
-              + Parameter.DOCKER_CLIENT_URL.key()
+              + Setting.DOCKER_CLIENT_URL.key()
               + " to another mirror",
           cause);
     }
     return new ConfigurationException(
         message,
-        Parameter.DOCKER_CLIENT,
+        Setting.DOCKER_CLIENT,
         origin.value(),
         "perhaps you should download it again, or set "
-            + Parameter.DOCKER_CLIENT.key()
+            + Setting.DOCKER_CLIENT.key()
             + " to another file",
         cause);
   }
@@ -436,8 +436,8 @@ public final class DockerCliResolver {
       return url != null;
     }
 
-    Parameter parameter() {
-      return downloaded() ? Parameter.DOCKER_CLIENT_URL : Parameter.DOCKER_CLIENT;
+    Setting setting() {
+      return downloaded() ? Setting.DOCKER_CLIENT_URL : Setting.DOCKER_CLIENT;
     }
 
     String value() {

@@ -1,7 +1,7 @@
 package io.github.jenkinsdind.core.internal.cli;
 
 import io.github.jenkinsdind.core.api.ConfigurationException;
-import io.github.jenkinsdind.core.api.Parameter;
+import io.github.jenkinsdind.core.api.Setting;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -80,7 +80,7 @@ public final class Sha256 {
    *
    * @param configured the configured value; {@code null} or blank means none is configured
    * @return 64 lower-case hex characters, or empty if none is configured
-   * @throws ConfigurationException naming {@link Parameter#DOCKER_CLIENT_SHA256} if it is malformed
+   * @throws ConfigurationException naming {@link Setting#DOCKER_CLIENT_SHA256} if it is malformed
    */
   public static Optional<String> parseConfigured(String configured) throws ConfigurationException {
     if (configured == null || configured.isBlank()) {
@@ -96,10 +96,10 @@ public final class Sha256 {
               + configured
               + "' is not a sha256: it must be 64 hexadecimal characters, optionally prefixed with"
               + " 'sha256:'",
-          Parameter.DOCKER_CLIENT_SHA256,
+          Setting.DOCKER_CLIENT_SHA256,
           configured,
           "perhaps you should copy the value printed by 'sha256sum' for the docker CLI file into "
-              + Parameter.DOCKER_CLIENT_SHA256.key());
+              + Setting.DOCKER_CLIENT_SHA256.key());
     }
     return Optional.of(value);
   }

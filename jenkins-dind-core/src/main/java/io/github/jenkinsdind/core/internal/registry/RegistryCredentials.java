@@ -10,7 +10,7 @@ import io.github.jenkinsdind.core.api.CredentialProvider;
 import io.github.jenkinsdind.core.api.EnvironmentException;
 import io.github.jenkinsdind.core.api.Event;
 import io.github.jenkinsdind.core.api.EventHandler;
-import io.github.jenkinsdind.core.api.Parameter;
+import io.github.jenkinsdind.core.api.Setting;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -107,7 +107,7 @@ public final class RegistryCredentials {
    * @return the credential, or empty to go without one
    * @throws EnvironmentException if a Docker credential helper failed
    */
-  public Optional<Credential> credentialFor(ImageReference image, Parameter parameter)
+  public Optional<Credential> credentialFor(ImageReference image, Setting parameter)
       throws EnvironmentException {
     try {
       return retrieve(image);

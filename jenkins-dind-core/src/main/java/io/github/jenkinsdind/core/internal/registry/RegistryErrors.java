@@ -10,8 +10,8 @@ import com.google.cloud.tools.jib.registry.RegistryCredentialsNotSentException;
 import io.github.jenkinsdind.core.api.ConfigurationException;
 import io.github.jenkinsdind.core.api.EnvironmentException;
 import io.github.jenkinsdind.core.api.JenkinsDindException;
-import io.github.jenkinsdind.core.api.Parameter;
 import io.github.jenkinsdind.core.api.RegistryAuthenticationException;
+import io.github.jenkinsdind.core.api.Setting;
 import java.io.EOFException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
@@ -34,8 +34,8 @@ import javax.net.ssl.SSLPeerUnverifiedException;
 /**
  * Translates registry failures (Jib's exceptions, HTTP errors, network errors, however deeply
  * wrapped in {@link java.util.concurrent.ExecutionException}s or {@link java.io.IOException}s) into
- * the API's exceptions, naming the setting whose image is on that registry: {@link Parameter#FROM}
- * for the base, {@link Parameter#IMAGE} for the target.
+ * the API's exceptions, naming the setting whose image is on that registry: {@link Setting#FROM}
+ * for the base, {@link Setting#IMAGE} for the target.
  *
  * <p>Used by the registry base source and by the image build (push). The messages name the registry
  * host and the image reference, never a credential. The original failure is kept as the cause.
@@ -53,14 +53,13 @@ public final class RegistryErrors {
    * Translates a failure met while reading or writing an image on a registry.
    *
    * @param failure the failure, wrapped or not
-   * @param parameter the setting naming the image ({@link Parameter#FROM} or {@link
-   *     Parameter#IMAGE})
+   * @param parameter the setting naming the image ({@link Setting#FROM} or {@link Setting#IMAGE})
    * @param reference the image reference as the user wrote it
    * @return the exception to throw; a {@link JenkinsDindException} found in the cause chain is
    *     returned as it is
    */
   public static JenkinsDindException translate(
-      Throwable failure, Parameter parameter, String reference) {
+      Throwable failure, Setting parameter, String reference) {
     String registry = registryOf(reference);
     List<Throwable> chain = chainOf(failure);
 
@@ -132,7 +131,7 @@ public final class RegistryErrors {
    * @return the exception
    */
   public static RegistryAuthenticationException authentication(
-      Parameter parameter, String reference, String registry, int status, Throwable cause) {
+      Setting parameter, String reference, String registry, int status, Throwable cause) {
     String code = status > 0 ? " (HTTP " + status + ")" : "";
     return new RegistryAuthenticationException(
         "registry "
@@ -158,7 +157,7 @@ public final class RegistryErrors {
    * @return the exception
    */
   public static RegistryAuthenticationException credentialsNotSent(
-      Parameter parameter, String reference, String registry, Throwable cause) {
+      Setting parameter, String reference, String registry, Throwable cause) {
     return new RegistryAuthenticationException(
         "registry "
             + registry
@@ -185,7 +184,7 @@ public final class RegistryErrors {
    * @return the exception
    */
   public static ConfigurationException plainHttp(
-      Parameter parameter, String reference, String registry, Throwable cause) {
+      Setting parameter, String reference, String registry, Throwable cause) {
     return new ConfigurationException(
         "registry "
             + registry
@@ -193,7 +192,7 @@ public final class RegistryErrors {
             + subject(parameter, reference)
             + " does not speak https (it looks like a plain-http registry), and insecure"
             + " registries are not allowed",
-        Parameter.ALLOW_INSECURE_REGISTRIES,
+        Setting.ALLOW_INSECURE_REGISTRIES,
         "false",
         "perhaps you should " + String.format(Locale.ROOT, INSECURE_ACTION, registry),
         cause);
@@ -210,7 +209,7 @@ public final class RegistryErrors {
    * @return the exception
    */
   public static ConfigurationException untrustedCertificate(
-      Parameter parameter, String reference, String registry, String detail, Throwable cause) {
+      Setting parameter, String reference, String registry, String detail, Throwable cause) {
     return new ConfigurationException(
         "the TLS certificate of registry "
             + registry
@@ -218,7 +217,7 @@ public final class RegistryErrors {
             + subject(parameter, reference)
             + ") is not trusted"
             + (detail == null || detail.isBlank() ? "" : ": " + detail),
-        Parameter.ALLOW_INSECURE_REGISTRIES,
+        Setting.ALLOW_INSECURE_REGISTRIES,
         "false",
         "perhaps you should import the certificate of "
             + registry
@@ -238,7 +237,7 @@ public final class RegistryErrors {
    * @return the exception
    */
   public static EnvironmentException unreachable(
-      Parameter parameter, String reference, String registry, String reason, Throwable cause) {
+      Setting parameter, String reference, String registry, String reason, Throwable cause) {
     return new EnvironmentException(
         "registry "
             + registry
@@ -264,7 +263,7 @@ public final class RegistryErrors {
    * @return the exception
    */
   public static EnvironmentException connectionLost(
-      Parameter parameter, String reference, String registry, String detail, Throwable cause) {
+      Setting parameter, String reference, String registry, String detail, Throwable cause) {
     return new EnvironmentException(
         "the connection to registry "
             + registry
@@ -288,7 +287,7 @@ public final class RegistryErrors {
    * @return the exception
    */
   public static EnvironmentException timedOut(
-      Parameter parameter, String reference, String registry, Throwable cause) {
+      Setting parameter, String reference, String registry, Throwable cause) {
     return new EnvironmentException(
         "registry " + registry + " did not answer in time",
         parameter,
@@ -307,7 +306,7 @@ public final class RegistryErrors {
    * @return the exception
    */
   public static ConfigurationException notFound(
-      Parameter parameter, String reference, String registry, Throwable cause) {
+      Setting parameter, String reference, String registry, Throwable cause) {
     return new ConfigurationException(
         "image " + reference + " not found in " + registry,
         parameter,
@@ -366,7 +365,7 @@ public final class RegistryErrors {
         || name.equals("MalformedChunkCodingException");
   }
 
-  private static String subject(Parameter parameter, String reference) {
+  private static String subject(Setting parameter, String reference) {
     return switch (parameter) {
       case FROM -> "base image " + reference;
       case IMAGE, TAGS -> "target image " + reference;

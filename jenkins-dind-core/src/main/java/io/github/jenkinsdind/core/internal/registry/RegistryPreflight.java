@@ -1,7 +1,7 @@
 package io.github.jenkinsdind.core.internal.registry;
 
 import io.github.jenkinsdind.core.api.JenkinsDindException;
-import io.github.jenkinsdind.core.api.Parameter;
+import io.github.jenkinsdind.core.api.Setting;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -71,12 +71,12 @@ public final class RegistryPreflight {
    * Checks that Jib will be able to talk to the registry of an image.
    *
    * @param reference the image reference, for example {@code 127.0.0.1:5000/jenkins:lts}
-   * @param parameter the setting naming it ({@link Parameter#FROM} or {@link Parameter#IMAGE})
+   * @param parameter the setting naming it ({@link Setting#FROM} or {@link Setting#IMAGE})
    * @param allowInsecureRegistries whether plain http and unverified TLS are allowed
    * @throws JenkinsDindException if the registry is unreachable, or speaks plain http or has an
    *     untrusted certificate while insecure registries are not allowed
    */
-  public void check(String reference, Parameter parameter, boolean allowInsecureRegistries)
+  public void check(String reference, Setting parameter, boolean allowInsecureRegistries)
       throws JenkinsDindException {
     String registry = RegistryErrors.registryOf(reference);
     URI uri = URI.create("https://" + registry + "/v2/");
@@ -117,12 +117,7 @@ public final class RegistryPreflight {
   }
 
   private JenkinsDindException notTls(
-      String reference,
-      Parameter parameter,
-      String registry,
-      String host,
-      int port,
-      IOException e) {
+      String reference, Setting parameter, String registry, String host, int port, IOException e) {
     if (answersPlainHttp(host, port)) {
       return RegistryErrors.plainHttp(parameter, reference, registry, e);
     }

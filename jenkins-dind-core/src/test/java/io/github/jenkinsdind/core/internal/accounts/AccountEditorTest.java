@@ -15,9 +15,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.jenkinsdind.core.api.AccountSpec;
 import io.github.jenkinsdind.core.api.AccountSpec.NewUser;
 import io.github.jenkinsdind.core.api.ConfigurationException;
-import io.github.jenkinsdind.core.api.Parameter;
+import io.github.jenkinsdind.core.api.Setting;
 import io.github.jenkinsdind.core.internal.accounts.EtcGroup.Group;
-import io.github.jenkinsdind.core.internal.image.ImageFile;
+import io.github.jenkinsdind.core.internal.files.ImageFile;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -219,7 +219,7 @@ class AccountEditorTest {
         .isInstanceOfSatisfying(
             ConfigurationException.class,
             e -> {
-              assertThat(e.parameter()).contains(Parameter.DOCKER_GID);
+              assertThat(e.setting()).contains(Setting.DOCKER_GID);
               assertThat(e.value()).contains("" + gid);
               assertThat(e.getMessage()).contains("" + gid).contains("2147483647");
               assertThat(e.suggestion().orElseThrow()).startsWith("perhaps you should");
@@ -248,7 +248,7 @@ class AccountEditorTest {
         .isInstanceOfSatisfying(
             ConfigurationException.class,
             e -> {
-              assertThat(e.parameter()).contains(Parameter.DOCKER_GROUP);
+              assertThat(e.setting()).contains(Setting.DOCKER_GROUP);
               assertThat(e.value()).contains(name);
               assertThat(e.getMessage()).contains("'" + name + "'").contains("32");
             });
@@ -263,7 +263,7 @@ class AccountEditorTest {
         .isInstanceOfSatisfying(
             ConfigurationException.class,
             e -> {
-              assertThat(e.parameter()).contains(Parameter.USER);
+              assertThat(e.setting()).contains(Setting.USER);
               assertThat(e.value()).contains(name);
             });
   }
@@ -371,7 +371,7 @@ class AccountEditorTest {
         .isInstanceOfSatisfying(
             ConfigurationException.class,
             e -> {
-              assertThat(e.parameter()).contains(Parameter.USER);
+              assertThat(e.setting()).contains(Setting.USER);
               assertThat(e.value()).contains("jenkins");
               assertThat(e.getMessage()).contains("UID 1000").contains("ubuntu");
               assertThat(e.suggestion().orElseThrow())
@@ -388,7 +388,7 @@ class AccountEditorTest {
         .isInstanceOfSatisfying(
             ConfigurationException.class,
             e -> {
-              assertThat(e.parameter()).contains(Parameter.USER);
+              assertThat(e.setting()).contains(Setting.USER);
               assertThat(e.getMessage()).contains("GID 1000").contains("staff2");
             });
   }
@@ -402,7 +402,7 @@ class AccountEditorTest {
         .isInstanceOfSatisfying(
             ConfigurationException.class,
             e -> {
-              assertThat(e.parameter()).contains(Parameter.USER);
+              assertThat(e.setting()).contains(Setting.USER);
               assertThat(e.getMessage()).contains(inMessage);
             });
   }

@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.jenkinsdind.core.api.ConfigurationException;
-import io.github.jenkinsdind.core.api.Parameter;
-import io.github.jenkinsdind.core.internal.image.ImageFile;
+import io.github.jenkinsdind.core.api.Setting;
+import io.github.jenkinsdind.core.internal.files.ImageFile;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -55,7 +55,7 @@ class AccountFilesTest {
         .isInstanceOfSatisfying(
             ConfigurationException.class,
             e -> {
-              assertThat(e.parameter()).contains(Parameter.FROM);
+              assertThat(e.setting()).contains(Setting.FROM);
               assertThat(e.value()).contains("scratch-thing:1");
               assertThat(e.getMessage()).contains("scratch-thing:1").contains("/etc/passwd");
               assertThat(e.suggestion().orElseThrow())
@@ -70,7 +70,7 @@ class AccountFilesTest {
         .isInstanceOfSatisfying(
             ConfigurationException.class,
             e -> {
-              assertThat(e.parameter()).contains(Parameter.FROM);
+              assertThat(e.setting()).contains(Setting.FROM);
               assertThat(e.getMessage()).contains("distroless:1").contains("/etc/group");
             });
   }

@@ -1,6 +1,6 @@
 package io.github.jenkinsdind.core.internal.accounts;
 
-import io.github.jenkinsdind.core.internal.image.ImageFile;
+import io.github.jenkinsdind.core.internal.files.ImageFile;
 import java.nio.charset.StandardCharsets;
 
 /** Account files as a Debian bookworm image (jenkins/jenkins:lts-jdk21's base) has them. */

@@ -7,7 +7,7 @@ import io.github.jenkinsdind.core.api.EnvironmentException;
 import io.github.jenkinsdind.core.api.Event;
 import io.github.jenkinsdind.core.api.ImagePlatform;
 import io.github.jenkinsdind.core.api.JenkinsDindException;
-import io.github.jenkinsdind.core.api.Parameter;
+import io.github.jenkinsdind.core.api.Setting;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -52,11 +52,7 @@ class BaseImageReaderTest {
       layersOpened++;
       if (failLayers) {
         throw new EnvironmentException(
-            "cannot reach 127.0.0.1:5000",
-            Parameter.FROM,
-            "x",
-            "perhaps you should start it",
-            null);
+            "cannot reach 127.0.0.1:5000", Setting.FROM, "x", "perhaps you should start it", null);
       }
       return delegate.openLayer(layer);
     }
@@ -264,7 +260,7 @@ class BaseImageReaderTest {
           .isInstanceOfSatisfying(
               EnvironmentException.class,
               e -> {
-                assertThat(e.parameter()).contains(Parameter.OFFLINE);
+                assertThat(e.setting()).contains(Setting.OFFLINE);
                 assertThat(e.suggestion())
                     .hasValueSatisfying(s -> assertThat(s).contains("build once without offline"));
               })
@@ -276,7 +272,7 @@ class BaseImageReaderTest {
       BaseImageReader reader = new BaseImageReader(dir.resolve("cache"), false, events::add);
       assertThatThrownBy(() -> reader.read(source, ImagePlatform.LINUX_AMD64, ACCOUNTS))
           .isInstanceOfSatisfying(
-              EnvironmentException.class, e -> assertThat(e.parameter()).contains(Parameter.FROM))
+              EnvironmentException.class, e -> assertThat(e.setting()).contains(Setting.FROM))
           .hasMessage("cannot reach 127.0.0.1:5000");
     }
   }

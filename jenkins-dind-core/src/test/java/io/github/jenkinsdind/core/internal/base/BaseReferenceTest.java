@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.jenkinsdind.core.api.ConfigurationException;
-import io.github.jenkinsdind.core.api.Parameter;
+import io.github.jenkinsdind.core.api.Setting;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
@@ -58,7 +58,7 @@ class BaseReferenceTest {
         .isInstanceOfSatisfying(
             ConfigurationException.class,
             e -> {
-              assertThat(e.parameter()).contains(Parameter.FROM);
+              assertThat(e.setting()).contains(Setting.FROM);
               assertThat(e.value()).contains("tar://  ");
               assertThat(e.suggestion())
                   .hasValueSatisfying(s -> assertThat(s).contains("tar://path"));
@@ -75,7 +75,7 @@ class BaseReferenceTest {
           .isInstanceOfSatisfying(
               ConfigurationException.class,
               e -> {
-                assertThat(e.parameter()).contains(Parameter.FROM);
+                assertThat(e.setting()).contains(Setting.FROM);
                 assertThat(e.value()).contains(bad);
                 assertThat(e.suggestion())
                     .hasValueSatisfying(
@@ -95,7 +95,7 @@ class BaseReferenceTest {
         .hasMessageContaining("unknown prefix");
     assertThatThrownBy(() -> BaseReference.parse(" "))
         .isInstanceOfSatisfying(
-            ConfigurationException.class, e -> assertThat(e.parameter()).contains(Parameter.FROM))
+            ConfigurationException.class, e -> assertThat(e.setting()).contains(Setting.FROM))
         .hasMessageContaining("not set");
     assertThatThrownBy(() -> BaseReference.parse(null)).isInstanceOf(ConfigurationException.class);
   }

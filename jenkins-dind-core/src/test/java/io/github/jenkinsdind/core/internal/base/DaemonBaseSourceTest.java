@@ -7,7 +7,7 @@ import com.github.dockerjava.core.DefaultDockerClientConfig;
 import io.github.jenkinsdind.core.api.EnvironmentException;
 import io.github.jenkinsdind.core.api.EventHandler;
 import io.github.jenkinsdind.core.api.ImagePlatform;
-import io.github.jenkinsdind.core.api.Parameter;
+import io.github.jenkinsdind.core.api.Setting;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,7 +33,7 @@ class DaemonBaseSourceTest {
           .isInstanceOfSatisfying(
               EnvironmentException.class,
               e -> {
-                assertThat(e.parameter()).contains(Parameter.FROM);
+                assertThat(e.setting()).contains(Setting.FROM);
                 assertThat(e.value()).contains("docker://jenkins/jenkins:lts");
                 assertThat(e.suggestion())
                     .hasValueSatisfying(

@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.jenkinsdind.core.api.ConfigurationException;
 import io.github.jenkinsdind.core.api.EnvironmentException;
 import io.github.jenkinsdind.core.api.JenkinsDindException;
-import io.github.jenkinsdind.core.api.Parameter;
-import io.github.jenkinsdind.core.internal.image.ImageFile;
+import io.github.jenkinsdind.core.api.Setting;
+import io.github.jenkinsdind.core.internal.files.ImageFile;
 import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -297,7 +297,7 @@ class LayerWalkerTest {
 
     assertThatThrownBy(() -> LayerWalker.walk(List.of(top.layer("layer 2 of 2")), Set.of(GROUP)))
         .isInstanceOfSatisfying(
-            ConfigurationException.class, e -> assertThat(e.parameter()).contains(Parameter.FROM))
+            ConfigurationException.class, e -> assertThat(e.setting()).contains(Setting.FROM))
         .hasMessageContaining("/etc/group in layer 2 of 2")
         .hasMessageContaining("hard link to /etc/nowhere");
   }
@@ -311,7 +311,7 @@ class LayerWalkerTest {
         .isInstanceOfSatisfying(
             ConfigurationException.class,
             e -> {
-              assertThat(e.parameter()).contains(Parameter.FROM);
+              assertThat(e.setting()).contains(Setting.FROM);
               assertThat(e.suggestion())
                   .hasValueSatisfying(s -> assertThat(s).contains("regular file"));
             })
@@ -335,7 +335,7 @@ class LayerWalkerTest {
 
     assertThatThrownBy(() -> LayerWalker.walk(List.of(top.layer("layer 3 of 3")), Set.of(GROUP)))
         .isInstanceOfSatisfying(
-            ConfigurationException.class, e -> assertThat(e.parameter()).contains(Parameter.FROM))
+            ConfigurationException.class, e -> assertThat(e.setting()).contains(Setting.FROM))
         .hasMessageContaining(
             "layer 3 of 3 of the base image uses an unsupported layer compression (zstd)");
     assertThat(top.closed).isTrue();
@@ -363,7 +363,7 @@ class LayerWalkerTest {
         new LayerWalker.Layer(
             "top",
             () -> {
-              throw new EnvironmentException("registry gone", Parameter.FROM, "x", null, null);
+              throw new EnvironmentException("registry gone", Setting.FROM, "x", null, null);
             });
 
     assertThatThrownBy(() -> LayerWalker.walk(List.of(failing), Set.of(GROUP)))

@@ -8,7 +8,7 @@ import io.github.jenkinsdind.core.api.CredentialProvider;
 import io.github.jenkinsdind.core.api.EventHandler;
 import io.github.jenkinsdind.core.api.ImagePlatform;
 import io.github.jenkinsdind.core.api.JenkinsDindException;
-import io.github.jenkinsdind.core.api.Parameter;
+import io.github.jenkinsdind.core.api.Setting;
 import io.github.jenkinsdind.core.internal.registry.RegistryCredentials;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -76,12 +76,12 @@ class RegistryBaseSourceOfflineTest {
                   + REFERENCE
                   + " (linux/arm64) is not in the cache; run once online")
           .satisfies(
-              e -> assertThat(((JenkinsDindException) e).parameter()).contains(Parameter.OFFLINE));
+              e -> assertThat(((JenkinsDindException) e).setting()).contains(Setting.OFFLINE));
       assertThatThrownBy(() -> source.openLayer(new BaseManifest.Layer(DIGEST, 10, null)))
           .isInstanceOf(ConfigurationException.class)
           .hasMessageContaining("offline")
           .satisfies(
-              e -> assertThat(((JenkinsDindException) e).parameter()).contains(Parameter.OFFLINE));
+              e -> assertThat(((JenkinsDindException) e).setting()).contains(Setting.OFFLINE));
     }
     assertThat(credentialLookups.get()).isZero();
   }
@@ -98,8 +98,7 @@ class RegistryBaseSourceOfflineTest {
                     new BaseFilesCache(cacheDir, EventHandler.NONE),
                     EventHandler.NONE))
         .isInstanceOf(ConfigurationException.class)
-        .satisfies(
-            e -> assertThat(((JenkinsDindException) e).parameter()).contains(Parameter.FROM));
+        .satisfies(e -> assertThat(((JenkinsDindException) e).setting()).contains(Setting.FROM));
   }
 
   @Test
@@ -113,7 +112,7 @@ class RegistryBaseSourceOfflineTest {
           .isInstanceOf(JenkinsDindException.class)
           .hasMessageContaining("offline")
           .satisfies(
-              e -> assertThat(((JenkinsDindException) e).parameter()).contains(Parameter.OFFLINE));
+              e -> assertThat(((JenkinsDindException) e).setting()).contains(Setting.OFFLINE));
     }
     assertThat(cache.load(DIGEST, Set.of("/etc/group"))).isEmpty();
   }

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.jenkinsdind.core.api.ConfigurationException;
 import io.github.jenkinsdind.core.api.Event;
 import io.github.jenkinsdind.core.api.ImagePlatform;
-import io.github.jenkinsdind.core.api.Parameter;
+import io.github.jenkinsdind.core.api.Setting;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -115,7 +115,7 @@ class TarBaseSourceTest {
           .isInstanceOfSatisfying(
               ConfigurationException.class,
               e -> {
-                assertThat(e.parameter()).contains(Parameter.FROM);
+                assertThat(e.setting()).contains(Setting.FROM);
                 assertThat(e.value()).contains("tar://" + file);
                 assertThat(e.suggestion())
                     .hasValueSatisfying(
@@ -134,7 +134,7 @@ class TarBaseSourceTest {
     try (TarBaseSource source = new TarBaseSource(file, null, events::add)) {
       assertThatThrownBy(() -> source.resolve(ImagePlatform.LINUX_AMD64))
           .isInstanceOfSatisfying(
-              ConfigurationException.class, e -> assertThat(e.parameter()).contains(Parameter.FROM))
+              ConfigurationException.class, e -> assertThat(e.setting()).contains(Setting.FROM))
           .hasMessageContaining(file.toString())
           .hasMessageContaining("does not exist");
     }

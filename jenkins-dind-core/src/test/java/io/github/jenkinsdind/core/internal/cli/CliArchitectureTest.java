@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.github.jenkinsdind.core.api.ConfigurationException;
 import io.github.jenkinsdind.core.api.ImagePlatform;
-import io.github.jenkinsdind.core.api.Parameter;
+import io.github.jenkinsdind.core.api.Setting;
 import org.junit.jupiter.api.Test;
 
 class CliArchitectureTest {
@@ -29,7 +29,7 @@ class CliArchitectureTest {
       ConfigurationException e =
           catchThrowableOfType(
               ConfigurationException.class, () -> architecture.requireDownloadName(platform(text)));
-      assertThat(e.parameter()).contains(Parameter.PLATFORM);
+      assertThat(e.setting()).contains(Setting.PLATFORM);
       assertThat(e.getMessage()).contains(text);
     }
   }
@@ -40,7 +40,7 @@ class CliArchitectureTest {
         catchThrowableOfType(
             ConfigurationException.class, () -> CliArchitecture.of(platform("darwin/arm64")));
 
-    assertThat(e.parameter()).contains(Parameter.PLATFORM);
+    assertThat(e.setting()).contains(Setting.PLATFORM);
     assertThat(e.value()).contains("darwin/arm64");
   }
 

@@ -11,7 +11,7 @@ import io.github.jenkinsdind.core.api.EnvironmentException;
 import io.github.jenkinsdind.core.api.Event;
 import io.github.jenkinsdind.core.api.ImagePlatform;
 import io.github.jenkinsdind.core.api.JenkinsDindException;
-import io.github.jenkinsdind.core.api.Parameter;
+import io.github.jenkinsdind.core.api.Setting;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -218,7 +218,7 @@ class DockerCliResolverTest {
           failure(ConfigurationException.class, () -> resolve(download("0.0.1")));
 
       String url = server.base() + "/linux/static/stable/x86_64/docker-0.0.1.tgz";
-      assertThat(e.parameter()).contains(Parameter.DOCKER_VERSION);
+      assertThat(e.setting()).contains(Setting.DOCKER_VERSION);
       assertThat(e.value()).contains("0.0.1");
       assertThat(e.getMessage()).contains("0.0.1").contains("not found").contains(url);
       assertThat(e.suggestion().orElseThrow())
@@ -234,7 +234,7 @@ class DockerCliResolverTest {
       EnvironmentException e =
           failure(EnvironmentException.class, () -> resolve(download(REAL_VERSION)));
 
-      assertThat(e.parameter()).contains(Parameter.DOCKER_CLIENT_URL);
+      assertThat(e.setting()).contains(Setting.DOCKER_CLIENT_URL);
       assertThat(e.value()).contains(server.base() + AMD64_PATH);
       assertThat(e.getMessage()).contains("503").contains(server.base() + AMD64_PATH);
       assertThat(e.suggestion().orElseThrow()).contains("dockerClient");
@@ -254,7 +254,7 @@ class DockerCliResolverTest {
               EnvironmentException.class,
               () -> resolve(DockerCli.download(REAL_VERSION).withUrlTemplate(template)));
 
-      assertThat(e.parameter()).contains(Parameter.DOCKER_CLIENT_URL);
+      assertThat(e.setting()).contains(Setting.DOCKER_CLIENT_URL);
       assertThat(e.getMessage())
           .contains("http://127.0.0.1:" + closedPort + "/linux/static/stable/x86_64/");
       assertThat(e.suggestion().orElseThrow()).contains("mirror").contains("dockerClient");
@@ -271,7 +271,7 @@ class DockerCliResolverTest {
                       DockerCli.download(REAL_VERSION)
                           .withUrlTemplate("http://docker-cli.invalid" + PATH_TEMPLATE)));
 
-      assertThat(e.parameter()).contains(Parameter.DOCKER_CLIENT_URL);
+      assertThat(e.setting()).contains(Setting.DOCKER_CLIENT_URL);
       assertThat(e.getMessage()).contains("docker-cli.invalid").contains("unknown host");
       assertThat(cachedFiles()).isEmpty();
     }
@@ -283,7 +283,7 @@ class DockerCliResolverTest {
       EnvironmentException e =
           failure(EnvironmentException.class, () -> resolve(download(REAL_VERSION)));
 
-      assertThat(e.parameter()).contains(Parameter.DOCKER_CLIENT_URL);
+      assertThat(e.setting()).contains(Setting.DOCKER_CLIENT_URL);
       assertThat(e.getMessage()).contains("cut off");
       assertThat(cachedFiles()).isEmpty();
 
@@ -301,7 +301,7 @@ class DockerCliResolverTest {
       EnvironmentException e =
           failure(EnvironmentException.class, () -> resolve(download(REAL_VERSION)));
 
-      assertThat(e.parameter()).contains(Parameter.DOCKER_CLIENT_URL);
+      assertThat(e.setting()).contains(Setting.DOCKER_CLIENT_URL);
       assertThat(cachedFiles()).isEmpty();
     }
 
@@ -312,7 +312,7 @@ class DockerCliResolverTest {
               ConfigurationException.class,
               () -> resolver(true).resolve(download(REAL_VERSION), ImagePlatform.LINUX_AMD64));
 
-      assertThat(e.parameter()).contains(Parameter.OFFLINE);
+      assertThat(e.setting()).contains(Setting.OFFLINE);
       assertThat(e.getMessage()).contains(REAL_VERSION).contains(server.base() + AMD64_PATH);
       assertThat(e.suggestion().orElseThrow()).contains("online").contains("dockerClient");
       assertThat(server.totalRequests()).isZero();
@@ -363,7 +363,7 @@ class DockerCliResolverTest {
           failure(
               ConfigurationException.class,
               () -> resolve(DockerCli.download("0.0.1").withUrlTemplate(template)));
-      assertThat(e.parameter()).contains(Parameter.DOCKER_VERSION);
+      assertThat(e.setting()).contains(Setting.DOCKER_VERSION);
     }
 
     @Test
@@ -375,7 +375,7 @@ class DockerCliResolverTest {
             failure(
                 ConfigurationException.class,
                 () -> resolve(DockerCli.download(REAL_VERSION).withUrlTemplate(template)));
-        assertThat(e.parameter()).as(template).contains(Parameter.DOCKER_CLIENT_URL);
+        assertThat(e.setting()).as(template).contains(Setting.DOCKER_CLIENT_URL);
         assertThat(e.value()).contains(template);
       }
     }
@@ -385,7 +385,7 @@ class DockerCliResolverTest {
       ConfigurationException e =
           failure(ConfigurationException.class, () -> resolve(download("../../etc/passwd")));
 
-      assertThat(e.parameter()).contains(Parameter.DOCKER_VERSION);
+      assertThat(e.setting()).contains(Setting.DOCKER_VERSION);
       assertThat(server.totalRequests()).isZero();
     }
   }
@@ -414,7 +414,7 @@ class DockerCliResolverTest {
               ConfigurationException.class,
               () -> resolve(download(REAL_VERSION).withSha256(wrong)));
 
-      assertThat(e.parameter()).contains(Parameter.DOCKER_CLIENT_SHA256);
+      assertThat(e.setting()).contains(Setting.DOCKER_CLIENT_SHA256);
       assertThat(e.getMessage()).contains(wrong).contains(realTgzSha).contains("discarded");
       assertThat(cachedFiles()).noneMatch(f -> f.getFileName().toString().endsWith(".tgz"));
 
@@ -429,7 +429,7 @@ class DockerCliResolverTest {
               ConfigurationException.class,
               () -> resolve(download(REAL_VERSION).withSha256("f".repeat(64))));
 
-      assertThat(e.parameter()).contains(Parameter.DOCKER_CLIENT_SHA256);
+      assertThat(e.setting()).contains(Setting.DOCKER_CLIENT_SHA256);
       assertThat(cachedFiles()).isEmpty();
     }
 
@@ -440,7 +440,7 @@ class DockerCliResolverTest {
               ConfigurationException.class,
               () -> resolve(DockerCli.localFile(realTgz, REAL_VERSION).withSha256("a".repeat(64))));
 
-      assertThat(e.parameter()).contains(Parameter.DOCKER_CLIENT_SHA256);
+      assertThat(e.setting()).contains(Setting.DOCKER_CLIENT_SHA256);
       assertThat(e.getMessage()).contains(realTgz.toString()).contains(realTgzSha);
       assertThat(realTgz).isRegularFile();
     }
@@ -452,7 +452,7 @@ class DockerCliResolverTest {
             failure(
                 ConfigurationException.class,
                 () -> resolve(download(REAL_VERSION).withSha256(malformed)));
-        assertThat(e.parameter()).as(malformed).contains(Parameter.DOCKER_CLIENT_SHA256);
+        assertThat(e.setting()).as(malformed).contains(Setting.DOCKER_CLIENT_SHA256);
         assertThat(e.value()).contains(malformed);
       }
       assertThat(server.totalRequests()).isZero();
@@ -465,7 +465,7 @@ class DockerCliResolverTest {
               ConfigurationException.class,
               () -> resolve(download(REAL_VERSION).withRequireSha256(true)));
 
-      assertThat(e.parameter()).contains(Parameter.DOCKER_CLIENT_SHA256);
+      assertThat(e.setting()).contains(Setting.DOCKER_CLIENT_SHA256);
       assertThat(e.getMessage()).contains("requireDockerClientSha256").contains(realTgzSha);
       assertThat(e.suggestion().orElseThrow()).contains("dockerClientSha256").contains(realTgzSha);
     }
@@ -489,7 +489,7 @@ class DockerCliResolverTest {
               EnvironmentException.class,
               () -> resolver(false).resolve(download(REAL_VERSION), ARM64));
 
-      assertThat(e.parameter()).contains(Parameter.DOCKER_CLIENT_URL);
+      assertThat(e.setting()).contains(Setting.DOCKER_CLIENT_URL);
       assertThat(e.getMessage()).contains("corrupt").contains("discarded");
       assertThat(cachedFiles()).isEmpty();
     }
@@ -505,7 +505,7 @@ class DockerCliResolverTest {
               ConfigurationException.class,
               () -> resolver(false).resolve(DockerCli.localFile(truncated, REAL_VERSION), ARM64));
 
-      assertThat(e.parameter()).contains(Parameter.DOCKER_CLIENT);
+      assertThat(e.setting()).contains(Setting.DOCKER_CLIENT);
       assertThat(e.getMessage()).contains("corrupt").contains(truncated.toString());
       assertThat(truncated).isRegularFile();
       assertThat(cachedFiles()).isEmpty();
@@ -523,7 +523,7 @@ class DockerCliResolverTest {
               ConfigurationException.class,
               () -> resolve(DockerCli.localFile(notTar, REAL_VERSION)));
 
-      assertThat(e.parameter()).contains(Parameter.DOCKER_CLIENT);
+      assertThat(e.setting()).contains(Setting.DOCKER_CLIENT);
       assertThat(e.getMessage()).contains(notTar.toString());
     }
 
@@ -534,14 +534,14 @@ class DockerCliResolverTest {
               ConfigurationException.class,
               () -> resolve(DockerCli.localFile(tgzWithoutCli, REAL_VERSION)));
 
-      assertThat(local.parameter()).contains(Parameter.DOCKER_CLIENT);
+      assertThat(local.setting()).contains(Setting.DOCKER_CLIENT);
       assertThat(local.getMessage()).contains("docker/docker").contains(tgzWithoutCli.toString());
 
       server.serve(AMD64_PATH, tgzWithoutCli);
       ConfigurationException downloaded =
           failure(ConfigurationException.class, () -> resolve(download(REAL_VERSION)));
 
-      assertThat(downloaded.parameter()).contains(Parameter.DOCKER_CLIENT_URL);
+      assertThat(downloaded.setting()).contains(Setting.DOCKER_CLIENT_URL);
       assertThat(downloaded.getMessage()).contains("docker/docker").contains("discarded");
       assertThat(cachedFiles()).isEmpty();
     }
@@ -553,7 +553,7 @@ class DockerCliResolverTest {
               ConfigurationException.class,
               () -> resolve(DockerCli.localFile(script, REAL_VERSION)));
 
-      assertThat(e.parameter()).contains(Parameter.DOCKER_CLIENT);
+      assertThat(e.setting()).contains(Setting.DOCKER_CLIENT);
       assertThat(e.getMessage()).contains(script.toString()).contains("ELF");
       assertThat(cachedFiles()).isEmpty();
     }
@@ -565,7 +565,7 @@ class DockerCliResolverTest {
       ConfigurationException e =
           failure(ConfigurationException.class, () -> resolve(download(REAL_VERSION)));
 
-      assertThat(e.parameter()).contains(Parameter.DOCKER_CLIENT_URL);
+      assertThat(e.setting()).contains(Setting.DOCKER_CLIENT_URL);
       assertThat(e.getMessage()).contains("ELF").contains("discarded");
       assertThat(cachedFiles()).isEmpty();
     }
@@ -577,7 +577,7 @@ class DockerCliResolverTest {
               ConfigurationException.class,
               () -> resolve(DockerCli.localFile(aarch64Elf, REAL_VERSION)));
 
-      assertThat(e.parameter()).contains(Parameter.DOCKER_CLIENT);
+      assertThat(e.setting()).contains(Setting.DOCKER_CLIENT);
       assertThat(e.getMessage()).contains("aarch64").contains("linux/amd64").contains("62");
       assertThat(cachedFiles()).isEmpty();
     }
@@ -599,7 +599,7 @@ class DockerCliResolverTest {
       ConfigurationException e =
           failure(ConfigurationException.class, () -> resolve(download(REAL_VERSION)));
 
-      assertThat(e.parameter()).contains(Parameter.DOCKER_CLIENT_URL);
+      assertThat(e.setting()).contains(Setting.DOCKER_CLIENT_URL);
       assertThat(e.getMessage()).contains("aarch64").contains("discarded");
       assertThat(cachedFiles()).isEmpty();
     }
@@ -642,7 +642,7 @@ class DockerCliResolverTest {
               ConfigurationException.class,
               () -> resolve(DockerCli.localFile(missing, REAL_VERSION)));
 
-      assertThat(e.parameter()).contains(Parameter.DOCKER_CLIENT);
+      assertThat(e.setting()).contains(Setting.DOCKER_CLIENT);
       assertThat(e.getMessage()).contains(missing.toString());
     }
 
@@ -652,7 +652,7 @@ class DockerCliResolverTest {
           failure(
               ConfigurationException.class, () -> resolve(DockerCli.localFile(work, REAL_VERSION)));
 
-      assertThat(e.parameter()).contains(Parameter.DOCKER_CLIENT);
+      assertThat(e.setting()).contains(Setting.DOCKER_CLIENT);
       assertThat(e.getMessage()).contains(work.toString());
     }
 
@@ -692,7 +692,7 @@ class DockerCliResolverTest {
                 () ->
                     resolver(false)
                         .resolve(download(REAL_VERSION), new ImagePlatform("linux", arch)));
-        assertThat(e.parameter()).as(arch).contains(Parameter.PLATFORM);
+        assertThat(e.setting()).as(arch).contains(Setting.PLATFORM);
         assertThat(e.getMessage()).contains("linux/" + arch).contains("no static docker CLI");
         assertThat(e.suggestion().orElseThrow()).contains("dockerClient");
       }
@@ -707,7 +707,7 @@ class DockerCliResolverTest {
             failure(
                 ConfigurationException.class,
                 () -> resolver(false).resolve(download(REAL_VERSION), platform));
-        assertThat(e.parameter()).as(platform.toString()).contains(Parameter.PLATFORM);
+        assertThat(e.setting()).as(platform.toString()).contains(Setting.PLATFORM);
         assertThat(e.value()).contains(platform.toString());
       }
     }

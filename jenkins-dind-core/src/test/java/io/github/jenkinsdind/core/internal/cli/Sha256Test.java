@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.github.jenkinsdind.core.api.ConfigurationException;
-import io.github.jenkinsdind.core.api.Parameter;
+import io.github.jenkinsdind.core.api.Setting;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -40,7 +40,7 @@ class Sha256Test {
       ConfigurationException e =
           catchThrowableOfType(ConfigurationException.class, () -> Sha256.parseConfigured(bad));
       assertThat(e).as(bad).isNotNull();
-      assertThat(e.parameter()).contains(Parameter.DOCKER_CLIENT_SHA256);
+      assertThat(e.setting()).contains(Setting.DOCKER_CLIENT_SHA256);
       assertThat(e.value()).contains(bad);
     }
   }

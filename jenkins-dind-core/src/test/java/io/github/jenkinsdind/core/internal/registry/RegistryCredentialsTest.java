@@ -6,7 +6,7 @@ import com.google.cloud.tools.jib.api.Credential;
 import com.google.cloud.tools.jib.api.ImageReference;
 import io.github.jenkinsdind.core.api.CredentialProvider;
 import io.github.jenkinsdind.core.api.Event;
-import io.github.jenkinsdind.core.api.Parameter;
+import io.github.jenkinsdind.core.api.Setting;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,7 +44,7 @@ class RegistryCredentialsTest {
     ImageReference image = ImageReference.parse("127.0.0.1:5001/team/jenkins:lts");
 
     Optional<Credential> found =
-        credentials(CredentialProvider.NONE, config).credentialFor(image, Parameter.FROM);
+        credentials(CredentialProvider.NONE, config).credentialFor(image, Setting.FROM);
 
     assertThat(found).contains(Credential.from("docker-user", SECRET));
     assertThat(credentials(CredentialProvider.NONE, config).retrieverFor(image).retrieve())
@@ -63,7 +63,7 @@ class RegistryCredentialsTest {
 
     Optional<Credential> found =
         credentials(settings, config)
-            .credentialFor(ImageReference.parse("127.0.0.1:5001/x:1"), Parameter.IMAGE);
+            .credentialFor(ImageReference.parse("127.0.0.1:5001/x:1"), Setting.IMAGE);
 
     assertThat(found).contains(Credential.from("maven-user", SECRET));
     assertThat(events).extracting(Event::toString).noneMatch(s -> s.contains(SECRET));
@@ -79,7 +79,7 @@ class RegistryCredentialsTest {
 
     assertThat(
             credentials(settings)
-                .credentialFor(ImageReference.parse("jenkins/jenkins:lts"), Parameter.FROM))
+                .credentialFor(ImageReference.parse("jenkins/jenkins:lts"), Setting.FROM))
         .contains(Credential.from("hub-user", SECRET));
   }
 
@@ -88,11 +88,11 @@ class RegistryCredentialsTest {
     Path config = dockerConfig("127.0.0.1:5001", "docker-user", SECRET);
     ImageReference other = ImageReference.parse("127.0.0.1:5002/x:1");
 
-    assertThat(credentials(CredentialProvider.NONE, config).credentialFor(other, Parameter.FROM))
+    assertThat(credentials(CredentialProvider.NONE, config).credentialFor(other, Setting.FROM))
         .isEmpty();
     assertThat(
             credentials(CredentialProvider.NONE, dir.resolve("missing.json"))
-                .credentialFor(other, Parameter.FROM))
+                .credentialFor(other, Setting.FROM))
         .isEmpty();
   }
 

@@ -9,8 +9,8 @@ import com.google.cloud.tools.jib.api.RegistryUnauthorizedException;
 import io.github.jenkinsdind.core.api.ConfigurationException;
 import io.github.jenkinsdind.core.api.EnvironmentException;
 import io.github.jenkinsdind.core.api.JenkinsDindException;
-import io.github.jenkinsdind.core.api.Parameter;
 import io.github.jenkinsdind.core.api.RegistryAuthenticationException;
+import io.github.jenkinsdind.core.api.Setting;
 import java.io.EOFException;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -40,12 +40,12 @@ class RegistryErrorsTest {
     RegistryUnauthorizedException jib =
         new RegistryUnauthorizedException(HOST, "jenkins/jenkins", null);
 
-    JenkinsDindException e = RegistryErrors.translate(wrapped(jib), Parameter.FROM, BASE);
+    JenkinsDindException e = RegistryErrors.translate(wrapped(jib), Setting.FROM, BASE);
 
     assertThat(e).isInstanceOf(RegistryAuthenticationException.class);
     assertThat(((RegistryAuthenticationException) e).registry()).isEqualTo(HOST);
     assertThat(e.getMessage()).contains("registry " + HOST).contains("base image " + BASE);
-    assertThat(e.parameter()).contains(Parameter.FROM);
+    assertThat(e.setting()).contains(Setting.FROM);
     assertThat(e.value()).contains(BASE);
     assertThat(e.suggestion())
         .contains(
@@ -61,11 +61,11 @@ class RegistryErrorsTest {
     RegistryAuthenticationFailedException jib =
         new RegistryAuthenticationFailedException("127.0.0.1:5000", "team/jenkins-dind", "401");
 
-    JenkinsDindException e = RegistryErrors.translate(jib, Parameter.IMAGE, TARGET);
+    JenkinsDindException e = RegistryErrors.translate(jib, Setting.IMAGE, TARGET);
 
     assertThat(e).isInstanceOf(RegistryAuthenticationException.class);
     assertThat(e.getMessage()).contains("target image " + TARGET);
-    assertThat(e.parameter()).contains(Parameter.IMAGE);
+    assertThat(e.setting()).contains(Setting.IMAGE);
     assertThat(((RegistryAuthenticationException) e).registry()).isEqualTo("127.0.0.1:5000");
   }
 
@@ -76,10 +76,10 @@ class RegistryErrorsTest {
             new URL("https://" + HOST + "/v2/"),
             new SSLException("Unsupported or unrecognized SSL message"));
 
-    JenkinsDindException e = RegistryErrors.translate(wrapped(jib), Parameter.FROM, BASE);
+    JenkinsDindException e = RegistryErrors.translate(wrapped(jib), Setting.FROM, BASE);
 
     assertThat(e).isInstanceOf(ConfigurationException.class);
-    assertThat(e.parameter()).contains(Parameter.ALLOW_INSECURE_REGISTRIES);
+    assertThat(e.setting()).contains(Setting.ALLOW_INSECURE_REGISTRIES);
     assertThat(e.value()).contains("false");
     assertThat(e.getMessage()).contains("plain-http").contains(HOST);
     assertThat(e.suggestion())
@@ -100,10 +100,10 @@ class RegistryErrorsTest {
     InsecureRegistryException jib =
         new InsecureRegistryException(new URL("https://" + HOST + "/v2/"), handshake);
 
-    JenkinsDindException e = RegistryErrors.translate(jib, Parameter.FROM, BASE);
+    JenkinsDindException e = RegistryErrors.translate(jib, Setting.FROM, BASE);
 
     assertThat(e).isInstanceOf(ConfigurationException.class);
-    assertThat(e.parameter()).contains(Parameter.ALLOW_INSECURE_REGISTRIES);
+    assertThat(e.setting()).contains(Setting.ALLOW_INSECURE_REGISTRIES);
     assertThat(e.getMessage()).contains("certificate").contains("not trusted").contains(HOST);
     assertThat(e.suggestion().orElseThrow())
         .contains("-Djavax.net.ssl.trustStore")
@@ -116,23 +116,22 @@ class RegistryErrorsTest {
   void refusedConnectionsAndUnknownHostsAreUnreachableRegistries() {
     JenkinsDindException refused =
         RegistryErrors.translate(
-            wrapped(new ConnectException("Connection refused")), Parameter.FROM, BASE);
+            wrapped(new ConnectException("Connection refused")), Setting.FROM, BASE);
     assertThat(refused).isExactlyInstanceOf(EnvironmentException.class);
     assertThat(refused.getMessage())
         .isEqualTo("registry " + HOST + " is unreachable (Connection refused)");
-    assertThat(refused.parameter()).contains(Parameter.FROM);
+    assertThat(refused.setting()).contains(Setting.FROM);
     assertThat(refused.suggestion().orElseThrow()).startsWith("perhaps you should");
 
     JenkinsDindException unknown =
         RegistryErrors.translate(
-            new UnknownHostException("registry.example.com"), Parameter.IMAGE, TARGET);
+            new UnknownHostException("registry.example.com"), Setting.IMAGE, TARGET);
     assertThat(unknown.getMessage())
         .isEqualTo("registry 127.0.0.1:5000 is unreachable (unknown host)");
-    assertThat(unknown.parameter()).contains(Parameter.IMAGE);
+    assertThat(unknown.setting()).contains(Setting.IMAGE);
 
     JenkinsDindException timeout =
-        RegistryErrors.translate(
-            new SocketTimeoutException("Read timed out"), Parameter.FROM, BASE);
+        RegistryErrors.translate(new SocketTimeoutException("Read timed out"), Setting.FROM, BASE);
     assertThat(timeout.getMessage()).contains("did not answer in time");
   }
 
@@ -143,7 +142,7 @@ class RegistryErrorsTest {
             new SocketException("Broken pipe"),
             new SocketException("Connection reset"),
             new EOFException("Unexpected end of file"))) {
-      JenkinsDindException e = RegistryErrors.translate(wrapped(cut), Parameter.IMAGE, TARGET);
+      JenkinsDindException e = RegistryErrors.translate(wrapped(cut), Setting.IMAGE, TARGET);
 
       assertThat(e).as(cut.getMessage()).isExactlyInstanceOf(EnvironmentException.class);
       assertThat(e.getMessage())
@@ -154,14 +153,14 @@ class RegistryErrorsTest {
                   + " ("
                   + cut.getMessage()
                   + ")");
-      assertThat(e.parameter()).contains(Parameter.IMAGE);
+      assertThat(e.setting()).contains(Setting.IMAGE);
       assertThat(e.suggestion().orElseThrow())
           .startsWith("perhaps you should check that the registry is running")
           .contains("build again");
     }
     JenkinsDindException refused =
         RegistryErrors.translate(
-            wrapped(new ConnectException("Connection refused")), Parameter.IMAGE, TARGET);
+            wrapped(new ConnectException("Connection refused")), Setting.IMAGE, TARGET);
     assertThat(refused.getMessage()).contains("is unreachable");
   }
 
@@ -173,27 +172,27 @@ class RegistryErrorsTest {
                 + HOST
                 + "/jenkins/jenkins:lts but failed because: manifest unknown");
 
-    JenkinsDindException e = RegistryErrors.translate(wrapped(jib), Parameter.FROM, BASE);
+    JenkinsDindException e = RegistryErrors.translate(wrapped(jib), Setting.FROM, BASE);
 
     assertThat(e).isInstanceOf(ConfigurationException.class);
     assertThat(e.getMessage()).isEqualTo("image " + BASE + " not found in " + HOST);
-    assertThat(e.parameter()).contains(Parameter.FROM);
+    assertThat(e.setting()).contains(Setting.FROM);
     assertThat(e.getCause()).isInstanceOf(ExecutionException.class);
   }
 
   @Test
   void anExceptionOfTheApiInTheChainIsKept() {
     ConfigurationException inner =
-        new ConfigurationException("already clear", Parameter.PLATFORM, "linux/s390x", "fix it");
+        new ConfigurationException("already clear", Setting.PLATFORM, "linux/s390x", "fix it");
 
-    assertThat(RegistryErrors.translate(wrapped(inner), Parameter.FROM, BASE)).isSameAs(inner);
+    assertThat(RegistryErrors.translate(wrapped(inner), Setting.FROM, BASE)).isSameAs(inner);
   }
 
   @Test
   void anythingElseIsAnEnvironmentErrorWithTheDeepestMessage() {
     JenkinsDindException e =
         RegistryErrors.translate(
-            wrapped(new IllegalStateException("disk full\nsecond line")), Parameter.FROM, BASE);
+            wrapped(new IllegalStateException("disk full\nsecond line")), Setting.FROM, BASE);
 
     assertThat(e).isExactlyInstanceOf(EnvironmentException.class);
     assertThat(e.getMessage())

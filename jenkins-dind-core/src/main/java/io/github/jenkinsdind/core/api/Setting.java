@@ -1,0 +1,86 @@
+package io.github.jenkinsdind.core.api;
+
+/**
+ * The user-facing settings of jenkins-dind. A {@link JenkinsDindException} names the one at fault,
+ * so that a front end (the Maven plugin, say) can tell the user which element or property to
+ * change.
+ *
+ * <p>{@link #key()} is the setting's name as users write it, for example {@code dockerGid}.
+ */
+public enum Setting {
+  /** The base image reference. */
+  FROM("from"),
+  /** The target image reference. */
+  IMAGE("image"),
+  /** Additional tags of the target image. */
+  TAGS("tags"),
+  /** Where the image goes: registry, Docker daemon or tar file. */
+  TARGET("target"),
+  /** The tar file written for a tar target. */
+  TAR_FILE("tarFile"),
+  /** The image platform, {@code os/architecture}. */
+  PLATFORM("platform"),
+  /** The docker CLI version to download. */
+  DOCKER_VERSION("dockerVersion"),
+  /** The download URL template of the docker CLI. */
+  DOCKER_CLIENT_URL("dockerClientUrl"),
+  /** A local docker CLI binary or tarball. */
+  DOCKER_CLIENT("dockerClient"),
+  /** The expected sha256 of the docker CLI file. */
+  DOCKER_CLIENT_SHA256("dockerClientSha256"),
+  /** Whether a pinned sha256 is required for the docker CLI. */
+  REQUIRE_DOCKER_CLIENT_SHA256("requireDockerClientSha256"),
+  /** The GID of the docker group in the image. */
+  DOCKER_GID("dockerGid"),
+  /** The name of the docker group in the image. */
+  DOCKER_GROUP("dockerGroup"),
+  /** The user that runs Jenkins in the image. */
+  USER("user"),
+  /** Labels added to the image. */
+  LABELS("labels"),
+  /** Whether plain-http or untrusted-certificate registries are allowed. */
+  ALLOW_INSECURE_REGISTRIES("allowInsecureRegistries"),
+  /** The cache directory. */
+  CACHE_DIRECTORY("cacheDirectory"),
+  /** Offline mode. */
+  OFFLINE("offline"),
+  /** Whether the Docker daemon pulls a registry base for a docker target. */
+  DAEMON_PULLS_BASE("daemonPullsBase"),
+  /** The name of the Jenkins container. */
+  CONTAINER_NAME("containerName"),
+  /** Published ports of the Jenkins container. */
+  PORTS("ports"),
+  /** The volume or host directory mounted at /var/jenkins_home. */
+  JENKINS_HOME("jenkinsHome"),
+  /** The Docker socket mounted into the container. */
+  DOCKER_SOCKET("dockerSocket"),
+  /** The supplementary group given to the container's user. */
+  GROUP_ADD("groupAdd"),
+  /** Environment variables of the container. */
+  ENV("env"),
+  /** JAVA_OPTS of the container. */
+  JAVA_OPTS("javaOpts"),
+  /** The container's restart policy. */
+  RESTART_POLICY("restartPolicy"),
+  /** Whether an existing container of this plugin is replaced. */
+  REPLACE("replace"),
+  /** How long to wait for Jenkins to answer. */
+  WAIT("wait"),
+  /** Whether the jenkins_home volume is removed on stop. */
+  REMOVE_VOLUME("removeVolume");
+
+  private final String key;
+
+  Setting(String key) {
+    this.key = key;
+  }
+
+  /**
+   * Returns the setting's name as users write it.
+   *
+   * @return the name, for example {@code dockerGid}
+   */
+  public String key() {
+    return key;
+  }
+}

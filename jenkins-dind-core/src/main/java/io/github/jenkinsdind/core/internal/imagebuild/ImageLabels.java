@@ -1,0 +1,44 @@
+package io.github.jenkinsdind.core.internal.imagebuild;
+
+import io.github.jenkinsdind.core.api.BuildRequest;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** The labels a build adds: the user's, then the ones that say what was done. */
+final class ImageLabels {
+  /** OCI: the base image's reference. */
+  static final String BASE_NAME = "org.opencontainers.image.base.name";
+
+  /** OCI: the base image's digest. */
+  static final String BASE_DIGEST = "org.opencontainers.image.base.digest";
+
+  /** The docker CLI version in the image. */
+  static final String DOCKER_CLI_VERSION = "io.github.jenkinsdind.docker-cli.version";
+
+  /** The docker group's GID in the image. */
+  static final String DOCKER_GID = "io.github.jenkinsdind.docker.gid";
+
+  /** The docker group's name in the image. */
+  static final String DOCKER_GROUP = "io.github.jenkinsdind.docker.group";
+
+  private ImageLabels() {}
+
+  /**
+   * Returns the labels: the user's, with the build's own on top (they say what the image holds, so
+   * they win over a user label of the same key).
+   *
+   * @param request the request
+   * @param baseDigest the base's digest
+   * @param dockerCliVersion the docker CLI version
+   * @return the labels, sorted by key
+   */
+  static Map<String, String> of(BuildRequest request, String baseDigest, String dockerCliVersion) {
+    Map<String, String> labels = new TreeMap<>(request.labels());
+    labels.put(BASE_NAME, request.from());
+    labels.put(BASE_DIGEST, baseDigest);
+    labels.put(DOCKER_CLI_VERSION, dockerCliVersion);
+    labels.put(DOCKER_GID, Long.toString(request.accounts().gid()));
+    labels.put(DOCKER_GROUP, request.accounts().group());
+    return labels;
+  }
+}
