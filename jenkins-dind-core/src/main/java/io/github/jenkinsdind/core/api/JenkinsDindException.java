@@ -17,7 +17,7 @@ public abstract class JenkinsDindException extends Exception {
   private final String value;
 
   /** What to do about it, or {@code null}. */
-  private final String suggestion;
+  private final Suggestion suggestion;
 
   /**
    * Creates an exception.
@@ -30,6 +30,24 @@ public abstract class JenkinsDindException extends Exception {
    */
   protected JenkinsDindException(
       String message, Setting setting, String value, String suggestion, Throwable cause) {
+    super(message, cause);
+    this.setting = setting;
+    this.value = value;
+    this.suggestion = suggestion == null ? null : Suggestion.text(suggestion);
+  }
+
+  /**
+   * Creates an exception whose suggestion names settings or operations, which each front end words
+   * its own way.
+   *
+   * @param message what went wrong
+   * @param setting the setting at fault, or {@code null}
+   * @param value the offending value, or {@code null}
+   * @param suggestion what to do about it, or {@code null}
+   * @param cause the underlying failure, or {@code null}
+   */
+  protected JenkinsDindException(
+      String message, Setting setting, String value, Suggestion suggestion, Throwable cause) {
     super(message, cause);
     this.setting = setting;
     this.value = value;
@@ -60,6 +78,25 @@ public abstract class JenkinsDindException extends Exception {
    * @return the suggestion, if there is one
    */
   public Optional<String> suggestion() {
+    return suggestion(Suggestion.Words.NEUTRAL);
+  }
+
+  /**
+   * Returns what the user could do to fix it, in a front end's words.
+   *
+   * @param words how the front end words settings, operations and credentials
+   * @return the suggestion, if there is one
+   */
+  public Optional<String> suggestion(Suggestion.Words words) {
+    return Optional.ofNullable(suggestion).map(s -> s.render(words));
+  }
+
+  /**
+   * Returns what the user could do to fix it, as parts.
+   *
+   * @return the suggestion, if there is one
+   */
+  public Optional<Suggestion> suggestionParts() {
     return Optional.ofNullable(suggestion);
   }
 }

@@ -252,7 +252,7 @@ public final class RegistryBaseSource implements BaseSource {
               + pulled.getDigest(),
           Setting.FROM,
           reference,
-          null,
+          (String) null,
           null);
     }
     if (!(pulled.getManifest() instanceof BuildableManifestTemplate platformManifest)) {
@@ -304,7 +304,7 @@ public final class RegistryBaseSource implements BaseSource {
           "the config of " + reference + " is " + descriptor.getSize() + " bytes; too big",
           Setting.FROM,
           reference,
-          null,
+          (String) null,
           null);
     }
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -358,7 +358,7 @@ public final class RegistryBaseSource implements BaseSource {
               + top.getDigest(),
           Setting.FROM,
           reference,
-          null,
+          (String) null,
           null);
     }
   }

@@ -632,7 +632,11 @@ public final class JenkinsRun {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new EnvironmentException(
-          "Interrupted while waiting for Jenkins at " + login, Setting.WAIT, null, null, e);
+          "Interrupted while waiting for Jenkins at " + login,
+          Setting.WAIT,
+          null,
+          (String) null,
+          e);
     }
   }
 

@@ -67,9 +67,6 @@ public final class BasePull {
                             + " pulled "
                             + reference
                             + " but does not show it",
-                        null,
-                        null,
-                        null,
                         null));
     return layers(image);
   }

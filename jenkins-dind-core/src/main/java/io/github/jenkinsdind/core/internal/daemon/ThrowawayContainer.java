@@ -154,7 +154,8 @@ public final class ThrowawayContainer {
    * @param cause the daemon's refusal
    * @return the error
    */
-  public static ConfigurationException missingSocket(Engine engine, String socket, Throwable cause) {
+  public static ConfigurationException missingSocket(
+      Engine engine, String socket, Throwable cause) {
     return new ConfigurationException(
         "The Docker socket "
             + socket

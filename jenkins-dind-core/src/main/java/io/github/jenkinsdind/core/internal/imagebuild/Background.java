@@ -74,9 +74,9 @@ final class Background<T> implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new EnvironmentException(
-          "The build was interrupted while waiting for: " + description, null, null, null, e);
+          "The build was interrupted while waiting for: " + description, e);
     } catch (CancellationException e) {
-      throw new EnvironmentException("Cancelled: " + description, null, null, null, e);
+      throw new EnvironmentException("Cancelled: " + description, e);
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
       if (cause instanceof JenkinsDindException failure) {
@@ -85,8 +85,7 @@ final class Background<T> implements AutoCloseable {
       if (cause instanceof Error error) {
         throw error;
       }
-      throw new EnvironmentException(
-          "Failed: " + description + ": " + cause, null, null, null, cause);
+      throw new EnvironmentException("Failed: " + description + ": " + cause, cause);
     }
   }
 

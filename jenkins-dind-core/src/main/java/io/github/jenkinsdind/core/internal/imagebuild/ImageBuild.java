@@ -304,7 +304,7 @@ public final class ImageBuild {
           "Could not read the base image " + request.from() + ": " + e.getMessage(),
           Setting.FROM,
           request.from(),
-          null,
+          (String) null,
           e);
     }
   }
@@ -363,7 +363,7 @@ public final class ImageBuild {
       return builder.containerize(containerizer);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new EnvironmentException("The build was interrupted", null, null, null, e);
+      throw new EnvironmentException("The build was interrupted", e);
     } catch (CacheDirectoryCreationException e) {
       throw new EnvironmentException(
           "Could not create the cache directory under " + request.cacheDirectory(),

@@ -116,7 +116,7 @@ public final class RegistryErrors {
             + detailOf(chain),
         parameter,
         reference,
-        null,
+        (String) null,
         failure);
   }
 

@@ -363,7 +363,8 @@ class LayerWalkerTest {
         new LayerWalker.Layer(
             "top",
             () -> {
-              throw new EnvironmentException("registry gone", Setting.FROM, "x", null, null);
+              throw new EnvironmentException(
+                  "registry gone", Setting.FROM, "x", (String) null, null);
             });
 
     assertThatThrownBy(() -> LayerWalker.walk(List.of(failing), Set.of(GROUP)))
