@@ -1,0 +1,98 @@
+package io.github.jenkinsdind.core.internal.files;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * Where everything lives in the build's cache directory: the one place that names its
+ * subdirectories. Every part of the cache is written atomically (a temporary name, then a move),
+ * so several builds may share one cache.
+ *
+ * <pre>
+ * cacheDirectory/
+ *   docker-cli/       downloaded docker CLI archives and the binaries taken out of them
+ *   base-files/       account files read from base layers, by base digest
+ *   daemon-images/    which image of a base each Docker daemon holds
+ *   layers/accounts/  the edited account files, as the accounts layer's source files
+ *   jib/base/         Jib's base-layer cache
+ *   jib/application/  Jib's application-layer cache (the docker-cli and accounts layers)
+ *   tmp/              temporary files and trees of running builds
+ * </pre>
+ *
+ * @param root the cache directory
+ */
+public record CacheLayout(Path root) {
+
+  /**
+   * Checks the root.
+   *
+   * @param root the cache directory
+   */
+  public CacheLayout {
+    Objects.requireNonNull(root, "root");
+    root = root.toAbsolutePath();
+  }
+
+  /**
+   * Returns the docker CLI cache.
+   *
+   * @return {@code docker-cli}
+   */
+  public Path dockerCli() {
+    return root.resolve("docker-cli");
+  }
+
+  /**
+   * Returns the cache of account files read from base layers.
+   *
+   * @return {@code base-files}
+   */
+  public Path baseFiles() {
+    return root.resolve("base-files");
+  }
+
+  /**
+   * Returns where the images each daemon holds are remembered.
+   *
+   * @return {@code daemon-images}
+   */
+  public Path daemonImages() {
+    return root.resolve("daemon-images");
+  }
+
+  /**
+   * Returns where the accounts layer's source files are written.
+   *
+   * @return {@code layers/accounts}
+   */
+  public Path accountsLayer() {
+    return root.resolve("layers").resolve("accounts");
+  }
+
+  /**
+   * Returns Jib's base-layer cache.
+   *
+   * @return {@code jib/base}
+   */
+  public Path jibBaseLayers() {
+    return root.resolve("jib").resolve("base");
+  }
+
+  /**
+   * Returns Jib's application-layer cache.
+   *
+   * @return {@code jib/application}
+   */
+  public Path jibApplicationLayers() {
+    return root.resolve("jib").resolve("application");
+  }
+
+  /**
+   * Returns the directory of temporary files and trees.
+   *
+   * @return {@code tmp}
+   */
+  public Path tmp() {
+    return root.resolve("tmp");
+  }
+}
