@@ -5,8 +5,8 @@ import java.util.Objects;
 
 /**
  * Where everything lives in the build's cache directory: the one place that names its
- * subdirectories. Every part of the cache is written atomically (a temporary name, then a move),
- * so several builds may share one cache.
+ * subdirectories. Every part of the cache is written atomically (a temporary name, then a move), so
+ * several builds may share one cache.
  *
  * <pre>
  * cacheDirectory/
