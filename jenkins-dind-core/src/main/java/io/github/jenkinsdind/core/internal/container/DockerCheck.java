@@ -2,11 +2,9 @@ package io.github.jenkinsdind.core.internal.container;
 
 import io.github.jenkinsdind.core.api.CheckRequest;
 import io.github.jenkinsdind.core.api.CheckResult;
-import io.github.jenkinsdind.core.api.ConfigurationException;
 import io.github.jenkinsdind.core.api.Event;
 import io.github.jenkinsdind.core.api.EventHandler;
 import io.github.jenkinsdind.core.api.JenkinsDindException;
-import io.github.jenkinsdind.core.api.Setting;
 import io.github.jenkinsdind.core.internal.daemon.Engine;
 import io.github.jenkinsdind.core.internal.daemon.ThrowawayContainer;
 import java.util.List;
@@ -35,16 +33,7 @@ public final class DockerCheck {
     String image = Inputs.image(request.image());
     String socket = Inputs.dockerSocket(request.dockerSocket());
     GroupAddPolicy policy = GroupAddPolicy.parse(request.groupAdd());
-    if (engine.image(image).isEmpty()) {
-      throw new ConfigurationException(
-          "The image " + image + " is not in the Docker daemon at " + engine.dockerHost(),
-          Setting.IMAGE,
-          image,
-          "build it into this daemon first: mvn jenkins-dind:build (its default target,"
-              + " docker, loads it there); or docker pull "
-              + image
-              + " if it is in a registry");
-    }
+    ImageInDaemon.require(engine, image);
     events.handle(
         Event.info(
             "Checking that "

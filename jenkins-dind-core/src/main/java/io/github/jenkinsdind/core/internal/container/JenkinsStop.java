@@ -71,7 +71,7 @@ public final class JenkinsStop {
     Optional<String> homeText =
         volume.isPresent() ? volume : home.map(InspectContainerResponse.Mount::getSource);
 
-    JenkinsRun.stopAndRemove(engine, container.getId(), name);
+    ContainerRemoval.stopAndRemove(engine, container.getId(), name);
     events.handle(Event.info("Stopped and removed the container " + name));
 
     boolean removedVolume = false;
