@@ -12,6 +12,7 @@ import io.github.jenkinsdind.core.api.JenkinsContainers;
 import io.github.jenkinsdind.core.api.RunRequest;
 import io.github.jenkinsdind.core.api.Setting;
 import io.github.jenkinsdind.core.api.StopRequest;
+import io.github.jenkinsdind.core.api.Suggestion;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -55,7 +56,9 @@ class BadInputTest extends EngineTestBase {
               assertThat(e.setting()).contains(Setting.IMAGE);
               assertThat(e.getMessage())
                   .contains("jenkins-dind-it/does-not-exist:1 is not in the Docker daemon");
-              assertThat(e.suggestion().orElseThrow()).contains("jenkins-dind:build");
+              assertThat(e.suggestionParts().orElseThrow().parts())
+                  .contains(new Suggestion.Run(Suggestion.Operation.BUILD));
+              assertThat(e.suggestion().orElseThrow()).contains("the build operation");
             });
     assertThat(containerExists(name)).isFalse();
   }
@@ -113,6 +116,8 @@ class BadInputTest extends EngineTestBase {
             ConfigurationException.class,
             e -> {
               assertThat(e.setting()).contains(Setting.REPLACE);
+              assertThat(e.suggestionParts().orElseThrow().parts())
+                  .contains(new Suggestion.SetTo(Setting.REPLACE, "true"));
               assertThat(e.suggestion().orElseThrow()).contains("replace=true");
             });
     assertThat(dockerOk("inspect", "-f", "{{.Id}}", name)).isEqualTo(id);

@@ -8,6 +8,7 @@ import io.github.jenkinsdind.core.api.CheckRequest;
 import io.github.jenkinsdind.core.api.CheckResult;
 import io.github.jenkinsdind.core.api.ConfigurationException;
 import io.github.jenkinsdind.core.api.Setting;
+import io.github.jenkinsdind.core.api.Suggestion;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.ServerSocketChannel;
@@ -49,8 +50,12 @@ class CheckTest extends EngineTestBase {
                 + gid
                 + " on the Docker host, but jenkins (uid 1000) is in groups 1000 999 (groupAdd=none"
                 + " added none).");
-    assertThat(result.fix().orElseThrow())
-        .contains("-Djenkins-dind.dockerGid=" + gid)
+    assertThat(result.fix().orElseThrow().parts())
+        .contains(
+            new Suggestion.SetTo(Setting.DOCKER_GID, Long.toString(gid)),
+            new Suggestion.SetTo(Setting.GROUP_ADD, "auto"));
+    assertThat(result.fix().orElseThrow().toString())
+        .contains("dockerGid=" + gid)
         .contains("groupAdd=auto");
     assertNoProbeLeft(image);
   }
@@ -71,7 +76,8 @@ class CheckTest extends EngineTestBase {
         docker.check(CheckRequest.of(ProductImages.withoutDockerCli()), sandbox.events());
     assertThat(result.passed()).isFalse();
     assertThat(result.diagnosis()).contains("has no docker CLI on the PATH of its user jenkins");
-    assertThat(result.fix().orElseThrow()).contains("jenkins-dind:build");
+    assertThat(result.fix().orElseThrow().parts())
+        .contains(new Suggestion.Run(Suggestion.Operation.BUILD));
   }
 
   @Test
@@ -88,7 +94,7 @@ class CheckTest extends EngineTestBase {
               sandbox.events());
       assertThat(result.passed()).isFalse();
       assertThat(result.diagnosis()).contains("could not reach the daemon through " + socket);
-      assertThat(result.fix().orElseThrow()).contains("dockerSocket");
+      assertThat(result.fix().orElseThrow().toString()).contains("dockerSocket");
     } finally {
       Files.deleteIfExists(socket);
     }
@@ -102,7 +108,8 @@ class CheckTest extends EngineTestBase {
             ConfigurationException.class,
             e -> {
               assertThat(e.setting()).contains(Setting.IMAGE);
-              assertThat(e.suggestion().orElseThrow()).contains("build");
+              assertThat(e.suggestionParts().orElseThrow().parts())
+                  .contains(new Suggestion.Run(Suggestion.Operation.BUILD));
             });
   }
 

@@ -16,7 +16,8 @@ import java.util.OptionalLong;
  * @param groupsAdded the supplementary GIDs the group policy added
  * @param serverVersion the daemon's version as the CLI in the container reported it, on a pass
  * @param diagnosis what happened, in a sentence or two
- * @param fix the exact fix, on a failure that has one
+ * @param fix the exact fix, on a failure that has one, in parts that each front end words its own
+ *     way ({@link Suggestion#toString()} gives neutral words)
  */
 public record CheckResult(
     boolean passed,
@@ -27,7 +28,7 @@ public record CheckResult(
     List<Long> groupsAdded,
     Optional<String> serverVersion,
     String diagnosis,
-    Optional<String> fix) {
+    Optional<Suggestion> fix) {
 
   /**
    * Checks and copies the parts.

@@ -1,5 +1,7 @@
 package io.github.jenkinsdind.core.internal.container;
 
+import io.github.jenkinsdind.core.api.Setting;
+import io.github.jenkinsdind.core.api.Suggestion;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -15,10 +17,10 @@ import java.util.stream.Collectors;
  * @param passed whether {@code docker version} reached the daemon
  * @param serverVersion the daemon's version, on a pass
  * @param diagnosis what happened
- * @param fix the fix, on a failure that has one
+ * @param fix the fix, on a failure that has one, in parts that each front end words its own way
  */
 public record CheckVerdict(
-    boolean passed, Optional<String> serverVersion, String diagnosis, Optional<String> fix) {
+    boolean passed, Optional<String> serverVersion, String diagnosis, Optional<Suggestion> fix) {
 
   /**
    * The verdict when the image has no docker CLI.
@@ -37,8 +39,11 @@ public record CheckVerdict(
             + facts.describeUser()
             + ".",
         Optional.of(
-            "build the image with jenkins-dind:build, which puts the docker CLI at"
-                + " /usr/local/bin/docker"));
+            Suggestion.builder()
+                .text("build the image with ")
+                .run(Suggestion.Operation.BUILD)
+                .text(", which puts the docker CLI at /usr/local/bin/docker")
+                .build()));
   }
 
   /**
@@ -90,7 +95,12 @@ public record CheckVerdict(
           false,
           Optional.empty(),
           "The socket " + socket + " could not be seen in the container: " + output,
-          Optional.of("give dockerSocket as the Docker host has it, such as /var/run/docker.sock"));
+          Optional.of(
+              Suggestion.builder()
+                  .text("give ")
+                  .setting(Setting.DOCKER_SOCKET)
+                  .text(" as the Docker host has it, such as /var/run/docker.sock")
+                  .build()));
     }
     long gid = facts.socketGid().getAsLong();
     if (output.toLowerCase(Locale.ROOT).contains("permission denied")) {
@@ -110,9 +120,10 @@ public record CheckVerdict(
                 + facts.socketMode()
                 + ", which does not let its group read and write it.",
             Optional.of(
-                "make the socket group-readable and -writable on the Docker host (chmod 660 "
-                    + socket
-                    + "), as Docker's own setup does"));
+                Suggestion.text(
+                    "make the socket group-readable and -writable on the Docker host (chmod 660 "
+                        + socket
+                        + "), as Docker's own setup does")));
       }
       if (effective.contains(gid)) {
         return new CheckVerdict(
@@ -131,8 +142,9 @@ public record CheckVerdict(
                 + "): "
                 + output,
             Optional.of(
-                "check the daemon's security settings (user namespaces, SELinux or AppArmor)"
-                    + " on the Docker host"));
+                Suggestion.text(
+                    "check the daemon's security settings (user namespaces, SELinux or AppArmor)"
+                        + " on the Docker host")));
       }
       return new CheckVerdict(
           false,
@@ -149,10 +161,13 @@ public record CheckVerdict(
               + addedText
               + ").",
           Optional.of(
-              "build the image with -Djenkins-dind.dockerGid="
-                  + gid
-                  + ", or run it with groupAdd=auto (-Djenkins-dind.groupAdd=auto), which adds"
-                  + " the socket's GID when the container starts"));
+              Suggestion.builder()
+                  .text("build the image with ")
+                  .set(Setting.DOCKER_GID, Long.toString(gid))
+                  .text(", or run it with ")
+                  .set(Setting.GROUP_ADD, "auto")
+                  .text(", which adds the socket's GID when the container starts")
+                  .build()));
     }
     return new CheckVerdict(
         false,
@@ -166,10 +181,11 @@ public record CheckVerdict(
             + "): "
             + output,
         Optional.of(
-            "check that dockerSocket ("
-                + socket
-                + ") is the Docker daemon's socket on the Docker"
-                + " host"));
+            Suggestion.builder()
+                .text("check that ")
+                .setting(Setting.DOCKER_SOCKET)
+                .text(" (" + socket + ") is the Docker daemon's socket on the Docker host")
+                .build()));
   }
 
   private static String describe(List<Long> gids) {

@@ -6,6 +6,7 @@ import io.github.jenkinsdind.core.api.ConfigurationException;
 import io.github.jenkinsdind.core.api.EventHandler;
 import io.github.jenkinsdind.core.api.JenkinsDindException;
 import io.github.jenkinsdind.core.api.Setting;
+import io.github.jenkinsdind.core.api.Suggestion;
 import io.github.jenkinsdind.core.internal.daemon.DaemonFault;
 import io.github.jenkinsdind.core.internal.daemon.DaemonMessages;
 import io.github.jenkinsdind.core.internal.daemon.Engine;
@@ -113,8 +114,11 @@ final class ContainerLaunch {
             + text,
         Setting.PORTS,
         spec,
-        "choose a free host port (for example 8081:8080), or 0 to let Docker pick one"
-            + " (-Djenkins-dind.ports=0:8080,0:50000)",
+        Suggestion.builder()
+            .text("choose a free host port (for example 8081:8080), or 0 to let Docker pick one (")
+            .set(Setting.PORTS, "0:8080,0:50000")
+            .text(")")
+            .build(),
         DaemonFault.of(e));
   }
 }

@@ -3,6 +3,7 @@ package io.github.jenkinsdind.core.internal.container;
 import io.github.jenkinsdind.core.api.ConfigurationException;
 import io.github.jenkinsdind.core.api.EnvironmentException;
 import io.github.jenkinsdind.core.api.Setting;
+import io.github.jenkinsdind.core.api.Suggestion;
 import io.github.jenkinsdind.core.internal.daemon.Engine;
 
 /** The image that {@code run} and {@code check} need must already be in the daemon. */
@@ -24,10 +25,15 @@ final class ImageInDaemon {
           "The image " + image + " is not in the Docker daemon at " + engine.dockerHost(),
           Setting.IMAGE,
           image,
-          "build it into this daemon first: mvn jenkins-dind:build (its default target,"
-              + " docker, loads it there); or docker pull "
-              + image
-              + " if it is in a registry");
+          Suggestion.builder()
+              .text("build it into this daemon first with ")
+              .run(Suggestion.Operation.BUILD)
+              .text(" (")
+              .set(Setting.TARGET, "docker")
+              .text(", its default, loads it there); or docker pull " + image)
+              .text(" if it is in a registry")
+              .build(),
+          null);
     }
   }
 }

@@ -3,6 +3,7 @@ package io.github.jenkinsdind.core.internal.container;
 import io.github.jenkinsdind.core.api.EnvironmentException;
 import io.github.jenkinsdind.core.api.JenkinsDindException;
 import io.github.jenkinsdind.core.api.Setting;
+import io.github.jenkinsdind.core.api.Suggestion;
 import io.github.jenkinsdind.core.internal.daemon.Engine;
 import io.github.jenkinsdind.core.internal.daemon.ThrowawayContainer;
 import java.util.List;
@@ -52,8 +53,14 @@ public final class ImageProbe {
                         + (outcome.stderr() + outcome.stdout()).trim(),
                     Setting.IMAGE,
                     image,
-                    "use an image with /bin/sh, id and stat (every Jenkins image has them); with"
-                        + " groupAdd=<gid> instead of auto, run needs no look into the image",
+                    Suggestion.builder()
+                        .text("use an image with /bin/sh, id and stat (every Jenkins image has")
+                        .text(" them); with a GID as ")
+                        .setting(Setting.GROUP_ADD)
+                        .text(" instead of auto, ")
+                        .run(Suggestion.Operation.RUN)
+                        .text(" needs no look into the image")
+                        .build(),
                     null));
   }
 }

@@ -2,6 +2,7 @@ package io.github.jenkinsdind.core.internal.container;
 
 import io.github.jenkinsdind.core.api.ConfigurationException;
 import io.github.jenkinsdind.core.api.Setting;
+import io.github.jenkinsdind.core.api.Suggestion;
 
 /** Checks of the simple settings shared by run, stop and check. */
 public final class Inputs {
@@ -21,7 +22,12 @@ public final class Inputs {
           "The image '" + text + "' is not an image reference",
           Setting.IMAGE,
           text,
-          "give the image that jenkins-dind:build made, such as my-jenkins:1.0");
+          Suggestion.builder()
+              .text("give the image that ")
+              .run(Suggestion.Operation.BUILD)
+              .text(" made, such as my-jenkins:1.0")
+              .build(),
+          null);
     }
     return value;
   }

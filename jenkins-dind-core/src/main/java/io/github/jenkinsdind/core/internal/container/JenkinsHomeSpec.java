@@ -40,9 +40,9 @@ public sealed interface JenkinsHomeSpec permits JenkinsHomeSpec.Volume, JenkinsH
     }
     String hint =
         value.startsWith("~")
-            ? "the ~ was not expanded: write the absolute path, such as ${user.home}/jenkins_home"
+            ? "the ~ was not expanded: write the absolute path, such as /home/jenkins/jenkins_home"
             : "use a volume name (letters, digits, _ . -, such as jenkins_home) or an absolute path"
-                + " on the Docker host, such as ${project.basedir}/jenkins_home";
+                + " on the Docker host, such as /srv/jenkins_home";
     throw new ConfigurationException(
         "jenkinsHome '" + text + "' is neither a Docker volume name nor an absolute path",
         Setting.JENKINS_HOME,

@@ -6,6 +6,7 @@ import io.github.jenkinsdind.core.api.Event;
 import io.github.jenkinsdind.core.api.EventHandler;
 import io.github.jenkinsdind.core.api.JenkinsDindException;
 import io.github.jenkinsdind.core.api.Setting;
+import io.github.jenkinsdind.core.api.Suggestion;
 import io.github.jenkinsdind.core.internal.daemon.Engine;
 import java.net.URI;
 import java.util.Optional;
@@ -103,7 +104,11 @@ final class JenkinsStartup {
             + ContainerFiles.logTail(engine, id, LOG_LINES),
         Setting.WAIT,
         Long.toString(plan.waitSeconds()),
-        "wait longer (-Djenkins-dind.wait=600), or follow its log with docker logs -f " + name,
+        Suggestion.builder()
+            .text("wait longer (")
+            .set(Setting.WAIT, "600")
+            .text("), or follow its log with docker logs -f " + name)
+            .build(),
         null);
   }
 
@@ -125,10 +130,14 @@ final class JenkinsStartup {
             + ContainerFiles.logTail(engine, container.getId(), LOG_LINES),
         null,
         null,
-        "read its whole log with docker logs "
-            + name
-            + " (the container is kept for that;"
-            + " jenkins-dind:stop removes it)",
+        Suggestion.builder()
+            .text(
+                "read its whole log with docker logs "
+                    + name
+                    + " (the container is kept for that; ")
+            .run(Suggestion.Operation.STOP)
+            .text(" removes it)")
+            .build(),
         null);
   }
 

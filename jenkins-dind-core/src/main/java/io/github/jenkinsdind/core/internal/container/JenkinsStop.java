@@ -10,6 +10,7 @@ import io.github.jenkinsdind.core.api.JenkinsDindException;
 import io.github.jenkinsdind.core.api.Setting;
 import io.github.jenkinsdind.core.api.StopRequest;
 import io.github.jenkinsdind.core.api.StopResult;
+import io.github.jenkinsdind.core.api.Suggestion;
 import io.github.jenkinsdind.core.internal.daemon.DaemonFault;
 import io.github.jenkinsdind.core.internal.daemon.Engine;
 import io.github.jenkinsdind.core.internal.daemon.ManagedLabels;
@@ -52,10 +53,15 @@ public final class JenkinsStop {
               + "=true label); it is left alone",
           Setting.CONTAINER_NAME,
           name,
-          "give the containerName that jenkins-dind:run used, or stop that container yourself"
-              + " (docker stop "
-              + name
-              + ") if you mean to");
+          Suggestion.builder()
+              .text("give the ")
+              .setting(Setting.CONTAINER_NAME)
+              .text(" that ")
+              .run(Suggestion.Operation.RUN)
+              .text(" used, or stop that container yourself (docker stop " + name + ")")
+              .text(" if you mean to")
+              .build(),
+          null);
     }
     Optional<InspectContainerResponse.Mount> home =
         container.getMounts() == null

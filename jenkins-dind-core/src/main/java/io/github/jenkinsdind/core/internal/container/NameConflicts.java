@@ -8,6 +8,7 @@ import io.github.jenkinsdind.core.api.EnvironmentException;
 import io.github.jenkinsdind.core.api.Event;
 import io.github.jenkinsdind.core.api.EventHandler;
 import io.github.jenkinsdind.core.api.Setting;
+import io.github.jenkinsdind.core.api.Suggestion;
 import io.github.jenkinsdind.core.internal.daemon.Engine;
 import io.github.jenkinsdind.core.internal.daemon.ManagedLabels;
 import java.util.List;
@@ -57,9 +58,13 @@ final class NameConflicts {
               + "); it is left alone",
           Setting.CONTAINER_NAME,
           name,
-          "choose another containerName, or remove that container yourself (docker rm -f "
-              + name
-              + ") if you are sure it is not needed");
+          Suggestion.builder()
+              .text("choose another ")
+              .setting(Setting.CONTAINER_NAME)
+              .text(", or remove that container yourself (docker rm -f " + name + ")")
+              .text(" if you are sure it is not needed")
+              .build(),
+          null);
     }
     if (!plan.replace()) {
       throw new ConfigurationException(
@@ -70,8 +75,13 @@ final class NameConflicts {
               + ")",
           Setting.REPLACE,
           "false",
-          "set replace=true (-Djenkins-dind.replace=true) to replace it (its jenkins_home is"
-              + " kept), or stop it first with jenkins-dind:stop");
+          Suggestion.builder()
+              .text("set ")
+              .set(Setting.REPLACE, "true")
+              .text(" to replace it (its jenkins_home is kept), or stop it first with ")
+              .run(Suggestion.Operation.STOP)
+              .build(),
+          null);
     }
   }
 
@@ -120,10 +130,14 @@ final class NameConflicts {
             + "; two Jenkins must not share one home",
         Setting.JENKINS_HOME,
         home.text(),
-        "give this container its own jenkinsHome (the default is <containerName>_home),"
-            + " or stop "
-            + other
-            + " first");
+        Suggestion.builder()
+            .text("give this container its own ")
+            .setting(Setting.JENKINS_HOME)
+            .text(" (the default is the ")
+            .setting(Setting.CONTAINER_NAME)
+            .text(" followed by _home), or stop " + other + " first")
+            .build(),
+        null);
   }
 
   /**

@@ -5,6 +5,7 @@ import io.github.jenkinsdind.core.api.Event;
 import io.github.jenkinsdind.core.api.EventHandler;
 import io.github.jenkinsdind.core.api.JenkinsDindException;
 import io.github.jenkinsdind.core.api.Setting;
+import io.github.jenkinsdind.core.api.Suggestion;
 import io.github.jenkinsdind.core.internal.daemon.Engine;
 import java.util.List;
 import java.util.OptionalLong;
@@ -57,8 +58,12 @@ final class SocketGroup {
                             + plan.image(),
                         Setting.DOCKER_SOCKET,
                         plan.dockerSocket(),
-                        "give the daemon's socket as the Docker host has it, such as"
-                            + " /var/run/docker.sock, or a GID as groupAdd"));
+                        Suggestion.builder()
+                            .text("give the daemon's socket as the Docker host has it, such as")
+                            .text(" /var/run/docker.sock, or a GID as ")
+                            .setting(Setting.GROUP_ADD)
+                            .build(),
+                        null));
     events.handle(
         Event.info(
             "groupAdd=auto: the Docker socket "

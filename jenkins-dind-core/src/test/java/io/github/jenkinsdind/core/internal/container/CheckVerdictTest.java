@@ -2,6 +2,8 @@ package io.github.jenkinsdind.core.internal.container;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.jenkinsdind.core.api.Setting;
+import io.github.jenkinsdind.core.api.Suggestion;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -51,9 +53,14 @@ class CheckVerdictTest {
         .contains("GID 106")
         .contains("jenkins (uid 1000) is in groups 1000 999")
         .contains("groupAdd=none added none");
-    assertThat(v.fix().orElseThrow())
-        .contains("-Djenkins-dind.dockerGid=106")
-        .contains("groupAdd=auto");
+    assertThat(v.fix().orElseThrow().parts())
+        .contains(
+            new Suggestion.SetTo(Setting.DOCKER_GID, "106"),
+            new Suggestion.SetTo(Setting.GROUP_ADD, "auto"));
+    assertThat(v.fix().orElseThrow().toString())
+        .isEqualTo(
+            "build the image with dockerGid=106, or run it with groupAdd=auto, which adds the"
+                + " socket's GID when the container starts");
   }
 
   @Test
@@ -62,7 +69,7 @@ class CheckVerdictTest {
         CheckVerdict.judge(
             SOCKET, facts("600"), new GroupAddPolicy.Auto(), List.of(106L), 1, "", DENIED);
     assertThat(v.diagnosis()).contains("mode is 600");
-    assertThat(v.fix().orElseThrow()).contains("chmod 660");
+    assertThat(v.fix().orElseThrow().toString()).contains("chmod 660");
   }
 
   @Test
@@ -79,7 +86,9 @@ class CheckVerdictTest {
                 + " daemon running?");
     assertThat(v.passed()).isFalse();
     assertThat(v.diagnosis()).contains("could not reach the daemon").contains("Is the docker");
-    assertThat(v.fix().orElseThrow()).contains("dockerSocket");
+    assertThat(v.fix().orElseThrow().parts())
+        .contains(new Suggestion.SetTo(Setting.DOCKER_SOCKET, null));
+    assertThat(v.fix().orElseThrow().toString()).contains("dockerSocket (/var/run/docker.sock)");
   }
 
   @Test
@@ -90,6 +99,8 @@ class CheckVerdictTest {
     CheckVerdict v = CheckVerdict.noDockerCli("plain/jenkins:1", noCli);
     assertThat(v.passed()).isFalse();
     assertThat(v.diagnosis()).contains("no docker CLI");
-    assertThat(v.fix().orElseThrow()).contains("/usr/local/bin/docker");
+    assertThat(v.fix().orElseThrow().parts())
+        .contains(new Suggestion.Run(Suggestion.Operation.BUILD));
+    assertThat(v.fix().orElseThrow().toString()).contains("/usr/local/bin/docker");
   }
 }

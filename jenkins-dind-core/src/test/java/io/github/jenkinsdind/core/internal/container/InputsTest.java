@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.jenkinsdind.core.api.ConfigurationException;
 import io.github.jenkinsdind.core.api.Setting;
+import io.github.jenkinsdind.core.api.Suggestion;
 import org.junit.jupiter.api.Test;
 
 class InputsTest {
@@ -34,6 +35,19 @@ class InputsTest {
               ConfigurationException.class,
               e -> assertThat(e.setting()).contains(Setting.DOCKER_SOCKET));
     }
+  }
+
+  @Test
+  void aBadImageSuggestsTheBuildOperationInNeutralWords() {
+    assertThatThrownBy(() -> Inputs.image("my jenkins"))
+        .isInstanceOfSatisfying(
+            ConfigurationException.class,
+            e -> {
+              assertThat(e.suggestionParts().orElseThrow().parts())
+                  .contains(new Suggestion.Run(Suggestion.Operation.BUILD));
+              assertThat(e.suggestion())
+                  .contains("give the image that the build operation made, such as my-jenkins:1.0");
+            });
   }
 
   @Test
