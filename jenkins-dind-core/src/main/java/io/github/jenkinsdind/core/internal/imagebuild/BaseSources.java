@@ -18,10 +18,12 @@ import io.github.jenkinsdind.core.internal.base.BaseSource;
 import io.github.jenkinsdind.core.internal.base.DaemonBaseSource;
 import io.github.jenkinsdind.core.internal.base.RegistryBaseSource;
 import io.github.jenkinsdind.core.internal.base.TarBaseSource;
+import io.github.jenkinsdind.core.internal.files.CacheLayout;
 import io.github.jenkinsdind.core.internal.jib.JibDockerClient;
 import io.github.jenkinsdind.core.internal.registry.RegistryCredentials;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -39,6 +41,7 @@ final class BaseSources {
    * @param request the request
    * @param credentials the registry credentials
    * @param cache the base files cache (its index serves offline builds)
+   * @param layout the cache directory's layout (a daemon base is saved under its {@code tmp})
    * @param events where messages go
    * @param onResolved told the manifest as soon as the base is resolved, before its layers are read
    * @return the source; close it when done
@@ -49,6 +52,7 @@ final class BaseSources {
       BuildRequest request,
       RegistryCredentials credentials,
       BaseFilesCache cache,
+      CacheLayout layout,
       EventHandler events,
       Consumer<BaseManifest> onResolved)
       throws ConfigurationException {
@@ -63,9 +67,7 @@ final class BaseSources {
                   credentials,
                   cache,
                   events);
-          case DAEMON ->
-              new DaemonBaseSource(
-                  base.reference(), request.cacheDirectory().resolve("tmp"), events);
+          case DAEMON -> new DaemonBaseSource(base.reference(), layout.tmp(), events);
           case TAR -> new TarBaseSource(base.tarPath(), null, events);
         });
   }
@@ -87,10 +89,10 @@ final class BaseSources {
     /**
      * Returns the manifest resolved last.
      *
-     * @return the manifest, or {@code null} before {@link #resolve}
+     * @return the manifest, or empty before {@link #resolve}
      */
-    BaseManifest resolved() {
-      return resolved;
+    Optional<BaseManifest> resolved() {
+      return Optional.ofNullable(resolved);
     }
 
     @Override
@@ -122,18 +124,25 @@ final class BaseSources {
    * @param base the parsed {@code from}
    * @param digest the digest the account files were read from
    * @param credentials the registry credentials
-   * @param daemon the Docker daemon, for a {@code docker://} base
+   * @param daemon the Docker daemon, needed for a {@code docker://} base
    * @return Jib's builder
+   * @throws IllegalStateException if the base is a {@code docker://} one and there is no daemon
    */
   static JibContainerBuilder jibBase(
-      BaseReference base, String digest, RegistryCredentials credentials, JibDockerClient daemon) {
+      BaseReference base,
+      String digest,
+      RegistryCredentials credentials,
+      Optional<JibDockerClient> daemon) {
     return switch (base.kind()) {
       case REGISTRY -> {
         ImageReference pinned = base.imageReference().withQualifier(digest);
         yield Jib.from(
             RegistryImage.named(pinned).addCredentialRetriever(credentials.retrieverFor(pinned)));
       }
-      case DAEMON -> Jib.from(daemon, DockerDaemonImage.named(base.imageReference()));
+      case DAEMON ->
+          Jib.from(
+              daemon.orElseThrow(() -> new IllegalStateException("no daemon for " + base)),
+              DockerDaemonImage.named(base.imageReference()));
       case TAR -> Jib.from(TarImage.at(base.tarPath()));
     };
   }

@@ -3,6 +3,7 @@ package io.github.jenkinsdind.core.internal.imagebuild;
 import io.github.jenkinsdind.core.api.EnvironmentException;
 import io.github.jenkinsdind.core.internal.base.BaseManifest;
 import io.github.jenkinsdind.core.internal.daemon.Engine;
+import io.github.jenkinsdind.core.internal.files.CacheLayout;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,10 +27,10 @@ final class DaemonLayers {
   /**
    * Uses a directory of the cache.
    *
-   * @param cacheDirectory the cache directory
+   * @param layout the cache directory's layout: its {@code daemon-images}
    */
-  DaemonLayers(Path cacheDirectory) {
-    this.directory = cacheDirectory.resolve("daemon-images");
+  DaemonLayers(CacheLayout layout) {
+    this.directory = layout.daemonImages();
   }
 
   /**

@@ -7,6 +7,8 @@ import com.google.cloud.tools.jib.api.buildplan.FileEntry;
 import com.google.cloud.tools.jib.api.buildplan.FilePermissions;
 import io.github.jenkinsdind.core.api.EnvironmentException;
 import io.github.jenkinsdind.core.api.Setting;
+import io.github.jenkinsdind.core.api.Suggestion;
+import io.github.jenkinsdind.core.internal.files.CacheLayout;
 import io.github.jenkinsdind.core.internal.files.FileTrees;
 import io.github.jenkinsdind.core.internal.files.ImageFile;
 import java.io.IOException;
@@ -36,16 +38,17 @@ public record LayerPlan(FileEntriesLayer dockerCli, FileEntriesLayer accounts) {
   /**
    * Plans the layers.
    *
-   * @param cacheDirectory the cache directory, where the account files are written
+   * @param layout the cache directory's layout: the account files are written under its {@code
+   *     layers/accounts}
    * @param cliBinary the docker CLI binary
    * @param accountFiles the edited account files
    * @return the plan
    * @throws EnvironmentException if the account files cannot be written
    */
-  static LayerPlan of(Path cacheDirectory, Path cliBinary, List<ImageFile> accountFiles)
+  static LayerPlan of(CacheLayout layout, Path cliBinary, List<ImageFile> accountFiles)
       throws EnvironmentException {
     FileEntriesLayer cli = dockerCliLayer(cliBinary);
-    Path dir = writeOnce(cacheDirectory.resolve("layers").resolve("accounts"), accountFiles);
+    Path dir = writeOnce(layout.accountsLayer(), accountFiles);
     FileEntriesLayer.Builder accounts = FileEntriesLayer.builder().setName("accounts");
     for (ImageFile file : accountFiles) {
       accounts.addEntry(
@@ -121,7 +124,11 @@ public record LayerPlan(FileEntriesLayer dockerCli, FileEntriesLayer accounts) {
           "Could not write the edited account files under " + root + ": " + e.getMessage(),
           Setting.CACHE_DIRECTORY,
           root.toString(),
-          "perhaps you should point cacheDirectory at a writable directory",
+          Suggestion.perhaps()
+              .text("point ")
+              .setting(Setting.CACHE_DIRECTORY)
+              .text(" at a writable directory")
+              .build(),
           e);
     } finally {
       if (temp != null) {

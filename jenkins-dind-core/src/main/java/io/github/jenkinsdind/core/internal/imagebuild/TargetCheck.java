@@ -1,32 +1,25 @@
 package io.github.jenkinsdind.core.internal.imagebuild;
 
-import com.google.cloud.tools.jib.api.ImageReference;
 import io.github.jenkinsdind.core.api.BuildRequest;
 import io.github.jenkinsdind.core.api.ConfigurationException;
 import io.github.jenkinsdind.core.api.ImageTarget;
 import io.github.jenkinsdind.core.api.Setting;
+import io.github.jenkinsdind.core.api.Suggestion;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
-/** Checks of the target made before anything is read or written. */
+/**
+ * Checks of the target: its tags and offline mode before anything is read or written, and the tar
+ * file's directory just before the image is written.
+ */
 final class TargetCheck {
   /** A Docker tag, as the distribution spec defines it. */
   private static final Pattern TAG = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}");
 
   private TargetCheck() {}
-
-  /**
-   * Parses the target's image reference.
-   *
-   * @param target the target
-   * @return the reference
-   * @throws ConfigurationException if it is not a valid reference
-   */
-  static ImageReference reference(ImageTarget target) throws ConfigurationException {
-    return ImageBuild.parseReference(target.image(), Setting.IMAGE);
-  }
 
   /**
    * Checks the additional tags.
@@ -48,18 +41,30 @@ final class TargetCheck {
   }
 
   /**
-   * Refuses a registry target offline.
+   * Refuses a registry target offline: pushing needs the network. The only check of it; front ends
+   * leave it to the core.
    *
    * @param request the request
-   * @throws ConfigurationException if the target is a registry and the build is offline
+   * @throws ConfigurationException naming {@link Setting#OFFLINE} if the target is a registry and
+   *     the build is offline
    */
   static void offline(BuildRequest request) throws ConfigurationException {
     if (request.offline() && request.target() instanceof ImageTarget.Registry) {
       throw new ConfigurationException(
-          "Cannot push " + request.target().image() + " to a registry while offline",
+          "The build is offline, but a registry target needs the network to push "
+              + request.target().image(),
           Setting.OFFLINE,
           "true",
-          "perhaps you should build without -o (offline), or with target docker or tar");
+          Suggestion.perhaps()
+              .text("build without ")
+              .setting(Setting.OFFLINE)
+              .text(", or choose ")
+              .set(Setting.TARGET, "docker")
+              .text(" or ")
+              .set(Setting.TARGET, "tar")
+              .text(", which need no network")
+              .build(),
+          null);
     }
   }
 
@@ -67,33 +72,35 @@ final class TargetCheck {
    * For a tar target, checks that the tar file can be written and makes the temporary file the
    * image is first written to, next to it, so that a failed build leaves no half-written tar.
    *
-   * @param target the target
-   * @return the temporary file, or {@code null} for other targets
+   * @param tar the tar target
+   * @return the temporary file
    * @throws ConfigurationException if the tar file cannot be written
    */
-  static Path prepareTarFile(ImageTarget target) throws ConfigurationException {
-    if (!(target instanceof ImageTarget.TarFile tar)) {
-      return null;
-    }
+  static Path prepareTarFile(ImageTarget.TarFile tar) throws ConfigurationException {
     Path file = tar.file().toAbsolutePath();
     if (Files.isDirectory(file)) {
-      throw unwritable(file, "it is a directory", null);
+      throw unwritable(file, "it is a directory", Optional.empty());
     }
     try {
       Path dir = file.getParent();
       Files.createDirectories(dir);
       return Files.createTempFile(dir, "." + file.getFileName(), ".part");
     } catch (IOException | UnsupportedOperationException e) {
-      throw unwritable(file, e.toString(), e);
+      throw unwritable(file, e.toString(), Optional.of(e));
     }
   }
 
-  private static ConfigurationException unwritable(Path file, String why, Exception cause) {
+  private static ConfigurationException unwritable(
+      Path file, String why, Optional<Exception> cause) {
     return new ConfigurationException(
         "The tar file " + file + " cannot be written: " + why,
         Setting.TAR_FILE,
         file.toString(),
-        "perhaps you should point tarFile at a file in a writable directory",
-        cause);
+        Suggestion.perhaps()
+            .text("point ")
+            .setting(Setting.TAR_FILE)
+            .text(" at a file in a writable directory")
+            .build(),
+        cause.orElse(null));
   }
 }

@@ -9,6 +9,7 @@ import com.google.cloud.tools.jib.image.ReproducibleLayerBuilder;
 import com.google.common.collect.ImmutableList;
 import io.github.jenkinsdind.core.api.EnvironmentException;
 import io.github.jenkinsdind.core.api.Setting;
+import io.github.jenkinsdind.core.api.Suggestion;
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -55,8 +56,11 @@ public final class LayerCache {
               + e.getMessage(),
           Setting.CACHE_DIRECTORY,
           applicationLayersCache.toString(),
-          "perhaps you should check the free space and permissions of the cache directory, or"
-              + " point cacheDirectory at a writable directory",
+          Suggestion.perhaps()
+              .text("check the free space and permissions of the cache directory, or point ")
+              .setting(Setting.CACHE_DIRECTORY)
+              .text(" at a writable directory")
+              .build(),
           e);
     }
   }

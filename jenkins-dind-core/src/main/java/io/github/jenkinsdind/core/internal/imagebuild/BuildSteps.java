@@ -1,0 +1,150 @@
+package io.github.jenkinsdind.core.internal.imagebuild;
+
+import com.google.cloud.tools.jib.api.JibContainerBuilder;
+import io.github.jenkinsdind.core.api.ImagePlatform;
+import io.github.jenkinsdind.core.api.JenkinsDindException;
+import io.github.jenkinsdind.core.internal.accounts.AccountEdit;
+import io.github.jenkinsdind.core.internal.cli.ResolvedCli;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The steps of a build, each taking the values earlier steps gave and returning its own. {@link
+ * StepsRunner} and {@link PlatformBuild} wire them in this order (the order of the methods here):
+ *
+ * <ol>
+ *   <li>{@link #check}: every setting, and the target registry's answer; nothing is read or written
+ *       before it passes
+ *   <li>{@link #route}: which way the base goes; then {@link #connect} to the daemon if needed
+ *   <li>per platform: {@link #startPull} (the daemon's own pull of a registry base), {@link
+ *       #prepareCli} on a thread of its own while {@link #readBase} runs, {@link #mountBaseLayers},
+ *       then {@link #target}, {@link #editAccounts}, {@link #planLayers}, {@link #assemble}, and
+ *       the target's {@link TargetWriter#write}
+ * </ol>
+ *
+ * <p>{@link JibBuildSteps} is the build's implementation; tests wire fakes.
+ */
+interface BuildSteps {
+
+  /**
+   * Checks the request.
+   *
+   * @return the checked request
+   * @throws JenkinsDindException if a setting is wrong
+   */
+  CheckedRequest check() throws JenkinsDindException;
+
+  /**
+   * Decides which way the base goes.
+   *
+   * @param checked the checked request
+   * @return the route
+   */
+  BaseRoute route(CheckedRequest checked);
+
+  /**
+   * Connects to the Docker daemon if the route needs one.
+   *
+   * @param route the route
+   * @return the connection, perhaps none
+   * @throws JenkinsDindException if the daemon cannot be reached
+   */
+  DaemonConnection connect(BaseRoute route) throws JenkinsDindException;
+
+  /**
+   * Starts the daemon's own pull of the base, if the route says so.
+   *
+   * @param checked the checked request
+   * @param route the route
+   * @param daemon the daemon connection
+   * @return the pull, perhaps none
+   */
+  StartedPull startPull(CheckedRequest checked, BaseRoute route, DaemonConnection daemon);
+
+  /**
+   * Resolves the docker CLI and prebuilds its layer; runs while the base is read.
+   *
+   * @param platform the platform
+   * @param baseFailed tells whether reading the base has failed (the layer is then not built)
+   * @return the CLI
+   * @throws JenkinsDindException if the CLI cannot be resolved or its layer not cached
+   */
+  ResolvedCli prepareCli(ImagePlatform platform, BooleanSupplier baseFailed)
+      throws JenkinsDindException;
+
+  /**
+   * Reads the base's account files.
+   *
+   * @param checked the checked request
+   * @param platform the platform
+   * @param pull the daemon's pull of the base
+   * @return the files, digest and layers
+   * @throws JenkinsDindException if the base cannot be read
+   */
+  BaseRead readBase(CheckedRequest checked, ImagePlatform platform, StartedPull pull)
+      throws JenkinsDindException;
+
+  /**
+   * Mounts the base's layers into a registry target on the base's registry.
+   *
+   * @param checked the checked request
+   * @param base the base as read
+   */
+  void mountBaseLayers(CheckedRequest checked, BaseRead base);
+
+  /**
+   * Picks the target's writer.
+   *
+   * @param checked the checked request
+   * @param route the route
+   * @param daemon the daemon connection
+   * @param pull the daemon's pull of the base
+   * @param base the base as read
+   * @return the writer
+   * @throws JenkinsDindException if the daemon fails to answer
+   */
+  TargetWriter target(
+      CheckedRequest checked,
+      BaseRoute route,
+      DaemonConnection daemon,
+      StartedPull pull,
+      BaseRead base)
+      throws JenkinsDindException;
+
+  /**
+   * Edits the base's account files.
+   *
+   * @param base the base as read
+   * @return the edited files and the warnings
+   * @throws JenkinsDindException if the edit cannot be made
+   */
+  AccountEdit editAccounts(BaseRead base) throws JenkinsDindException;
+
+  /**
+   * Plans the two layers the build adds.
+   *
+   * @param cli the docker CLI
+   * @param edit the edited account files
+   * @return the layers
+   * @throws JenkinsDindException if the account files cannot be written into the cache
+   */
+  LayerPlan planLayers(ResolvedCli cli, AccountEdit edit) throws JenkinsDindException;
+
+  /**
+   * Describes the image to Jib.
+   *
+   * @param checked the checked request
+   * @param daemon the daemon connection
+   * @param base the base as read
+   * @param cli the docker CLI
+   * @param layers the layers
+   * @param platform the platform
+   * @return Jib's builder
+   */
+  JibContainerBuilder assemble(
+      CheckedRequest checked,
+      DaemonConnection daemon,
+      BaseRead base,
+      ResolvedCli cli,
+      LayerPlan layers,
+      ImagePlatform platform);
+}

@@ -1,0 +1,108 @@
+package io.github.jenkinsdind.core.internal.imagebuild;
+
+import com.google.cloud.tools.jib.api.JibContainerBuilder;
+import io.github.jenkinsdind.core.api.BuildRequest;
+import io.github.jenkinsdind.core.api.Event;
+import io.github.jenkinsdind.core.api.ImagePlatform;
+import io.github.jenkinsdind.core.api.JenkinsDindException;
+import io.github.jenkinsdind.core.internal.accounts.AccountEdit;
+import io.github.jenkinsdind.core.internal.accounts.AccountEditor;
+import io.github.jenkinsdind.core.internal.accounts.AccountFiles;
+import io.github.jenkinsdind.core.internal.cli.ResolvedCli;
+import java.util.Objects;
+import java.util.function.BooleanSupplier;
+
+/** The build's steps: each method hands its values to the step class that does the work. */
+final class JibBuildSteps implements BuildSteps {
+  private final BuildContext context;
+  private final CliLayerStep cliLayer;
+
+  /**
+   * Prepares the steps of one build.
+   *
+   * @param context the build's context
+   */
+  JibBuildSteps(BuildContext context) {
+    this.context = Objects.requireNonNull(context, "context");
+    this.cliLayer = CliLayerStep.of(context.request(), context.layout(), context.events());
+  }
+
+  private BuildRequest request() {
+    return context.request();
+  }
+
+  @Override
+  public CheckedRequest check() throws JenkinsDindException {
+    return RequestCheck.check(request(), context.events());
+  }
+
+  @Override
+  public BaseRoute route(CheckedRequest checked) {
+    return BaseRoute.of(request(), checked.base());
+  }
+
+  @Override
+  public DaemonConnection connect(BaseRoute route) throws JenkinsDindException {
+    return DaemonConnection.open(route.needsDaemon());
+  }
+
+  @Override
+  public StartedPull startPull(CheckedRequest checked, BaseRoute route, DaemonConnection daemon) {
+    return StartedPull.start(
+        route, daemon, request().offline(), checked.credentials(), context.events());
+  }
+
+  @Override
+  public ResolvedCli prepareCli(ImagePlatform platform, BooleanSupplier baseFailed)
+      throws JenkinsDindException {
+    return cliLayer.prepare(platform, baseFailed);
+  }
+
+  @Override
+  public BaseRead readBase(CheckedRequest checked, ImagePlatform platform, StartedPull pull)
+      throws JenkinsDindException {
+    return BaseReadStep.read(
+        request(), context.layout(), context.events(), checked, platform, pull);
+  }
+
+  @Override
+  public void mountBaseLayers(CheckedRequest checked, BaseRead base) {
+    BaseLayerMount.mount(request(), context.events(), checked, base);
+  }
+
+  @Override
+  public TargetWriter target(
+      CheckedRequest checked,
+      BaseRoute route,
+      DaemonConnection daemon,
+      StartedPull pull,
+      BaseRead base)
+      throws JenkinsDindException {
+    return TargetWriters.of(context, checked, route, daemon, pull, base);
+  }
+
+  @Override
+  public AccountEdit editAccounts(BaseRead base) throws JenkinsDindException {
+    AccountEdit edit =
+        AccountEditor.apply(AccountFiles.of(base.files(), request().from()), request().accounts());
+    edit.warnings().forEach(warning -> context.events().handle(Event.warn(warning)));
+    return edit;
+  }
+
+  @Override
+  public LayerPlan planLayers(ResolvedCli cli, AccountEdit edit) throws JenkinsDindException {
+    return LayerPlan.of(context.layout(), cli.binary(), edit.files().files());
+  }
+
+  @Override
+  public JibContainerBuilder assemble(
+      CheckedRequest checked,
+      DaemonConnection daemon,
+      BaseRead base,
+      ResolvedCli cli,
+      LayerPlan layers,
+      ImagePlatform platform) {
+    return ImageAssembly.assemble(
+        request(), context.events(), checked, daemon, base, cli, layers, platform);
+  }
+}

@@ -1,0 +1,91 @@
+package io.github.jenkinsdind.core.internal.imagebuild;
+
+import com.google.cloud.tools.jib.api.JibContainerBuilder;
+import io.github.jenkinsdind.core.api.ImagePlatform;
+import io.github.jenkinsdind.core.api.JenkinsDindException;
+import io.github.jenkinsdind.core.internal.accounts.AccountEdit;
+import io.github.jenkinsdind.core.internal.cli.ResolvedCli;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The part of a build that depends on the platform: the base's account files, the docker CLI, the
+ * layers and the image written. A build runs it once, for the request's platform; it holds nothing
+ * between runs, so that it can be run once per platform.
+ *
+ * <p>The docker CLI does not depend on the base: it is resolved, and its layer compressed into
+ * Jib's cache, on a thread of its own while the base is read (on a cold build, the two big costs
+ * after the JVM's start); the compression is skipped if reading the base fails. Nothing is written
+ * to the target before the account files have been edited and the layers planned.
+ */
+final class PlatformBuild {
+
+  /**
+   * What one platform's run gives.
+   *
+   * @param image the image written
+   * @param base the base as read
+   * @param cli the docker CLI in the image
+   */
+  record Outcome(WrittenImage image, BaseRead base, ResolvedCli cli) {
+    /** Checks the parts. */
+    Outcome {
+      Objects.requireNonNull(image, "image");
+      Objects.requireNonNull(base, "base");
+      Objects.requireNonNull(cli, "cli");
+    }
+  }
+
+  private final BuildSteps steps;
+  private final CheckedRequest checked;
+  private final BaseRoute route;
+  private final DaemonConnection daemon;
+
+  /**
+   * Prepares the platform part of a build.
+   *
+   * @param steps the steps
+   * @param checked the checked request
+   * @param route the base's route
+   * @param daemon the daemon connection, open for as long as the build runs
+   */
+  PlatformBuild(
+      BuildSteps steps, CheckedRequest checked, BaseRoute route, DaemonConnection daemon) {
+    this.steps = Objects.requireNonNull(steps, "steps");
+    this.checked = Objects.requireNonNull(checked, "checked");
+    this.route = Objects.requireNonNull(route, "route");
+    this.daemon = Objects.requireNonNull(daemon, "daemon");
+  }
+
+  /**
+   * Builds the image for one platform.
+   *
+   * @param platform the platform
+   * @return the image, with the base and CLI it was built from
+   * @throws JenkinsDindException if a step failed; no image was written then
+   */
+  Outcome run(ImagePlatform platform) throws JenkinsDindException {
+    try (StartedPull pull = steps.startPull(checked, route, daemon)) {
+      BaseRead base;
+      ResolvedCli cli;
+      AtomicBoolean baseFailed = new AtomicBoolean();
+      try (Background<ResolvedCli> cliLayer =
+          Background.start("docker CLI layer", () -> steps.prepareCli(platform, baseFailed::get))) {
+        try {
+          base = steps.readBase(checked, platform, pull);
+        } catch (JenkinsDindException | RuntimeException e) {
+          baseFailed.set(true);
+          throw e;
+        }
+        // needs only the base's layer list: done while the CLI layer may still be compressed
+        steps.mountBaseLayers(checked, base);
+        cli = cliLayer.join();
+      }
+      TargetWriter writer = steps.target(checked, route, daemon, pull, base);
+      AccountEdit edit = steps.editAccounts(base);
+      LayerPlan layers = steps.planLayers(cli, edit);
+      JibContainerBuilder builder = steps.assemble(checked, daemon, base, cli, layers, platform);
+      return new Outcome(writer.write(builder), base, cli);
+    }
+  }
+}

@@ -1,0 +1,69 @@
+package io.github.jenkinsdind.core.internal.imagebuild;
+
+import com.google.cloud.tools.jib.api.ImageReference;
+import com.google.cloud.tools.jib.api.InvalidImageReferenceException;
+import io.github.jenkinsdind.core.api.BuildRequest;
+import io.github.jenkinsdind.core.api.ConfigurationException;
+import io.github.jenkinsdind.core.api.EventHandler;
+import io.github.jenkinsdind.core.api.ImageTarget;
+import io.github.jenkinsdind.core.api.JenkinsDindException;
+import io.github.jenkinsdind.core.api.Setting;
+import io.github.jenkinsdind.core.internal.accounts.AccountEditor;
+import io.github.jenkinsdind.core.internal.base.BaseReference;
+import io.github.jenkinsdind.core.internal.registry.RegistryCredentials;
+import io.github.jenkinsdind.core.internal.registry.RegistryPreflight;
+
+/**
+ * The first step: checks every setting that can be checked without reading anything (the base and
+ * target references, the tags, offline mode, the account edit), then, for a registry target, that
+ * the registry answers. Nothing is read or written before it has passed.
+ */
+final class RequestCheck {
+  private RequestCheck() {}
+
+  /**
+   * Checks the request.
+   *
+   * @param request the request
+   * @param events where messages go (the credentials report there)
+   * @return the checked request
+   * @throws JenkinsDindException if a setting is wrong or the target registry does not answer
+   */
+  static CheckedRequest check(BuildRequest request, EventHandler events)
+      throws JenkinsDindException {
+    BaseReference base = BaseReference.parse(request.from());
+    ImageReference target = parseReference(request.target().image(), Setting.IMAGE);
+    TargetCheck.tags(request.target());
+    TargetCheck.offline(request);
+    AccountEditor.validate(request.accounts());
+    RegistryCredentials credentials = new RegistryCredentials(request.credentials(), events);
+    if (request.target() instanceof ImageTarget.Registry) {
+      RegistryPreflight.defaults()
+          .check(target.toString(), Setting.IMAGE, request.allowInsecureRegistries());
+    }
+    return new CheckedRequest(base, target, credentials);
+  }
+
+  /**
+   * Parses an image reference, naming the setting it came from when it is invalid.
+   *
+   * @param value the reference
+   * @param setting the setting
+   * @return the parsed reference
+   * @throws ConfigurationException if it is invalid
+   */
+  static ImageReference parseReference(String value, Setting setting)
+      throws ConfigurationException {
+    try {
+      return ImageReference.parse(value);
+    } catch (InvalidImageReferenceException e) {
+      throw new ConfigurationException(
+          "'" + value + "' is not a valid image reference",
+          setting,
+          value,
+          "perhaps you should write it as [registry/]repository[:tag], for example"
+              + " registry.example.com/ci/jenkins:1.0",
+          e);
+    }
+  }
+}

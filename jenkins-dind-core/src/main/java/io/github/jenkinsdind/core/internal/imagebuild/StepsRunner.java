@@ -1,0 +1,76 @@
+package io.github.jenkinsdind.core.internal.imagebuild;
+
+import io.github.jenkinsdind.core.api.BuildRequest;
+import io.github.jenkinsdind.core.api.BuildResult;
+import io.github.jenkinsdind.core.api.Event;
+import io.github.jenkinsdind.core.api.EventHandler;
+import io.github.jenkinsdind.core.api.JenkinsDindException;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * Wires the steps of a build ({@link BuildSteps}) and does nothing else, after Jib's {@code
+ * StepsRunner}: the request is checked, the base's route decided and the daemon connected once,
+ * then the platform part ({@link PlatformBuild}) runs for the request's platform, and its outcome
+ * becomes the build's result.
+ */
+final class StepsRunner {
+  private final BuildRequest request;
+  private final EventHandler events;
+  private final BuildSteps steps;
+
+  /**
+   * Prepares the run.
+   *
+   * @param request the request (for the result)
+   * @param events where the closing message goes
+   * @param steps the steps
+   */
+  StepsRunner(BuildRequest request, EventHandler events, BuildSteps steps) {
+    this.request = Objects.requireNonNull(request, "request");
+    this.events = Objects.requireNonNull(events, "events");
+    this.steps = Objects.requireNonNull(steps, "steps");
+  }
+
+  /**
+   * Runs the steps.
+   *
+   * @return what was built
+   * @throws JenkinsDindException if a step failed; no image was written then
+   */
+  BuildResult run() throws JenkinsDindException {
+    long start = System.nanoTime();
+    CheckedRequest checked = steps.check();
+    BaseRoute route = steps.route(checked);
+    try (DaemonConnection daemon = steps.connect(route)) {
+      PlatformBuild.Outcome outcome =
+          new PlatformBuild(steps, checked, route, daemon).run(request.platform());
+      return result(outcome, start);
+    }
+  }
+
+  private BuildResult result(PlatformBuild.Outcome outcome, long start) {
+    BuildResult result =
+        new BuildResult(
+            request.target().image(),
+            outcome.image().digest(),
+            outcome.image().imageId(),
+            outcome.image().tags(),
+            request.from(),
+            outcome.base().digest(),
+            outcome.cli().version(),
+            outcome.cli().binarySha256(),
+            request.accounts().gid(),
+            Duration.ofNanos(System.nanoTime() - start));
+    events.handle(
+        Event.info(
+            String.format(
+                Locale.ROOT,
+                "Built %s@%s in %.2f s",
+                result.image(),
+                result.digest(),
+                result.duration().toMillis() / 1000.0)));
+    return result;
+  }
+}
