@@ -1,0 +1,140 @@
+package io.github.jenkinsdind.core.internal.imagebuild;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.jenkinsdind.core.api.BuildResult;
+import io.github.jenkinsdind.core.api.EnvironmentException;
+import io.github.jenkinsdind.core.api.Event;
+import io.github.jenkinsdind.core.api.ImageTarget;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class StepsRunnerTest {
+  /** The documented order, without the CLI step, which runs beside the base's read. */
+  private static final List<String> ORDER =
+      List.of(
+          "check",
+          "route",
+          "connect",
+          "startPull",
+          "readBase",
+          "mountBaseLayers",
+          "target",
+          "editAccounts",
+          "planLayers",
+          "assemble",
+          "write");
+
+  @TempDir Path temp;
+
+  private final List<Event> events = new ArrayList<>();
+
+  private BuildResult run(FakeSteps steps) throws Exception {
+    return new StepsRunner(steps.request, events::add, steps).run();
+  }
+
+  private static List<String> withoutCli(List<String> calls) {
+    return calls.stream().filter(call -> !call.equals("prepareCli")).toList();
+  }
+
+  private Path tarFile(FakeSteps steps) {
+    return ((ImageTarget.TarFile) steps.request.target()).file();
+  }
+
+  private List<Path> tarDirectory(FakeSteps steps) throws Exception {
+    Path directory = tarFile(steps).getParent();
+    if (!Files.isDirectory(directory)) {
+      return List.of();
+    }
+    try (Stream<Path> files = Files.list(directory)) {
+      return files.toList();
+    }
+  }
+
+  @Test
+  void theStepsRunInTheDocumentedOrder() throws Exception {
+    FakeSteps steps = new FakeSteps(temp, Optional.empty());
+
+    run(steps);
+
+    List<String> calls = steps.calls();
+    assertThat(withoutCli(calls)).containsExactlyElementsOf(ORDER);
+    assertThat(calls).containsOnlyOnce("prepareCli");
+    assertThat(calls.indexOf("prepareCli"))
+        .as("the CLI is ready before the target is prepared")
+        .isLessThan(calls.indexOf("target"));
+    assertThat(steps.compressed()).contains(true);
+  }
+
+  @Test
+  void theResultIsWhatTheStepsGave() throws Exception {
+    FakeSteps steps = new FakeSteps(temp, Optional.empty());
+
+    BuildResult result = run(steps);
+
+    assertThat(result.image()).isEqualTo("example/jenkins:1.0");
+    assertThat(result.digest()).isEqualTo(FakeSteps.IMAGE.digest());
+    assertThat(result.imageId()).isEqualTo(FakeSteps.IMAGE.imageId());
+    assertThat(result.tags()).isEqualTo(FakeSteps.IMAGE.tags());
+    assertThat(result.baseDigest()).isEqualTo(FakeSteps.BASE_DIGEST);
+    assertThat(result.dockerCliVersion()).isEqualTo(FakeSteps.CLI.version());
+    assertThat(Files.readString(tarFile(steps))).isEqualTo("image");
+    assertThat(events)
+        .anySatisfy(
+            event ->
+                assertThat(event.toString())
+                    .contains("Built example/jenkins:1.0@" + FakeSteps.IMAGE.digest()));
+  }
+
+  @Test
+  void nothingIsReadOrWrittenBeforeTheChecksPass() throws Exception {
+    FakeSteps steps = new FakeSteps(temp, Optional.of("check"));
+
+    assertThatThrownBy(() -> run(steps))
+        .isInstanceOf(EnvironmentException.class)
+        .hasMessage("check failed");
+
+    assertThat(steps.calls()).containsExactly("check");
+    assertThat(tarDirectory(steps)).isEmpty();
+    assertThat(temp.resolve("cache")).doesNotExist();
+  }
+
+  @Test
+  void aFailingBaseReadSkipsTheCliCompressionAndWritesNothing() throws Exception {
+    FakeSteps steps = new FakeSteps(temp, Optional.of("readBase"));
+
+    assertThatThrownBy(() -> run(steps)).hasMessage("readBase failed");
+
+    assertThat(steps.compressed())
+        .as("the CLI step ended before the build did, without compressing")
+        .contains(false);
+    assertThat(steps.calls()).doesNotContain("mountBaseLayers", "target", "write");
+    assertThat(tarDirectory(steps)).isEmpty();
+  }
+
+  @Test
+  void aFailingAccountEditWritesNoImage() throws Exception {
+    FakeSteps steps = new FakeSteps(temp, Optional.of("editAccounts"));
+
+    assertThatThrownBy(() -> run(steps)).hasMessage("editAccounts failed");
+
+    assertThat(steps.calls()).doesNotContain("planLayers", "assemble", "write");
+    assertThat(tarDirectory(steps)).isEmpty();
+  }
+
+  @Test
+  void aFailingWriteLeavesNoTarAndNoTemporaryFile() throws Exception {
+    FakeSteps steps = new FakeSteps(temp, Optional.of("write"));
+
+    assertThatThrownBy(() -> run(steps)).hasMessage("write failed");
+
+    assertThat(tarDirectory(steps)).isEmpty();
+  }
+}
