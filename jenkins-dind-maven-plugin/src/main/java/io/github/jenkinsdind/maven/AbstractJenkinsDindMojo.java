@@ -3,17 +3,22 @@ package io.github.jenkinsdind.maven;
 import io.github.jenkinsdind.core.api.ConfigurationException;
 import io.github.jenkinsdind.core.api.JenkinsDindException;
 import io.github.jenkinsdind.core.api.RegistryAuthenticationException;
+import io.github.jenkinsdind.core.api.Suggestion;
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
- * What every jenkins-dind goal shares: {@code skip}, honoured before anything else; the core's
- * events logged through Maven's log; the core's failures turned into Maven's, naming the POM
- * element and the {@code -D} property to change.
+ * What every jenkins-dind goal shares: {@code skip}, honoured before anything else; the goal's
+ * settings turned into one immutable request of the core, which does the work; the core's events
+ * logged through Maven's log; the core's failures turned into Maven's, naming the POM element and
+ * the {@code -D} property to change.
+ *
+ * @param <R> the core's request that the goal makes
  */
-public abstract class AbstractJenkinsDindMojo extends AbstractMojo {
+public abstract class AbstractJenkinsDindMojo<R> extends AbstractMojo {
 
   /** The prefix of every user property of this plugin. */
   public static final String PROPERTY_PREFIX = "jenkins-dind.";
@@ -27,7 +32,18 @@ public abstract class AbstractJenkinsDindMojo extends AbstractMojo {
   protected boolean skip;
 
   /**
-   * Runs the goal unless {@link #skip} is set.
+   * The Maven session: user properties, offline mode and the settings.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(defaultValue = "${session}", readonly = true, required = true)
+  protected MavenSession session;
+
+  /** Creates the goal; Maven sets the parameters. */
+  protected AbstractJenkinsDindMojo() {}
+
+  /**
+   * Runs the goal unless {@link #skip} is set: makes the request and hands it to the core.
    *
    * @throws MojoExecutionException if something outside the configuration failed
    * @throws MojoFailureException if the configuration is wrong
@@ -38,13 +54,12 @@ public abstract class AbstractJenkinsDindMojo extends AbstractMojo {
       getLog().info("Skipping jenkins-dind:" + goal() + " (skip is true)");
       return;
     }
-    try {
-      run();
-    } catch (ConfigurationException e) {
-      throw new MojoFailureException(describe(e), e);
-    } catch (JenkinsDindException e) {
-      throw new MojoExecutionException(describe(e), e);
-    }
+    R request = validatedRequest();
+    translated(
+        () -> {
+          perform(request);
+          return request;
+        });
   }
 
   /**
@@ -55,14 +70,45 @@ public abstract class AbstractJenkinsDindMojo extends AbstractMojo {
   protected abstract String goal();
 
   /**
-   * Does the goal's work.
+   * Makes the core's request from the goal's parameters, checking them on the way.
    *
+   * @return the request
+   * @throws JenkinsDindException if a parameter is wrong
+   * @throws MojoFailureException if the configuration is wrong in a way only Maven knows
+   */
+  protected abstract R request() throws JenkinsDindException, MojoFailureException;
+
+  /**
+   * Hands the request to the core and reports what it did.
+   *
+   * @param request the request
    * @throws JenkinsDindException if the core failed
    * @throws MojoExecutionException if something outside the configuration failed
    * @throws MojoFailureException if the configuration is wrong
    */
-  protected abstract void run()
+  protected abstract void perform(R request)
       throws JenkinsDindException, MojoExecutionException, MojoFailureException;
+
+  /**
+   * Makes the request, with a failure turned into Maven's exception as users see it.
+   *
+   * @return the request
+   * @throws MojoExecutionException if the environment is at fault
+   * @throws MojoFailureException if the configuration is wrong
+   */
+  final R validatedRequest() throws MojoExecutionException, MojoFailureException {
+    return translated(this::request);
+  }
+
+  /**
+   * Returns a text parameter as the core takes it: an unset one as empty, for the core to name.
+   *
+   * @param value the parameter's value, {@code null} if unset
+   * @return the value, or empty
+   */
+  static String orEmpty(String value) {
+    return value == null ? "" : value;
+  }
 
   /**
    * Returns an event handler that logs the core's events through this goal's log.
@@ -73,40 +119,57 @@ public abstract class AbstractJenkinsDindMojo extends AbstractMojo {
     return new MavenEventLog(getLog());
   }
 
+  /** A call into the core. */
+  @FunctionalInterface
+  private interface CoreCall<T> {
+    T call() throws JenkinsDindException, MojoExecutionException, MojoFailureException;
+  }
+
+  private static <T> T translated(CoreCall<T> call)
+      throws MojoExecutionException, MojoFailureException {
+    try {
+      return call.call();
+    } catch (ConfigurationException e) {
+      throw new MojoFailureException(describe(e), e);
+    } catch (JenkinsDindException e) {
+      throw new MojoExecutionException(describe(e), e);
+    }
+  }
+
   /**
    * Says what went wrong, which setting to change (the POM element and the {@code -D} property),
-   * and what to do about it. A configuration error becomes a {@link MojoFailureException}, anything
-   * else a {@link MojoExecutionException}; the cause is kept.
+   * and what to do about it, in Maven's words ({@link MavenHelpfulSuggestions}). A configuration
+   * error becomes a {@link MojoFailureException}, anything else a {@link MojoExecutionException};
+   * the cause is kept.
    *
    * @param e the core failure
    * @return the message for Maven's exception
    */
   static String describe(JenkinsDindException e) {
+    String nl = System.lineSeparator();
     StringBuilder text = new StringBuilder(e.getMessage());
     e.setting()
         .ifPresent(
-            p ->
-                text.append(System.lineSeparator())
-                    .append("  Setting: <")
-                    .append(p.key())
-                    .append(">")
-                    .append(
-                        p == io.github.jenkinsdind.core.api.Setting.LABELS
-                                || p == io.github.jenkinsdind.core.api.Setting.ENV
-                            ? " in the plugin's <configuration>"
-                            : " in the plugin's <configuration>, or -D" + PROPERTY_PREFIX + p.key())
+            s ->
+                text.append(nl)
+                    .append("  Setting: ")
+                    .append(MavenHelpfulSuggestions.whereToChange(s))
                     .append(e.value().map(v -> " (now: " + v + ")").orElse("")));
-    if (e instanceof RegistryAuthenticationException auth) {
-      text.append(System.lineSeparator())
-          .append("  Credentials: a <server> with <id>")
-          .append(auth.registry())
-          .append("</id> in ~/.m2/settings.xml, or `docker login ")
-          .append(auth.registry())
-          .append("`");
+    if (e instanceof RegistryAuthenticationException auth && !namesCredentials(e)) {
+      text.append(nl)
+          .append("  Credentials: ")
+          .append(MavenHelpfulSuggestions.WORDS.credentials(auth.registry()));
     }
-    e.suggestion()
-        .ifPresent(s -> text.append(System.lineSeparator()).append("  ").append(asHint(s)));
+    e.suggestion(MavenHelpfulSuggestions.WORDS)
+        .ifPresent(s -> text.append(nl).append("  ").append(asHint(s)));
     return text.toString();
+  }
+
+  /** Whether the suggestion already says where credentials go. */
+  private static boolean namesCredentials(JenkinsDindException e) {
+    return e.suggestionParts()
+        .map(s -> s.parts().stream().anyMatch(p -> p instanceof Suggestion.Credentials))
+        .orElse(false);
   }
 
   /** "perhaps you should ..." reads as "Perhaps you should ..."; anything else gets the prefix. */

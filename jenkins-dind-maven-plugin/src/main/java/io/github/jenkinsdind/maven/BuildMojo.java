@@ -7,6 +7,7 @@ import io.github.jenkinsdind.core.api.ConfigurationException;
 import io.github.jenkinsdind.core.api.DockerCli;
 import io.github.jenkinsdind.core.api.EnvironmentException;
 import io.github.jenkinsdind.core.api.ImagePlatform;
+import io.github.jenkinsdind.core.api.ImageTarget;
 import io.github.jenkinsdind.core.api.JenkinsDind;
 import io.github.jenkinsdind.core.api.JenkinsDindException;
 import java.io.File;
@@ -20,7 +21,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import javax.inject.Inject;
-import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -43,7 +43,7 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
  * @since 0.1.0
  */
 @Mojo(name = "build", defaultPhase = LifecyclePhase.PACKAGE, threadSafe = true)
-public class BuildMojo extends AbstractJenkinsDindMojo {
+public class BuildMojo extends AbstractJenkinsDindMojo<BuildRequest> {
 
   /**
    * The base image: a registry reference such as {@code jenkins/jenkins:lts-jdk21}, {@code
@@ -220,13 +220,13 @@ public class BuildMojo extends AbstractJenkinsDindMojo {
       defaultValue = "${user.home}/.cache/jenkins-dind")
   File cacheDirectory;
 
-  /** Where {@code jenkins-dind/} with the result files goes. */
+  /**
+   * Where {@code jenkins-dind/} with the result files goes.
+   *
+   * @since 0.1.0
+   */
   @Parameter(defaultValue = "${project.build.directory}", readonly = true, required = true)
   File buildDirectory;
-
-  /** The Maven session: offline mode and the settings. */
-  @Parameter(defaultValue = "${session}", readonly = true, required = true)
-  MavenSession session;
 
   private final SettingsDecrypter settingsDecrypter;
 
@@ -245,52 +245,47 @@ public class BuildMojo extends AbstractJenkinsDindMojo {
     return "build";
   }
 
+  /**
+   * Makes the build request; Maven's offline mode ({@code -o}) becomes the request's, which the
+   * core checks against the target.
+   */
   @Override
-  protected void run() throws JenkinsDindException {
+  protected BuildRequest request() throws ConfigurationException {
     TargetKind kind = TargetKind.parse(target);
-    boolean offline = session.isOffline();
-    if (offline && kind == TargetKind.REGISTRY) {
-      throw new ConfigurationException(
-          "Maven is offline (-o), but target registry pushes the image over the network",
-          io.github.jenkinsdind.core.api.Setting.TARGET,
-          target,
-          "perhaps you should run without -o, or build to target docker or tar while offline");
-    }
-    BuildRequest request = request(kind, offline);
-    BuildResult result = JenkinsDind.build(request, events());
-    report(result, kind);
-  }
-
-  private BuildRequest request(TargetKind kind, boolean offline) throws ConfigurationException {
-    Set<String> extraTags = tagSet(tags);
     ImagePlatform imagePlatform = ImagePlatform.parse(platform);
     DockerCli cli =
         new DockerCli(
-            dockerVersion == null ? "" : dockerVersion.trim(),
-            dockerClientUrl == null ? "" : dockerClientUrl.trim(),
+            orEmpty(dockerVersion).trim(),
+            orEmpty(dockerClientUrl).trim(),
             dockerClient == null ? null : dockerClient.toPath(),
             blankToNull(dockerClientSha256),
             requireDockerClientSha256);
     long gid = gid();
-    return BuildRequest.from(from == null ? "" : from.trim())
-        .to(kind.target(image == null ? "" : image.trim(), extraTags, tarFile.toPath()))
+    return BuildRequest.from(orEmpty(from).trim())
+        .to(kind.target(orEmpty(image).trim(), tagSet(tags), tarFile.toPath()))
         .platform(imagePlatform)
         .dockerCli(cli)
         .accounts(
             new AccountSpec(
-                user == null ? "" : user.trim(),
-                dockerGroup == null ? "" : dockerGroup.trim(),
+                orEmpty(user).trim(),
+                orEmpty(dockerGroup).trim(),
                 gid,
                 AccountSpec.NewUser.defaults()))
         .labels(labels == null ? Map.of() : new TreeMap<>(labels))
         .allowInsecureRegistries(allowInsecureRegistries)
-        .offline(offline)
+        .offline(session.isOffline())
         .daemonPullsBase(daemonPullsBase)
         .cacheDirectory(cacheDirectory.toPath())
         .credentials(
             new SettingsCredentials(
                 session.getSettings().getServers(), settingsDecrypter, getLog()::warn))
         .build();
+  }
+
+  @Override
+  protected void perform(BuildRequest request) throws JenkinsDindException {
+    BuildResult result = JenkinsDind.build(request, events());
+    report(result, request.target());
   }
 
   private long gid() throws ConfigurationException {
@@ -304,7 +299,8 @@ public class BuildMojo extends AbstractJenkinsDindMojo {
     return found;
   }
 
-  private void report(BuildResult result, TargetKind kind) throws EnvironmentException {
+  private void report(BuildResult result, ImageTarget target) throws EnvironmentException {
+    TargetKind kind = TargetKind.of(target);
     getLog()
         .info(
             "Image: "
@@ -317,8 +313,9 @@ public class BuildMojo extends AbstractJenkinsDindMojo {
                     ? ""
                     : ", tags: " + String.join(", ", new TreeSet<>(result.tags())))
                 + ")");
-    if (kind == TargetKind.TAR) {
-      getLog().info("Tar file: " + tarFile + " (load it with `docker load -i " + tarFile + "`)");
+    if (target instanceof ImageTarget.TarFile tar) {
+      getLog()
+          .info("Tar file: " + tar.file() + " (load it with `docker load -i " + tar.file() + "`)");
     }
     Path directory = buildDirectory.toPath().resolve("jenkins-dind");
     try {

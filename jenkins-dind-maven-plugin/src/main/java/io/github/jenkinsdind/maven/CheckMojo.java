@@ -4,10 +4,11 @@ import io.github.jenkinsdind.core.api.CheckRequest;
 import io.github.jenkinsdind.core.api.CheckResult;
 import io.github.jenkinsdind.core.api.JenkinsContainers;
 import io.github.jenkinsdind.core.api.JenkinsDindException;
+import java.util.Optional;
+import java.util.stream.Collectors;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
-import org.apache.maven.plugins.annotations.Parameter;
 
 /**
  * Proves that the image can drive the Docker daemon: a throwaway container of it, as the image's
@@ -22,34 +23,10 @@ import org.apache.maven.plugins.annotations.Parameter;
     defaultPhase = LifecyclePhase.INTEGRATION_TEST,
     requiresProject = false,
     threadSafe = true)
-public class CheckMojo extends AbstractJenkinsDindMojo {
+public class CheckMojo extends AbstractContainerMojo<CheckRequest> {
 
-  /**
-   * The image to check; it must be in the Docker daemon already.
-   *
-   * @since 0.1.0
-   */
-  @Parameter(
-      property = PROPERTY_PREFIX + "image",
-      defaultValue = "${project.artifactId}:${project.version}")
-  String image;
-
-  /**
-   * The Docker socket on the Docker host, mounted at the same path in the container.
-   *
-   * @since 0.1.0
-   */
-  @Parameter(property = PROPERTY_PREFIX + "dockerSocket", defaultValue = "/var/run/docker.sock")
-  String dockerSocket;
-
-  /**
-   * The supplementary group of the container's user, as for {@code jenkins-dind:run}: {@code auto},
-   * {@code none} (only the image's own groups), or a GID.
-   *
-   * @since 0.1.0
-   */
-  @Parameter(property = PROPERTY_PREFIX + "groupAdd", defaultValue = "auto")
-  String groupAdd;
+  /** Creates the goal; Maven sets the parameters. */
+  public CheckMojo() {}
 
   @Override
   protected String goal() {
@@ -57,12 +34,12 @@ public class CheckMojo extends AbstractJenkinsDindMojo {
   }
 
   @Override
-  protected void run() throws JenkinsDindException, MojoFailureException {
-    CheckRequest request =
-        new CheckRequest(
-            image == null ? "" : image,
-            dockerSocket == null ? "" : dockerSocket,
-            groupAdd == null ? "" : groupAdd);
+  protected CheckRequest request() {
+    return new CheckRequest(orEmpty(image), orEmpty(dockerSocket), orEmpty(groupAdd));
+  }
+
+  @Override
+  protected void perform(CheckRequest request) throws JenkinsDindException, MojoFailureException {
     CheckResult result;
     try (JenkinsContainers docker = JenkinsContainers.connect()) {
       result = docker.check(request, events());
@@ -71,28 +48,44 @@ public class CheckMojo extends AbstractJenkinsDindMojo {
       getLog().info("PASS: " + result.image() + ": " + result.diagnosis());
       return;
     }
+    throw new MojoFailureException(failure(result, fix(result)));
+  }
+
+  /**
+   * Returns the fix of a failed check in Maven's words.
+   *
+   * @param result the verdict
+   * @return the fix, if the verdict has one
+   */
+  static Optional<String> fix(CheckResult result) {
+    return result.fix();
+  }
+
+  /**
+   * Says why a check failed: the diagnosis, the socket's GID, the user and its groups, and the fix.
+   *
+   * @param result the verdict, a failure
+   * @param fix the fix, already in Maven's words
+   * @return the message
+   */
+  static String failure(CheckResult result, Optional<String> fix) {
+    String nl = System.lineSeparator();
     StringBuilder message =
         new StringBuilder("FAIL: ")
             .append(result.image())
-            .append(" cannot drive the Docker" + " daemon. ")
+            .append(" cannot drive the Docker daemon. ")
             .append(result.diagnosis());
     result
         .socketGid()
         .ifPresent(
-            gid ->
-                message
-                    .append(System.lineSeparator())
-                    .append("  Socket GID on the Docker host: ")
-                    .append(gid));
+            gid -> message.append(nl).append("  Socket GID on the Docker host: ").append(gid));
     message
-        .append(System.lineSeparator())
+        .append(nl)
         .append("  User in the image: ")
         .append(result.user())
         .append(", groups ")
-        .append(String.join(" ", result.userGroups().stream().map(String::valueOf).toList()));
-    result
-        .fix()
-        .ifPresent(fix -> message.append(System.lineSeparator()).append("  Fix: ").append(fix));
-    throw new MojoFailureException(message.toString());
+        .append(result.userGroups().stream().map(String::valueOf).collect(Collectors.joining(" ")));
+    fix.ifPresent(f -> message.append(nl).append("  Fix: ").append(f));
+    return message.toString();
   }
 }

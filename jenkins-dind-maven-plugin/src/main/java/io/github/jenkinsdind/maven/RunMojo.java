@@ -28,18 +28,7 @@ import org.apache.maven.plugins.annotations.Parameter;
     defaultPhase = LifecyclePhase.PRE_INTEGRATION_TEST,
     requiresProject = false,
     threadSafe = true)
-public class RunMojo extends AbstractJenkinsDindMojo {
-
-  /**
-   * The image to run; it must be in the Docker daemon already (build it with {@code
-   * jenkins-dind:build}, whose default target is that daemon).
-   *
-   * @since 0.1.0
-   */
-  @Parameter(
-      property = PROPERTY_PREFIX + "image",
-      defaultValue = "${project.artifactId}:${project.version}")
-  String image;
+public class RunMojo extends AbstractContainerMojo<RunRequest> {
 
   /**
    * The container's name.
@@ -69,23 +58,6 @@ public class RunMojo extends AbstractJenkinsDindMojo {
    */
   @Parameter(property = PROPERTY_PREFIX + "jenkinsHome")
   String jenkinsHome;
-
-  /**
-   * The Docker socket on the Docker host, mounted at the same path in the container.
-   *
-   * @since 0.1.0
-   */
-  @Parameter(property = PROPERTY_PREFIX + "dockerSocket", defaultValue = "/var/run/docker.sock")
-  String dockerSocket;
-
-  /**
-   * The supplementary group of the container's user: {@code auto} (the socket's GID as the Docker
-   * host sees it, found by a short-lived container of the image), {@code none}, or a GID.
-   *
-   * @since 0.1.0
-   */
-  @Parameter(property = PROPERTY_PREFIX + "groupAdd", defaultValue = "auto")
-  String groupAdd;
 
   /**
    * Environment variables of the container. Set in the plugin's {@code <configuration>} only.
@@ -129,20 +101,23 @@ public class RunMojo extends AbstractJenkinsDindMojo {
   @Parameter(property = PROPERTY_PREFIX + "wait", defaultValue = "300")
   long wait;
 
+  /** Creates the goal; Maven sets the parameters. */
+  public RunMojo() {}
+
   @Override
   protected String goal() {
     return "run";
   }
 
   @Override
-  protected void run() throws JenkinsDindException {
+  protected RunRequest request() throws JenkinsDindException {
     RunRequest.Builder request =
-        RunRequest.of(image == null ? "" : image)
-            .containerName(containerName == null ? "" : containerName)
-            .dockerSocket(dockerSocket == null ? "" : dockerSocket)
-            .groupAdd(groupAdd == null ? "" : groupAdd)
-            .javaOpts(javaOpts == null ? "" : javaOpts)
-            .restartPolicy(restartPolicy == null ? "" : restartPolicy)
+        RunRequest.of(orEmpty(image))
+            .containerName(orEmpty(containerName))
+            .dockerSocket(orEmpty(dockerSocket))
+            .groupAdd(orEmpty(groupAdd))
+            .javaOpts(orEmpty(javaOpts))
+            .restartPolicy(orEmpty(restartPolicy))
             .replace(replace)
             .waitSeconds(wait);
     if (ports != null && !ports.isEmpty()) {
@@ -154,8 +129,13 @@ public class RunMojo extends AbstractJenkinsDindMojo {
     if (env != null) {
       request.env(env);
     }
+    return request.build();
+  }
+
+  @Override
+  protected void perform(RunRequest request) throws JenkinsDindException {
     try (JenkinsContainers docker = JenkinsContainers.connect()) {
-      docker.run(request.build(), events());
+      docker.run(request, events());
     }
   }
 }

@@ -19,7 +19,7 @@ import org.apache.maven.plugins.annotations.Parameter;
     defaultPhase = LifecyclePhase.POST_INTEGRATION_TEST,
     requiresProject = false,
     threadSafe = true)
-public class StopMojo extends AbstractJenkinsDindMojo {
+public class StopMojo extends AbstractJenkinsDindMojo<StopRequest> {
 
   /**
    * The name of the container to stop, as {@code jenkins-dind:run} was given it.
@@ -38,14 +38,21 @@ public class StopMojo extends AbstractJenkinsDindMojo {
   @Parameter(property = PROPERTY_PREFIX + "removeVolume", defaultValue = "false")
   boolean removeVolume;
 
+  /** Creates the goal; Maven sets the parameters. */
+  public StopMojo() {}
+
   @Override
   protected String goal() {
     return "stop";
   }
 
   @Override
-  protected void run() throws JenkinsDindException {
-    StopRequest request = new StopRequest(containerName == null ? "" : containerName, removeVolume);
+  protected StopRequest request() {
+    return new StopRequest(orEmpty(containerName), removeVolume);
+  }
+
+  @Override
+  protected void perform(StopRequest request) throws JenkinsDindException {
     try (JenkinsContainers docker = JenkinsContainers.connect()) {
       docker.stop(request, events());
     }

@@ -49,6 +49,19 @@ enum TargetKind {
   }
 
   /**
+   * Returns the kind of a core target.
+   *
+   * @param target the target
+   * @return its kind
+   */
+  static TargetKind of(ImageTarget target) {
+    if (target instanceof ImageTarget.Registry) {
+      return REGISTRY;
+    }
+    return target instanceof ImageTarget.TarFile ? TAR : DOCKER;
+  }
+
+  /**
    * Makes the core's target for this kind.
    *
    * @param image the image reference

@@ -1,17 +1,222 @@
 package io.github.jenkinsdind.maven;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.jenkinsdind.core.api.AccountSpec;
+import io.github.jenkinsdind.core.api.BuildRequest;
+import io.github.jenkinsdind.core.api.ConfigurationException;
+import io.github.jenkinsdind.core.api.DockerCli;
+import io.github.jenkinsdind.core.api.ImagePlatform;
+import io.github.jenkinsdind.core.api.ImageTarget;
+import java.io.File;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.maven.plugin.MojoFailureException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
+/**
+ * The build goal as Maven configures it from a project: defaults, {@code <configuration>} and
+ * {@code -D} properties mapped into the core's {@link BuildRequest}, and a wrong value failing with
+ * the message users see. Nothing is built.
+ */
 class BuildMojoTest {
+  @RegisterExtension final MojoHarness maven = new MojoHarness();
+
+  private final RecordingLog log = new RecordingLog();
+
+  private BuildMojo build(String project, MojoHarness.Invocation invocation) throws Exception {
+    return maven.goal(project, "build", invocation, log);
+  }
+
+  private static Path unit(String project) {
+    return new File(MojoHarness.getBasedir(), "src/test/resources/unit/" + project)
+        .toPath()
+        .toAbsolutePath();
+  }
+
   @Test
   void tagsMaySplitOnCommasAndBlanksAreDropped() {
     assertThat(BuildMojo.tagSet(null)).isEmpty();
     assertThat(BuildMojo.tagSet(List.of("1.0", " latest "))).containsExactly("1.0", "latest");
     assertThat(BuildMojo.tagSet(Arrays.asList("1.0,latest", "", null, "1.0", " , edge")))
         .containsExactly("1.0", "latest", "edge");
+  }
+
+  @Test
+  void defaultsMakeTheDefaultRequestOfTheCore() throws Exception {
+    BuildRequest request = build("defaults", MojoHarness.Invocation.plain()).validatedRequest();
+
+    BuildRequest core =
+        BuildRequest.from(BuildRequest.DEFAULT_BASE)
+            .to(ImageTarget.dockerDaemon("jenkins-ci:1.2.3", Set.of()))
+            .credentials(request.credentials())
+            .build();
+    assertThat(request).isEqualTo(core);
+    assertThat(request.platform()).isEqualTo(ImagePlatform.LINUX_AMD64);
+    assertThat(request.dockerCli())
+        .isEqualTo(
+            new DockerCli(
+                DockerCli.DEFAULT_VERSION, DockerCli.DEFAULT_URL_TEMPLATE, null, null, false));
+    assertThat(request.accounts()).isEqualTo(AccountSpec.defaults());
+    assertThat(request.labels()).isEmpty();
+    assertThat(request.allowInsecureRegistries()).isFalse();
+    assertThat(request.offline()).isFalse();
+    assertThat(request.daemonPullsBase()).isTrue();
+    assertThat(request.cacheDirectory())
+        .isEqualTo(Path.of(System.getProperty("user.home"), ".cache", "jenkins-dind"));
+    assertThat(log.lines()).isEmpty();
+  }
+
+  @Test
+  void everyParameterOfTheConfigurationGoesIntoTheRequest() throws Exception {
+    BuildRequest request =
+        build("build-configured", MojoHarness.Invocation.plain()).validatedRequest();
+
+    Path basedir = unit("build-configured");
+    assertThat(request.from()).isEqualTo("registry.example.com/base/jenkins:2.500");
+    assertThat(request.target())
+        .isEqualTo(
+            new ImageTarget.TarFile(
+                "registry.example.com/ci/jenkins:1.2.3",
+                Set.of("latest", "edge", "stable"),
+                basedir.resolve("target/out/image.tar")));
+    assertThat(request.platform()).isEqualTo(new ImagePlatform("linux", "arm64"));
+    assertThat(request.dockerCli())
+        .isEqualTo(
+            new DockerCli(
+                "27.5.1",
+                "https://mirror.example.com/{arch}/docker-{version}.tgz",
+                basedir.resolve("tools/docker.tgz"),
+                "0123456789abcdef".repeat(4),
+                true));
+    assertThat(request.accounts())
+        .isEqualTo(new AccountSpec("ci", "dockerhost", 998, AccountSpec.NewUser.defaults()));
+    assertThat(request.labels())
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.of(
+                "org.opencontainers.image.source", "https://example.com/jenkins-ci",
+                "team", "platform"));
+    assertThat(request.allowInsecureRegistries()).isTrue();
+    assertThat(request.daemonPullsBase()).isFalse();
+    assertThat(request.cacheDirectory()).isEqualTo(basedir.resolve("target/cache"));
+  }
+
+  @Test
+  void propertiesSetWhatTheConfigurationLeavesOpen() throws Exception {
+    BuildRequest request =
+        build(
+                "defaults",
+                MojoHarness.Invocation.with(
+                    Map.of(
+                        "jenkins-dind.target", "registry",
+                        "jenkins-dind.image", "localhost:5000/ci/jenkins:1",
+                        "jenkins-dind.tags", "edge,latest",
+                        "jenkins-dind.platform", "linux/arm64",
+                        "jenkins-dind.dockerGid", "4242",
+                        "jenkins-dind.allowInsecureRegistries", "true")))
+            .validatedRequest();
+
+    assertThat(request.target())
+        .isEqualTo(ImageTarget.registry("localhost:5000/ci/jenkins:1", Set.of("edge", "latest")));
+    assertThat(request.platform()).isEqualTo(new ImagePlatform("linux", "arm64"));
+    assertThat(request.accounts().gid()).isEqualTo(4242);
+    assertThat(request.allowInsecureRegistries()).isTrue();
+  }
+
+  @Test
+  void theConfigurationWinsOverAProperty() throws Exception {
+    BuildRequest request =
+        build(
+                "build-configured",
+                MojoHarness.Invocation.with(Map.of("jenkins-dind.platform", "linux/amd64")))
+            .validatedRequest();
+
+    assertThat(request.platform()).isEqualTo(new ImagePlatform("linux", "arm64"));
+  }
+
+  @Test
+  void projectPropertiesAreReadLikeCommandLineOnes() throws Exception {
+    BuildRequest request = build("properties", MojoHarness.Invocation.plain()).validatedRequest();
+
+    assertThat(request.accounts().gid()).isEqualTo(997);
+  }
+
+  @Test
+  void offlineMavenMakesAnOfflineRequestAndTheCoreJudgesTheTarget() throws Exception {
+    BuildRequest request =
+        build(
+                "defaults",
+                new MojoHarness.Invocation(Map.of("jenkins-dind.target", "registry"), true))
+            .validatedRequest();
+
+    assertThat(request.offline()).isTrue();
+    assertThat(request.target()).isInstanceOf(ImageTarget.Registry.class);
+  }
+
+  @Test
+  void anUnknownTargetFailsNamingTheSettingAndWhatToDo() throws Exception {
+    BuildMojo mojo =
+        build("defaults", MojoHarness.Invocation.with(Map.of("jenkins-dind.target", "cloud")));
+
+    assertThatThrownBy(mojo::execute)
+        .isInstanceOf(MojoFailureException.class)
+        .hasCauseInstanceOf(ConfigurationException.class)
+        .hasMessage(
+            String.join(
+                System.lineSeparator(),
+                "'cloud' is not a target: use one of docker, registry, tar",
+                "  Setting: <target> in the plugin's <configuration>, or -Djenkins-dind.target"
+                    + " (now: cloud)",
+                "  Perhaps you should set it to docker (the local daemon), registry (push) or tar"
+                    + " (a file)"));
+  }
+
+  @Test
+  void aMalformedPlatformOrGidFailsNamingTheSetting() throws Exception {
+    assertThatThrownBy(
+            () ->
+                build(
+                        "defaults",
+                        MojoHarness.Invocation.with(Map.of("jenkins-dind.platform", "arm64")))
+                    .validatedRequest())
+        .isInstanceOf(MojoFailureException.class)
+        .hasMessageContaining("'arm64'")
+        .hasMessageContaining(
+            "  Setting: <platform> in the plugin's <configuration>, or -Djenkins-dind.platform"
+                + " (now: arm64)")
+        .hasMessageContaining("  Perhaps");
+    assertThatThrownBy(
+            () ->
+                build(
+                        "defaults",
+                        MojoHarness.Invocation.with(Map.of("jenkins-dind.dockerGid", "docker")))
+                    .validatedRequest())
+        .isInstanceOf(MojoFailureException.class)
+        .hasMessageContaining("'docker' is not a GID")
+        .hasMessageContaining(
+            "  Setting: <dockerGid> in the plugin's <configuration>, or -Djenkins-dind.dockerGid"
+                + " (now: docker)");
+  }
+
+  @Test
+  void skipIsHonouredBeforeAnythingElse() throws Exception {
+    BuildMojo mojo =
+        build(
+            "defaults",
+            MojoHarness.Invocation.with(
+                Map.of(
+                    "jenkins-dind.skip", "true",
+                    "jenkins-dind.target", "nowhere",
+                    "jenkins-dind.dockerGid", "not-a-number",
+                    "jenkins-dind.platfrom", "linux/arm64")));
+
+    mojo.execute();
+
+    assertThat(log.lines()).containsExactly("[INFO] Skipping jenkins-dind:build (skip is true)");
   }
 }
