@@ -4,17 +4,22 @@ import io.github.jenkinsdind.core.api.ConfigurationException;
 import io.github.jenkinsdind.core.api.JenkinsDindException;
 import io.github.jenkinsdind.core.api.RegistryAuthenticationException;
 import io.github.jenkinsdind.core.api.Suggestion;
+import java.util.List;
+import java.util.Set;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
 
 /**
- * What every jenkins-dind goal shares: {@code skip}, honoured before anything else; the goal's
- * settings turned into one immutable request of the core, which does the work; the core's events
- * logged through Maven's log; the core's failures turned into Maven's, naming the POM element and
- * the {@code -D} property to change.
+ * What every jenkins-dind goal shares: {@code skip}, honoured before anything else; a warning about
+ * {@code jenkins-dind.*} properties that the goal does not read; the goal's settings turned into
+ * one immutable request of the core, which does the work; the core's events logged through Maven's
+ * log; the core's failures turned into Maven's, naming the POM element and the {@code -D} property
+ * to change.
  *
  * @param <R> the core's request that the goal makes
  */
@@ -39,11 +44,20 @@ public abstract class AbstractJenkinsDindMojo<R> extends AbstractMojo {
   @Parameter(defaultValue = "${session}", readonly = true, required = true)
   protected MavenSession session;
 
+  /**
+   * This execution of the goal: its descriptor names the properties the goal reads.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(defaultValue = "${mojoExecution}", readonly = true, required = true)
+  protected MojoExecution mojoExecution;
+
   /** Creates the goal; Maven sets the parameters. */
   protected AbstractJenkinsDindMojo() {}
 
   /**
-   * Runs the goal unless {@link #skip} is set: makes the request and hands it to the core.
+   * Runs the goal unless {@link #skip} is set: warns about unknown properties, makes the request
+   * and hands it to the core.
    *
    * @throws MojoExecutionException if something outside the configuration failed
    * @throws MojoFailureException if the configuration is wrong
@@ -54,6 +68,7 @@ public abstract class AbstractJenkinsDindMojo<R> extends AbstractMojo {
       getLog().info("Skipping jenkins-dind:" + goal() + " (skip is true)");
       return;
     }
+    warnAboutUnknownProperties();
     R request = validatedRequest();
     translated(
         () -> {
@@ -117,6 +132,26 @@ public abstract class AbstractJenkinsDindMojo<R> extends AbstractMojo {
    */
   protected MavenEventLog events() {
     return new MavenEventLog(getLog());
+  }
+
+  /**
+   * Logs the {@code jenkins-dind.*} properties of the command line and of the project that no
+   * parameter of this goal reads.
+   */
+  final void warnAboutUnknownProperties() {
+    MavenProject project = session.getCurrentProject();
+    List<UnknownProperties.Finding> findings =
+        UnknownProperties.of(mojoExecution.getMojoDescriptor())
+            .findings(
+                session.getUserProperties().stringPropertyNames(),
+                project == null ? Set.of() : project.getProperties().stringPropertyNames());
+    for (UnknownProperties.Finding finding : findings) {
+      if (finding.warning()) {
+        getLog().warn(finding.message());
+      } else {
+        getLog().info(finding.message());
+      }
+    }
   }
 
   /** A call into the core. */

@@ -219,4 +219,20 @@ class BuildMojoTest {
 
     assertThat(log.lines()).containsExactly("[INFO] Skipping jenkins-dind:build (skip is true)");
   }
+
+  @Test
+  void aMisspelledPropertyIsWarnedAboutBeforeTheRequestIsMade() throws Exception {
+    BuildMojo mojo =
+        build(
+            "defaults",
+            MojoHarness.Invocation.with(
+                Map.of("jenkins-dind.platfrom", "linux/arm64", "jenkins-dind.target", "cloud")));
+
+    assertThatThrownBy(mojo::execute).isInstanceOf(MojoFailureException.class);
+
+    assertThat(log.at("WARN"))
+        .containsExactly(
+            "Unknown property jenkins-dind.platfrom (no parameter of jenkins-dind:build reads"
+                + " it); did you mean jenkins-dind.platform?");
+  }
 }

@@ -135,4 +135,22 @@ class ContainerGoalsTest {
             "[INFO] Skipping jenkins-dind:check (skip is true)",
             "[INFO] Skipping jenkins-dind:stop (skip is true)");
   }
+
+  @Test
+  void eachGoalSaysWhichPropertiesItDoesNotRead() throws Exception {
+    MojoHarness.Invocation invocation =
+        MojoHarness.Invocation.with(
+            Map.of("jenkins-dind.removeVolume", "true", "jenkins-dind.contianerName", "ci"));
+
+    goal("properties", "run", invocation).warnAboutUnknownProperties();
+
+    assertThat(log.lines())
+        .containsExactly(
+            "[WARN] Unknown property jenkins-dind.contianerName (no parameter of jenkins-dind:run"
+                + " reads it); did you mean jenkins-dind.containerName?",
+            "[WARN] Unknown property jenkins-dind.platfrom (no parameter of jenkins-dind:run reads"
+                + " it); did you mean jenkins-dind.platform (read by jenkins-dind:build)?",
+            "[INFO] Property jenkins-dind.removeVolume is not read by jenkins-dind:run, only by"
+                + " jenkins-dind:stop");
+  }
 }
