@@ -248,6 +248,9 @@ public class BuildMojo extends AbstractJenkinsDindMojo<BuildRequest> {
   /**
    * Makes the build request; Maven's offline mode ({@code -o}) becomes the request's, which the
    * core checks against the target.
+   *
+   * @return the request
+   * @throws ConfigurationException if a parameter is wrong
    */
   @Override
   protected BuildRequest request() throws ConfigurationException {

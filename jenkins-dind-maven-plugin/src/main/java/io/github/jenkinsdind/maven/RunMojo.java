@@ -110,7 +110,7 @@ public class RunMojo extends AbstractContainerMojo<RunRequest> {
   }
 
   @Override
-  protected RunRequest request() throws JenkinsDindException {
+  protected RunRequest request() {
     RunRequest.Builder request =
         RunRequest.of(orEmpty(image))
             .containerName(orEmpty(containerName))
