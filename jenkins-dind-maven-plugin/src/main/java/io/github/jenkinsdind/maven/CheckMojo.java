@@ -58,7 +58,7 @@ public class CheckMojo extends AbstractContainerMojo<CheckRequest> {
    * @return the fix, if the verdict has one
    */
   static Optional<String> fix(CheckResult result) {
-    return result.fix();
+    return result.fix().map(MavenHelpfulSuggestions.WORDS::render);
   }
 
   /**

@@ -245,9 +245,10 @@ class BuildGoalTest {
                 "-o", "package", "-Djenkins-dind.target=registry", "-Djenkins-dind.image=" + pushed)
             .assertFailed();
     assertThat(push.log())
-        .contains("while offline")
+        .contains("The build is offline, but a registry target needs the network to push")
         .contains("Setting: Maven's offline mode, -o on the command line (now: true)")
-        .contains("  Perhaps you should");
+        .contains("  Perhaps you should build without Maven's offline mode (-o)")
+        .contains("<target>docker</target> (-Djenkins-dind.target=docker)");
     assertThat(
             Commands.run(TIMEOUT, "skopeo", "inspect", "--tls-verify=false", "docker://" + pushed)
                 .succeeded())
