@@ -8,8 +8,8 @@ import java.util.Objects;
 /**
  * What a user could do about a failure, in parts that each front end words its own way: plain text,
  * a setting with the value to give it, a JVM system property, an operation to run, or credentials
- * to supply. The core never writes front-end syntax; the Maven plugin renders a setting as its POM
- * element and {@code -D} property, an operation as {@code mvn jenkins-dind:...}.
+ * to supply. The core never writes front-end syntax; a front end renders a setting as its own
+ * configuration element or command-line option, and an operation as its own command.
  *
  * <pre>{@code
  * Suggestion.perhaps().text("set ").set(Setting.REPLACE, "true").text(" to replace it").build()
