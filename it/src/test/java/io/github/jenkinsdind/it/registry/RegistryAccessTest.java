@@ -20,6 +20,7 @@ import io.github.jenkinsdind.core.api.ImagePlatform;
 import io.github.jenkinsdind.core.api.JenkinsDindException;
 import io.github.jenkinsdind.core.api.RegistryAuthenticationException;
 import io.github.jenkinsdind.core.api.Setting;
+import io.github.jenkinsdind.core.api.Suggestion;
 import io.github.jenkinsdind.core.internal.base.BaseFilesCache;
 import io.github.jenkinsdind.core.internal.base.BaseManifest;
 import io.github.jenkinsdind.core.internal.base.RegistryBaseSource;
@@ -154,7 +155,7 @@ class RegistryAccessTest {
       JenkinsDindException e = (JenkinsDindException) thrown;
       assertThat(e.setting()).contains(Setting.ALLOW_INSECURE_REGISTRIES);
       assertThat(e.suggestion().orElseThrow())
-          .contains("-Djavax.net.ssl.trustStore")
+          .contains("the system property javax.net.ssl.trustStore=<that file>")
           .contains("allowInsecureRegistries");
     }
   }
@@ -192,12 +193,9 @@ class RegistryAccessTest {
         RegistryAuthenticationException e = (RegistryAuthenticationException) thrown;
         assertThat(e.registry()).isEqualTo(host);
         assertThat(e.setting()).contains(Setting.FROM);
-        assertThat(e.suggestion())
-            .contains(
-                "perhaps you should add a <server> with <id>"
-                    + host
-                    + "</id> to settings.xml or run docker login "
-                    + host);
+        assertThat(e.suggestionParts())
+            .contains(Suggestion.perhaps().text("give ").credentials(host).build());
+        assertThat(e.suggestion().orElseThrow()).contains("docker login " + host);
       }
     }
     assertThat(events).extracting(Object::toString).noneMatch(s -> s.contains(wrong));
@@ -217,7 +215,7 @@ class RegistryAccessTest {
           .hasMessageContaining("credentials are not sent over plain http")
           .hasMessageNotContaining(services.registryPassword());
       assertThat(((JenkinsDindException) thrown).suggestion().orElseThrow())
-          .contains("-DsendCredentialsOverHttp=true");
+          .contains("the system property sendCredentialsOverHttp=true");
     }
   }
 

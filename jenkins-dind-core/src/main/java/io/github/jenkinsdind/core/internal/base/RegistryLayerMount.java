@@ -3,24 +3,17 @@ package io.github.jenkinsdind.core.internal.base;
 import com.google.cloud.tools.jib.api.Credential;
 import com.google.cloud.tools.jib.api.DescriptorDigest;
 import com.google.cloud.tools.jib.api.ImageReference;
-import com.google.cloud.tools.jib.api.LogEvent;
 import com.google.cloud.tools.jib.api.RegistryException;
-import com.google.cloud.tools.jib.blob.Blob;
-import com.google.cloud.tools.jib.blob.BlobDescriptor;
-import com.google.cloud.tools.jib.event.EventHandlers;
-import com.google.cloud.tools.jib.global.JibSystemProperties;
-import com.google.cloud.tools.jib.http.FailoverHttpClient;
-import com.google.cloud.tools.jib.registry.RegistryClient;
 import io.github.jenkinsdind.core.api.Event;
 import io.github.jenkinsdind.core.api.EventHandler;
 import io.github.jenkinsdind.core.api.JenkinsDindException;
 import io.github.jenkinsdind.core.api.Setting;
+import io.github.jenkinsdind.core.internal.jib.RegistrySession;
 import io.github.jenkinsdind.core.internal.registry.RegistryCredentials;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.security.DigestException;
 import java.util.List;
-import java.util.function.Consumer;
+import java.util.Optional;
 
 /**
  * Mounts a base's layers into the target repository before Jib runs, when base and target live on
@@ -33,8 +26,7 @@ import java.util.function.Consumer;
  * account files. Whatever cannot be mounted is left to Jib, which then downloads and pushes it as
  * usual: this is an optimisation, never a failure.
  *
- * <p>Like {@link RegistryBaseSource}, this uses jib-core's internal {@code RegistryClient}; the two
- * classes are the only ones that do.
+ * <p>Like {@link RegistryBaseSource}, this goes through {@link RegistrySession}.
  */
 public final class RegistryLayerMount {
   private RegistryLayerMount() {}
@@ -63,29 +55,22 @@ public final class RegistryLayerMount {
         || layers.isEmpty()) {
       return 0;
     }
-    Consumer<LogEvent> jibLog = log -> events.handle(Event.debug("jib: " + log.getMessage()));
-    FailoverHttpClient http =
-        new FailoverHttpClient(
-            allowInsecureRegistries, JibSystemProperties.sendCredentialsOverHttp(), jibLog);
     int mounted = 0;
+    Optional<RegistrySession> opened = Optional.empty();
     try {
-      Credential credential = credentials.credentialFor(target, Setting.IMAGE).orElse(null);
-      RegistryClient client =
-          RegistryClient.factory(
-                  EventHandlers.builder().add(LogEvent.class, jibLog).build(),
-                  target.getRegistry(),
-                  target.getRepository(),
-                  base.getRepository(),
-                  http)
-              .setCredential(credential)
-              .newRegistryClient();
-      if (!client.doPushBearerAuth() && credential != null && !credential.isOAuth2RefreshToken()) {
-        client.configureBasicAuth();
-      }
+      Optional<Credential> credential = credentials.credentialFor(target, Setting.IMAGE);
+      RegistrySession session =
+          RegistrySession.forMount(
+              target.getRegistry(),
+              target.getRepository(),
+              base.getRepository(),
+              credential,
+              allowInsecureRegistries,
+              message -> events.handle(Event.debug("jib: " + message)));
+      opened = Optional.of(session);
       for (BaseManifest.Layer layer : layers) {
         DescriptorDigest digest = DescriptorDigest.fromDigest(layer.digest());
-        if (client.checkBlob(digest).isPresent()
-            || client.pushBlob(digest, NOT_UPLOADED, base.getRepository(), written -> {})) {
+        if (session.hasBlob(digest) || session.mountBlob(digest, base.getRepository())) {
           mounted++;
         } else {
           break;
@@ -104,11 +89,7 @@ public final class RegistryLayerMount {
                   + e
                   + "); Jib will copy them"));
     } finally {
-      try {
-        http.shutDown();
-      } catch (IOException ignored) {
-        // nothing is in flight any more
-      }
+      opened.ifPresent(RegistrySession::close);
     }
     if (mounted > 0) {
       events.handle(
@@ -125,18 +106,4 @@ public final class RegistryLayerMount {
     }
     return mounted;
   }
-
-  /** Stands in for a layer's bytes: a registry that will not mount gets none of them. */
-  private static final Blob NOT_UPLOADED =
-      new Blob() {
-        @Override
-        public BlobDescriptor writeTo(OutputStream out) throws IOException {
-          throw new IOException("the registry did not mount the layer; it is left to Jib");
-        }
-
-        @Override
-        public boolean isRetryable() {
-          return false;
-        }
-      };
 }

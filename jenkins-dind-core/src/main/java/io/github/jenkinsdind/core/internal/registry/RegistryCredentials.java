@@ -3,25 +3,23 @@ package io.github.jenkinsdind.core.internal.registry;
 import com.google.cloud.tools.jib.api.Credential;
 import com.google.cloud.tools.jib.api.CredentialRetriever;
 import com.google.cloud.tools.jib.api.ImageReference;
-import com.google.cloud.tools.jib.api.LogEvent;
-import com.google.cloud.tools.jib.frontend.CredentialRetrieverFactory;
-import com.google.cloud.tools.jib.registry.credentials.CredentialRetrievalException;
 import io.github.jenkinsdind.core.api.CredentialProvider;
 import io.github.jenkinsdind.core.api.EnvironmentException;
 import io.github.jenkinsdind.core.api.Event;
 import io.github.jenkinsdind.core.api.EventHandler;
 import io.github.jenkinsdind.core.api.Setting;
+import io.github.jenkinsdind.core.api.Suggestion;
+import io.github.jenkinsdind.core.internal.jib.DockerCredentials;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Consumer;
 
 /**
- * Finds the credential for an image's registry: first the caller's {@link CredentialProvider}
- * (Maven's settings.xml servers, say), then the Docker configuration ({@code
+ * Finds the credential for an image's registry: first the caller's {@link CredentialProvider} (the
+ * front end's credential store, say), then the Docker configuration ({@code
  * $DOCKER_CONFIG/config.json}, {@code ~/.docker/config.json} with its {@code credsStore} and {@code
  * credHelpers}, the legacy {@code ~/.docker/.dockercfg}), then Jib's well-known credential helpers.
  *
@@ -31,7 +29,7 @@ import java.util.function.Consumer;
  */
 public final class RegistryCredentials {
 
-  /** Names Docker Hub goes by; a settings.xml server may use any of them. */
+  /** Names Docker Hub goes by; the caller's provider may know it by any of them. */
   private static final List<String> DOCKER_HUB =
       List.of("registry-1.docker.io", "docker.io", "index.docker.io", "registry.hub.docker.com");
 
@@ -44,7 +42,7 @@ public final class RegistryCredentials {
   /**
    * Creates the lookup with the Docker configuration of this user.
    *
-   * @param provider asked first, for example settings.xml servers
+   * @param provider asked first, for example the front end's credential store
    * @param events receives debug events saying where a credential came from
    */
   public RegistryCredentials(CredentialProvider provider, EventHandler events) {
@@ -111,7 +109,7 @@ public final class RegistryCredentials {
       throws EnvironmentException {
     try {
       return retrieve(image);
-    } catch (CredentialRetrievalException e) {
+    } catch (DockerCredentials.LookupException e) {
       throw new EnvironmentException(
           "could not get the credentials for registry "
               + image.getRegistry()
@@ -119,11 +117,11 @@ public final class RegistryCredentials {
               + e.getMessage(),
           parameter,
           image.toString(),
-          "perhaps you should check the credential helper named in ~/.docker/config.json, or add"
-              + " a <server> with <id>"
-              + image.getRegistry()
-              + "</id> to settings.xml",
-          e);
+          Suggestion.perhaps()
+              .text("check the credential helper named in ~/.docker/config.json, or give ")
+              .credentials(image.getRegistry())
+              .build(),
+          e.getCause());
     }
   }
 
@@ -135,10 +133,11 @@ public final class RegistryCredentials {
    * @return the retriever
    */
   public CredentialRetriever retrieverFor(ImageReference image) {
-    return () -> retrieve(image);
+    return DockerCredentials.retriever(() -> retrieve(image));
   }
 
-  private Optional<Credential> retrieve(ImageReference image) throws CredentialRetrievalException {
+  private Optional<Credential> retrieve(ImageReference image)
+      throws DockerCredentials.LookupException {
     String registry = image.getRegistry();
     for (String name : namesOf(registry)) {
       Optional<io.github.jenkinsdind.core.api.Credential> given = provider.credentialFor(name);
@@ -148,21 +147,23 @@ public final class RegistryCredentials {
         return Optional.of(Credential.from(given.get().username(), given.get().password()));
       }
     }
-    CredentialRetrieverFactory factory = CredentialRetrieverFactory.forImage(image, jibLog());
+    // Jib's credential log says where a credential came from, never the secret itself.
+    DockerCredentials docker =
+        DockerCredentials.forImage(image, message -> events.handle(Event.debug(message)));
     for (Path file : dockerConfigFiles) {
-      Optional<Credential> found = factory.dockerConfig(file).retrieve();
+      Optional<Credential> found = docker.dockerConfig(file);
       if (found.isPresent()) {
         return found;
       }
     }
     for (Path file : legacyDockerConfigFiles) {
-      Optional<Credential> found = factory.legacyDockerConfig(file).retrieve();
+      Optional<Credential> found = docker.legacyDockerConfig(file);
       if (found.isPresent()) {
         return found;
       }
     }
     if (wellKnownHelpers) {
-      Optional<Credential> found = factory.wellKnownCredentialHelpers().retrieve();
+      Optional<Credential> found = docker.wellKnownHelpers();
       if (found.isPresent()) {
         return found;
       }
@@ -176,10 +177,5 @@ public final class RegistryCredentials {
       return DOCKER_HUB;
     }
     return List.of(registry);
-  }
-
-  /** Jib's credential log says where a credential came from, never the secret itself. */
-  private Consumer<LogEvent> jibLog() {
-    return log -> events.handle(Event.debug(log.getMessage()));
   }
 }

@@ -5,13 +5,10 @@ import com.google.cloud.tools.jib.api.InsecureRegistryException;
 import com.google.cloud.tools.jib.api.InvalidImageReferenceException;
 import com.google.cloud.tools.jib.api.RegistryAuthenticationFailedException;
 import com.google.cloud.tools.jib.api.RegistryUnauthorizedException;
-import com.google.cloud.tools.jib.http.ResponseException;
-import com.google.cloud.tools.jib.registry.RegistryCredentialsNotSentException;
-import io.github.jenkinsdind.core.api.ConfigurationException;
 import io.github.jenkinsdind.core.api.EnvironmentException;
 import io.github.jenkinsdind.core.api.JenkinsDindException;
-import io.github.jenkinsdind.core.api.RegistryAuthenticationException;
 import io.github.jenkinsdind.core.api.Setting;
+import io.github.jenkinsdind.core.internal.jib.RegistryFailures;
 import java.io.EOFException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
@@ -25,8 +22,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLPeerUnverifiedException;
@@ -41,11 +38,6 @@ import javax.net.ssl.SSLPeerUnverifiedException;
  * host and the image reference, never a credential. The original failure is kept as the cause.
  */
 public final class RegistryErrors {
-
-  private static final String LOGIN_SUGGESTION =
-      "perhaps you should add a <server> with <id>%s</id> to settings.xml or run docker login %s";
-  private static final String INSECURE_ACTION =
-      "set allowInsecureRegistries if %s is a plain-http or self-signed registry you trust";
 
   private RegistryErrors() {}
 
@@ -69,42 +61,45 @@ public final class RegistryErrors {
       }
     }
     for (Throwable t : chain) {
-      if (t instanceof RegistryCredentialsNotSentException) {
-        return credentialsNotSent(parameter, reference, registry, failure);
+      if (RegistryFailures.isCredentialsNotSent(t)) {
+        return RegistryFaults.credentialsNotSent(parameter, reference, registry, failure);
       }
       if (t instanceof RegistryUnauthorizedException
           || t instanceof RegistryAuthenticationFailedException) {
-        return authentication(parameter, reference, registry, statusOf(chain), failure);
+        return RegistryFaults.authentication(
+            parameter, reference, registry, statusOf(chain), failure);
       }
     }
     int status = statusOf(chain);
     if (status == 401 || status == 403) {
-      return authentication(parameter, reference, registry, status, failure);
+      return RegistryFaults.authentication(parameter, reference, registry, status, failure);
     }
     for (Throwable t : chain) {
       if (t instanceof InsecureRegistryException || t instanceof SSLException) {
         return isCertificateProblem(failure)
-            ? untrustedCertificate(parameter, reference, registry, detailOf(chain), failure)
-            : plainHttp(parameter, reference, registry, failure);
+            ? RegistryFaults.untrustedCertificate(
+                parameter, reference, registry, detailOf(chain), failure)
+            : RegistryFaults.plainHttp(parameter, reference, registry, failure);
       }
     }
     if (status == 404 || mentionsUnknown(chain)) {
-      return notFound(parameter, reference, registry, failure);
+      return RegistryFaults.notFound(parameter, reference, registry, failure);
     }
     for (Throwable t : chain) {
       if (t instanceof UnknownHostException) {
-        return unreachable(parameter, reference, registry, "unknown host", failure);
+        return RegistryFaults.unreachable(parameter, reference, registry, "unknown host", failure);
       }
       if (t instanceof ConnectException || t instanceof NoRouteToHostException) {
-        return unreachable(parameter, reference, registry, t.getMessage(), failure);
+        return RegistryFaults.unreachable(parameter, reference, registry, t.getMessage(), failure);
       }
       if (t instanceof SocketTimeoutException) {
-        return timedOut(parameter, reference, registry, failure);
+        return RegistryFaults.timedOut(parameter, reference, registry, failure);
       }
     }
     for (Throwable t : chain) {
       if (isConnectionLost(t)) {
-        return connectionLost(parameter, reference, registry, detailOf(chain), failure);
+        return RegistryFaults.connectionLost(
+            parameter, reference, registry, detailOf(chain), failure);
       }
     }
     return new EnvironmentException(
@@ -118,201 +113,6 @@ public final class RegistryErrors {
         reference,
         (String) null,
         failure);
-  }
-
-  /**
-   * Says that a registry refused access (HTTP 401 or 403) or asked for credentials it did not get.
-   *
-   * @param parameter the setting naming the image
-   * @param reference the image reference
-   * @param registry the registry host
-   * @param status the HTTP status, or -1 when not known
-   * @param cause the underlying failure, or {@code null}
-   * @return the exception
-   */
-  public static RegistryAuthenticationException authentication(
-      Setting parameter, String reference, String registry, int status, Throwable cause) {
-    String code = status > 0 ? " (HTTP " + status + ")" : "";
-    return new RegistryAuthenticationException(
-        "registry "
-            + registry
-            + " denied access to "
-            + subject(parameter, reference)
-            + code
-            + ": the credentials are missing or wrong, or do not allow this",
-        registry,
-        parameter,
-        reference,
-        String.format(Locale.ROOT, LOGIN_SUGGESTION, registry, registry),
-        cause);
-  }
-
-  /**
-   * Says that a plain-http registry asked for credentials, which Jib does not send over plain http.
-   *
-   * @param parameter the setting naming the image
-   * @param reference the image reference
-   * @param registry the registry host
-   * @param cause the underlying failure, or {@code null}
-   * @return the exception
-   */
-  public static RegistryAuthenticationException credentialsNotSent(
-      Setting parameter, String reference, String registry, Throwable cause) {
-    return new RegistryAuthenticationException(
-        "registry "
-            + registry
-            + " asked for credentials for "
-            + subject(parameter, reference)
-            + ", but credentials are not sent over plain http",
-        registry,
-        parameter,
-        reference,
-        "perhaps you should serve "
-            + registry
-            + " over https, or, if you accept sending the password in clear text, run with"
-            + " -DsendCredentialsOverHttp=true",
-        cause);
-  }
-
-  /**
-   * Says that a registry speaks plain http while insecure registries are not allowed.
-   *
-   * @param parameter the setting naming the image
-   * @param reference the image reference
-   * @param registry the registry host
-   * @param cause the underlying failure, or {@code null}
-   * @return the exception
-   */
-  public static ConfigurationException plainHttp(
-      Setting parameter, String reference, String registry, Throwable cause) {
-    return new ConfigurationException(
-        "registry "
-            + registry
-            + " of "
-            + subject(parameter, reference)
-            + " does not speak https (it looks like a plain-http registry), and insecure"
-            + " registries are not allowed",
-        Setting.ALLOW_INSECURE_REGISTRIES,
-        "false",
-        "perhaps you should " + String.format(Locale.ROOT, INSECURE_ACTION, registry),
-        cause);
-  }
-
-  /**
-   * Says that a registry's TLS certificate is not trusted by this JVM.
-   *
-   * @param parameter the setting naming the image
-   * @param reference the image reference
-   * @param registry the registry host
-   * @param detail what the TLS layer said, or {@code null}
-   * @param cause the underlying failure, or {@code null}
-   * @return the exception
-   */
-  public static ConfigurationException untrustedCertificate(
-      Setting parameter, String reference, String registry, String detail, Throwable cause) {
-    return new ConfigurationException(
-        "the TLS certificate of registry "
-            + registry
-            + " (of "
-            + subject(parameter, reference)
-            + ") is not trusted"
-            + (detail == null || detail.isBlank() ? "" : ": " + detail),
-        Setting.ALLOW_INSECURE_REGISTRIES,
-        "false",
-        "perhaps you should import the certificate of "
-            + registry
-            + " into a truststore and run with -Djavax.net.ssl.trustStore=<that file>, or "
-            + String.format(Locale.ROOT, INSECURE_ACTION, registry),
-        cause);
-  }
-
-  /**
-   * Says that a registry cannot be reached.
-   *
-   * @param parameter the setting naming the image
-   * @param reference the image reference
-   * @param registry the registry host
-   * @param reason why, for example {@code Connection refused}, or {@code null}
-   * @param cause the underlying failure, or {@code null}
-   * @return the exception
-   */
-  public static EnvironmentException unreachable(
-      Setting parameter, String reference, String registry, String reason, Throwable cause) {
-    return new EnvironmentException(
-        "registry "
-            + registry
-            + " is unreachable"
-            + (reason == null || reason.isBlank() ? "" : " (" + reason + ")"),
-        parameter,
-        reference,
-        "perhaps you should check that the registry is running and that "
-            + parameter.key()
-            + " names the right host and port",
-        cause);
-  }
-
-  /**
-   * Says that a connection to a registry broke off in the middle of a transfer (the registry
-   * crashed or was restarted, or something between closed the connection).
-   *
-   * @param parameter the setting naming the image
-   * @param reference the image reference
-   * @param registry the registry host
-   * @param detail what the network layer said, or {@code null}
-   * @param cause the underlying failure, or {@code null}
-   * @return the exception
-   */
-  public static EnvironmentException connectionLost(
-      Setting parameter, String reference, String registry, String detail, Throwable cause) {
-    return new EnvironmentException(
-        "the connection to registry "
-            + registry
-            + " broke off during the transfer of "
-            + subject(parameter, reference)
-            + (detail == null || detail.isBlank() ? "" : " (" + detail + ")"),
-        parameter,
-        reference,
-        "perhaps you should check that the registry is running and has free space, then build"
-            + " again: the layers it already holds are not sent again",
-        cause);
-  }
-
-  /**
-   * Says that a registry did not answer in time.
-   *
-   * @param parameter the setting naming the image
-   * @param reference the image reference
-   * @param registry the registry host
-   * @param cause the underlying failure, or {@code null}
-   * @return the exception
-   */
-  public static EnvironmentException timedOut(
-      Setting parameter, String reference, String registry, Throwable cause) {
-    return new EnvironmentException(
-        "registry " + registry + " did not answer in time",
-        parameter,
-        reference,
-        "perhaps you should check the network, or raise the timeout with -Djib.httpTimeout=<ms>",
-        cause);
-  }
-
-  /**
-   * Says that an image (or one of its blobs) is not in a registry.
-   *
-   * @param parameter the setting naming the image
-   * @param reference the image reference
-   * @param registry the registry host
-   * @param cause the underlying failure, or {@code null}
-   * @return the exception
-   */
-  public static ConfigurationException notFound(
-      Setting parameter, String reference, String registry, Throwable cause) {
-    return new ConfigurationException(
-        "image " + reference + " not found in " + registry,
-        parameter,
-        reference,
-        "perhaps you should check the repository name and the tag or digest of " + parameter.key(),
-        cause);
   }
 
   /**
@@ -365,7 +165,7 @@ public final class RegistryErrors {
         || name.equals("MalformedChunkCodingException");
   }
 
-  private static String subject(Setting parameter, String reference) {
+  static String subject(Setting parameter, String reference) {
     return switch (parameter) {
       case FROM -> "base image " + reference;
       case IMAGE, TAGS -> "target image " + reference;
@@ -384,8 +184,9 @@ public final class RegistryErrors {
 
   private static int statusOf(List<Throwable> chain) {
     for (Throwable t : chain) {
-      if (t instanceof ResponseException response) {
-        return response.getStatusCode();
+      OptionalInt status = RegistryFailures.httpStatus(t);
+      if (status.isPresent()) {
+        return status.getAsInt();
       }
     }
     return -1;

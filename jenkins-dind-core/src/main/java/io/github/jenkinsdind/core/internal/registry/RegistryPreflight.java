@@ -37,10 +37,11 @@ import javax.net.ssl.SSLSocket;
  *
  * <p>The check connects to the registry's https port with short timeouts. When insecure registries
  * are not allowed it also makes a TLS handshake with the JVM's default trust store (the one Jib
- * uses, so {@code -Djavax.net.ssl.trustStore} applies to both) and, if that fails without a
- * certificate error, asks the port for plain http to tell "this is a plain-http registry" from
- * other failures. It never falls back to http: it only reports. When a proxy is configured for the
- * registry, the check is skipped (Jib goes through the proxy; a direct probe would say nothing).
+ * uses, so the system property {@code javax.net.ssl.trustStore} applies to both) and, if that fails
+ * without a certificate error, asks the port for plain http to tell "this is a plain-http registry"
+ * from other failures. It never falls back to http: it only reports. When a proxy is configured for
+ * the registry, the check is skipped (Jib goes through the proxy; a direct probe would say
+ * nothing).
  */
 public final class RegistryPreflight {
 
@@ -107,7 +108,7 @@ public final class RegistryPreflight {
       handshake(socket, uri.getHost(), port);
     } catch (SSLException e) {
       if (RegistryErrors.isCertificateProblem(e)) {
-        throw RegistryErrors.untrustedCertificate(
+        throw RegistryFaults.untrustedCertificate(
             parameter, reference, registry, e.getMessage(), e);
       }
       throw notTls(reference, parameter, registry, uri.getHost(), port, e);
@@ -119,10 +120,10 @@ public final class RegistryPreflight {
   private JenkinsDindException notTls(
       String reference, Setting parameter, String registry, String host, int port, IOException e) {
     if (answersPlainHttp(host, port)) {
-      return RegistryErrors.plainHttp(parameter, reference, registry, e);
+      return RegistryFaults.plainHttp(parameter, reference, registry, e);
     }
     if (e instanceof SocketTimeoutException) {
-      return RegistryErrors.timedOut(parameter, reference, registry, e);
+      return RegistryFaults.timedOut(parameter, reference, registry, e);
     }
     return RegistryErrors.translate(e, parameter, reference);
   }

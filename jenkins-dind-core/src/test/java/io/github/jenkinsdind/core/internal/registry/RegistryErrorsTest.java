@@ -11,6 +11,7 @@ import io.github.jenkinsdind.core.api.EnvironmentException;
 import io.github.jenkinsdind.core.api.JenkinsDindException;
 import io.github.jenkinsdind.core.api.RegistryAuthenticationException;
 import io.github.jenkinsdind.core.api.Setting;
+import io.github.jenkinsdind.core.api.Suggestion;
 import java.io.EOFException;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -47,12 +48,8 @@ class RegistryErrorsTest {
     assertThat(e.getMessage()).contains("registry " + HOST).contains("base image " + BASE);
     assertThat(e.setting()).contains(Setting.FROM);
     assertThat(e.value()).contains(BASE);
-    assertThat(e.suggestion())
-        .contains(
-            "perhaps you should add a <server> with <id>"
-                + HOST
-                + "</id> to settings.xml or run docker login "
-                + HOST);
+    assertThat(e.suggestionParts().orElseThrow())
+        .isEqualTo(Suggestion.perhaps().text("give ").credentials(HOST).build());
     assertThat(e.getCause()).isInstanceOf(ExecutionException.class);
   }
 
@@ -105,9 +102,12 @@ class RegistryErrorsTest {
     assertThat(e).isInstanceOf(ConfigurationException.class);
     assertThat(e.setting()).contains(Setting.ALLOW_INSECURE_REGISTRIES);
     assertThat(e.getMessage()).contains("certificate").contains("not trusted").contains(HOST);
+    assertThat(e.suggestionParts().orElseThrow().parts())
+        .contains(new Suggestion.SystemProperty("javax.net.ssl.trustStore", "<that file>"))
+        .contains(new Suggestion.SetTo(Setting.ALLOW_INSECURE_REGISTRIES, null));
     assertThat(e.suggestion().orElseThrow())
-        .contains("-Djavax.net.ssl.trustStore")
-        .contains("allowInsecureRegistries");
+        .contains("the system property javax.net.ssl.trustStore=<that file>")
+        .doesNotContain("-D");
     assertThat(RegistryErrors.isCertificateProblem(jib)).isTrue();
     assertThat(RegistryErrors.isCertificateProblem(new SSLException("plain"))).isFalse();
   }
