@@ -1,26 +1,18 @@
 package io.github.jenkinsdind.core.internal.base;
 
 import io.github.jenkinsdind.core.api.ConfigurationException;
-import io.github.jenkinsdind.core.api.EnvironmentException;
 import io.github.jenkinsdind.core.api.JenkinsDindException;
 import io.github.jenkinsdind.core.api.Setting;
 import io.github.jenkinsdind.core.internal.files.ImageFile;
-import java.io.BufferedInputStream;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
-import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 
 /**
  * Finds a few files in an image's layers, top layer first, as the image's file system shows them: a
@@ -40,9 +32,6 @@ import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 public final class LayerWalker {
   /** The largest wanted file held in memory: account files are a few kilobytes. */
   static final long MAX_FILE_SIZE = 16L * 1024 * 1024;
-
-  private static final String WHITEOUT = ".wh.";
-  private static final String OPAQUE = ".wh..wh..opq";
 
   private LayerWalker() {}
 
@@ -124,7 +113,7 @@ public final class LayerWalker {
   public static Result walk(List<Layer> layersTopDown, Set<String> wantedPaths)
       throws JenkinsDindException {
     for (String p : wantedPaths) {
-      if (!p.startsWith("/") || p.length() < 2 || !p.equals(normalize(p))) {
+      if (!p.startsWith("/") || p.length() < 2 || !EntryPaths.normalize(p).equals(Optional.of(p))) {
         throw new IllegalArgumentException("not an absolute normalized path: " + p);
       }
     }
@@ -132,7 +121,7 @@ public final class LayerWalker {
     Map<String, ImageFile> files = new LinkedHashMap<>();
     Map<String, Integer> foundInLayer = new LinkedHashMap<>();
     Set<String> absent = new TreeSet<>();
-    Counter counter = new Counter();
+    LayerStreams.Counter counter = new LayerStreams.Counter();
     int opened = 0;
     for (int i = 0; i < layersTopDown.size() && !pending.isEmpty(); i++) {
       Layer layer = layersTopDown.get(i);
@@ -148,7 +137,7 @@ public final class LayerWalker {
           files.put(p, f);
           foundInLayer.put(p, i);
           pending.remove(p);
-        } else if (scan.links.containsKey(p)) {
+        } else if (scan.isLink(p)) {
           throw new ConfigurationException(
               p
                   + " in "
@@ -159,285 +148,13 @@ public final class LayerWalker {
               Setting.FROM,
               null,
               "perhaps you should check that the base image is intact, or use another base image");
-        } else if (scan.hidden.contains(p)) {
+        } else if (scan.hides(p)) {
           absent.add(p);
           pending.remove(p);
         }
       }
     }
     absent.addAll(pending);
-    return new Result(files, absent, foundInLayer, opened, counter.count);
-  }
-
-  /** The state of one layer's scan: what it has of the pending paths. */
-  private static final class LayerScan {
-    private final String description;
-    private final Set<String> pending;
-
-    /** Regular files held: pending paths and targets of hard links. */
-    private final Map<String, ImageFile> contents = new HashMap<>();
-
-    /** Hard links among pending paths and their targets: name to target. */
-    private final Map<String, String> links = new HashMap<>();
-
-    /** Pending paths hidden from the lower layers by this one. */
-    private final Set<String> hidden = new HashSet<>();
-
-    LayerScan(Layer layer, Set<String> pending) {
-      this.description = layer.description();
-      this.pending = Set.copyOf(pending);
-    }
-
-    void read(Layer layer, Counter counter, boolean secondPass) throws JenkinsDindException {
-      try (TarArchiveInputStream tar = openTar(layer, counter)) {
-        TarArchiveEntry entry;
-        while ((entry = tar.getNextEntry()) != null) {
-          String name = normalize(entry.getName());
-          if (name == null || name.equals("/")) {
-            continue;
-          }
-          if (!secondPass) {
-            noteHiding(name, entry);
-          }
-          if (isInteresting(name)) {
-            take(name, entry, tar);
-            if (allResolved()) {
-              return; // closes the stream before its end: the rest of the layer is not needed
-            }
-          }
-        }
-      } catch (IOException e) {
-        throw new EnvironmentException(
-            "could not read " + layer.description() + " of the base image: " + e.getMessage(),
-            Setting.FROM,
-            null,
-            "perhaps you should check that the base image is intact and can be read",
-            e);
-      }
-    }
-
-    private boolean isInteresting(String name) {
-      return (pending.contains(name) || links.containsValue(name)) && !contents.containsKey(name);
-    }
-
-    private void noteHiding(String name, TarArchiveEntry entry) throws ConfigurationException {
-      String parent = parent(name);
-      String base = name.substring(name.lastIndexOf('/') + 1);
-      if (base.equals(OPAQUE)) {
-        String prefix = parent.equals("/") ? "/" : parent + "/";
-        pending.stream().filter(p -> p.startsWith(prefix)).forEach(hidden::add);
-      } else if (base.startsWith(WHITEOUT)) {
-        String gone = (parent.equals("/") ? "" : parent) + "/" + base.substring(WHITEOUT.length());
-        pending.stream()
-            .filter(p -> p.equals(gone) || p.startsWith(gone + "/"))
-            .forEach(hidden::add);
-      } else if (!entry.isDirectory()) {
-        for (String p : pending) {
-          if (p.startsWith(name + "/")) {
-            if (entry.isSymbolicLink()) {
-              throw unsupported(p, name + " is a symbolic link to " + entry.getLinkName());
-            }
-            hidden.add(p); // a file in place of a parent directory
-          }
-        }
-      }
-    }
-
-    private void take(String name, TarArchiveEntry entry, TarArchiveInputStream tar)
-        throws IOException, ConfigurationException {
-      if (entry.isLink()) {
-        String target = normalize(entry.getLinkName());
-        if (target == null) {
-          throw unsupported(name, "it is a hard link to " + entry.getLinkName());
-        }
-        links.put(name, target);
-      } else if (entry.isSymbolicLink()) {
-        throw unsupported(name, "it is a symbolic link to " + entry.getLinkName());
-      } else if (entry.isDirectory()) {
-        throw unsupported(name, "it is a directory");
-      } else if (entry.isFile()) {
-        if (entry.getSize() > MAX_FILE_SIZE) {
-          throw unsupported(name, "it is " + entry.getSize() + " bytes long");
-        }
-        byte[] content = tar.readNBytes((int) entry.getSize());
-        if (content.length != entry.getSize()) {
-          throw new IOException(name + " is truncated");
-        }
-        contents.put(
-            name,
-            new ImageFile(
-                name, content, entry.getMode(), entry.getLongUserId(), entry.getLongGroupId()));
-      } else {
-        throw unsupported(name, "it is not a regular file");
-      }
-    }
-
-    private boolean allResolved() {
-      return pending.stream().allMatch(p -> resolve(p) != null);
-    }
-
-    boolean hasUnresolvedLinks() {
-      return links.keySet().stream().anyMatch(n -> pending.contains(n) && resolve(n) == null);
-    }
-
-    /** Returns the file a pending path is in this layer, following hard links, or null. */
-    ImageFile resolve(String path) {
-      String name = path;
-      for (int hops = 0; hops <= links.size(); hops++) {
-        ImageFile f = contents.get(name);
-        if (f != null) {
-          return new ImageFile(path, f.content(), f.mode(), f.uid(), f.gid());
-        }
-        name = links.get(name);
-        if (name == null) {
-          return null;
-        }
-      }
-      return null;
-    }
-
-    String finalTarget(String path) {
-      String name = path;
-      for (int hops = 0; hops <= links.size() && links.containsKey(name); hops++) {
-        name = links.get(name);
-      }
-      return name;
-    }
-
-    private ConfigurationException unsupported(String path, String why) {
-      return new ConfigurationException(
-          path + " in " + description + " of the base image is not supported: " + why,
-          Setting.FROM,
-          null,
-          "perhaps you should use a base image where " + path + " is a regular file");
-    }
-  }
-
-  private static TarArchiveInputStream openTar(Layer layer, Counter counter)
-      throws IOException, JenkinsDindException {
-    InputStream raw = layer.opener().open();
-    try {
-      BufferedInputStream in = new BufferedInputStream(new CountingStream(raw, counter), 65536);
-      in.mark(8);
-      byte[] magic = in.readNBytes(6);
-      in.reset();
-      String compression = compression(magic);
-      if (compression.equals("gzip")) {
-        return new TarArchiveInputStream(
-            GzipCompressorInputStream.builder()
-                .setInputStream(in)
-                .setDecompressConcatenated(true)
-                .get());
-      } else if (!compression.isEmpty()) {
-        throw new ConfigurationException(
-            layer.description()
-                + " of the base image uses an unsupported layer compression ("
-                + compression
-                + "); only gzip and uncompressed layers can be read",
-            Setting.FROM,
-            null,
-            "perhaps you should use a base image whose layers are gzip-compressed");
-      }
-      return new TarArchiveInputStream(in);
-    } catch (IOException | JenkinsDindException | RuntimeException e) {
-      try {
-        raw.close();
-      } catch (IOException suppressed) {
-        e.addSuppressed(suppressed);
-      }
-      throw e;
-    }
-  }
-
-  /** Names the compression of a blob from its first bytes: "gzip", "" for none, or another. */
-  static String compression(byte[] magic) {
-    if (startsWith(magic, 0x1f, 0x8b)) {
-      return "gzip";
-    } else if (startsWith(magic, 0x28, 0xb5, 0x2f, 0xfd)) {
-      return "zstd";
-    } else if (startsWith(magic, 0xfd, '7', 'z', 'X', 'Z', 0x00)) {
-      return "xz";
-    } else if (startsWith(magic, 'B', 'Z', 'h')) {
-      return "bzip2";
-    }
-    return "";
-  }
-
-  private static boolean startsWith(byte[] bytes, int... prefix) {
-    if (bytes.length < prefix.length) {
-      return false;
-    }
-    for (int i = 0; i < prefix.length; i++) {
-      if ((bytes[i] & 0xff) != prefix[i]) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /**
-   * Normalizes a tar entry name to an absolute path: {@code ./etc/group}, {@code etc/group} and
-   * {@code /etc/group} all give {@code /etc/group}; a trailing slash is dropped.
-   *
-   * @param name the entry name
-   * @return the path, {@code /} for the root, or {@code null} if the name climbs out with {@code
-   *     ..}
-   */
-  static String normalize(String name) {
-    List<String> parts = new ArrayList<>();
-    for (String part : name.split("/")) {
-      if (part.isEmpty() || part.equals(".")) {
-        continue;
-      }
-      if (part.equals("..")) {
-        return null;
-      }
-      parts.add(part);
-    }
-    return "/" + String.join("/", parts);
-  }
-
-  private static String parent(String path) {
-    int slash = path.lastIndexOf('/');
-    return slash <= 0 ? "/" : path.substring(0, slash);
-  }
-
-  /** Counts the bytes read through it. */
-  private static final class Counter {
-    private long count;
-  }
-
-  private static final class CountingStream extends FilterInputStream {
-    private final Counter counter;
-
-    CountingStream(InputStream in, Counter counter) {
-      super(in);
-      this.counter = counter;
-    }
-
-    @Override
-    public int read() throws IOException {
-      int b = super.read();
-      if (b >= 0) {
-        counter.count++;
-      }
-      return b;
-    }
-
-    @Override
-    public int read(byte[] b, int off, int len) throws IOException {
-      int n = super.read(b, off, len);
-      if (n > 0) {
-        counter.count += n;
-      }
-      return n;
-    }
-
-    @Override
-    public long skip(long n) throws IOException {
-      long skipped = super.skip(n);
-      counter.count += Math.max(0, skipped);
-      return skipped;
-    }
+    return new Result(files, absent, foundInLayer, opened, counter.count());
   }
 }

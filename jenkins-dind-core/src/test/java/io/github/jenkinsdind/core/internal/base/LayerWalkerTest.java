@@ -373,11 +373,17 @@ class LayerWalkerTest {
   }
 
   @Test
-  void normalizesEntryNames() {
-    assertThat(LayerWalker.normalize("./etc/group")).isEqualTo("/etc/group");
-    assertThat(LayerWalker.normalize("etc//group")).isEqualTo("/etc/group");
-    assertThat(LayerWalker.normalize("/etc/")).isEqualTo("/etc");
-    assertThat(LayerWalker.normalize("./")).isEqualTo("/");
-    assertThat(LayerWalker.normalize("etc/../../group")).isNull();
+  void anEntryClimbingAboveTheRootNeverMatchesAWantedFile() throws Exception {
+    TrackedLayer layer =
+        new TrackedLayer(
+            new TestTar()
+                .file("../etc/group", "escaped:x:1:\n")
+                .file("etc/x/../group", "docker:x:999:\n")
+                .tar());
+
+    LayerWalker.Result result = LayerWalker.walk(List.of(layer.layer("layer 1")), Set.of(GROUP));
+
+    assertThat(new String(result.files().get(GROUP).content(), StandardCharsets.UTF_8))
+        .isEqualTo("docker:x:999:\n");
   }
 }
