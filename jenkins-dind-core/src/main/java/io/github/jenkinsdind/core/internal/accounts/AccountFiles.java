@@ -107,22 +107,4 @@ public record AccountFiles(ImageFile passwd, ImageFile group, ImageFile gshadow,
     }
     return List.copyOf(files);
   }
-
-  /**
-   * Returns the files that differ from another version of the database (content, mode or owner):
-   * those an image layer must hold on top of that version.
-   *
-   * @param base the other version, usually the base image's
-   * @return the files of this version that differ, in the order of {@link #files()}
-   */
-  public List<ImageFile> changedFrom(AccountFiles base) {
-    List<ImageFile> baseFiles = base.files();
-    List<ImageFile> changed = new ArrayList<>();
-    for (ImageFile file : files()) {
-      if (!baseFiles.contains(file)) {
-        changed.add(file);
-      }
-    }
-    return List.copyOf(changed);
-  }
 }

@@ -2,11 +2,11 @@ package io.github.jenkinsdind.core.internal.base;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.jenkinsdind.core.api.Event;
 import io.github.jenkinsdind.core.api.EventHandler;
 import io.github.jenkinsdind.core.api.ImagePlatform;
+import io.github.jenkinsdind.core.internal.files.CacheLayout;
 import io.github.jenkinsdind.core.internal.files.FileTrees;
 import io.github.jenkinsdind.core.internal.files.ImageFile;
 import java.io.IOException;
@@ -18,11 +18,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -37,7 +33,7 @@ import java.util.regex.Pattern;
  * an index from base references to digests, so that an offline build finds the digest of a tag
  * without the network.
  *
- * <p>Layout under {@code <cacheDirectory>/base-files/}:
+ * <p>Layout under {@link CacheLayout#baseFiles()}, {@code <cacheDirectory>/base-files/}:
  *
  * <ul>
  *   <li>{@code sha256/<hex>/entry.json} and {@code sha256/<hex>/files/<n>}: the files found in the
@@ -54,9 +50,7 @@ import java.util.regex.Pattern;
  * error: it is reported as a warning and the build goes on without the cache.
  */
 public final class BaseFilesCache {
-  private static final int FORMAT = 1;
-  private static final String ENTRY_JSON = "entry.json";
-  private static final String FILES_DIR = "files";
+  private static final int FORMAT = BaseFilesEntryFormat.FORMAT;
   private static final Pattern DIGEST = Pattern.compile("([a-z0-9]+):([a-f0-9]{32,128})");
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -71,7 +65,17 @@ public final class BaseFilesCache {
    * @param events receives a warning when the cache cannot be written
    */
   public BaseFilesCache(Path cacheDirectory, EventHandler events) {
-    this.root = cacheDirectory.resolve("base-files");
+    this(new CacheLayout(cacheDirectory), events);
+  }
+
+  /**
+   * Makes the cache of a cache layout. Nothing is created until something is stored.
+   *
+   * @param layout the build's cache; the cache lives in its {@link CacheLayout#baseFiles()}
+   * @param events receives a warning when the cache cannot be written
+   */
+  public BaseFilesCache(CacheLayout layout, EventHandler events) {
+    this.root = layout.baseFiles();
     this.events = Objects.requireNonNull(events, "events");
   }
 
@@ -189,7 +193,8 @@ public final class BaseFilesCache {
    * @return the entry; empty on a miss, a corrupt entry, or an entry made for fewer paths
    */
   public Optional<Entry> load(String digest, Set<String> wantedPaths) {
-    return readEntry(entryDirectory(digest), digest).filter(e -> e.covers(wantedPaths));
+    return BaseFilesEntryFormat.read(entryDirectory(digest), digest)
+        .filter(e -> e.covers(wantedPaths));
   }
 
   /**
@@ -209,7 +214,7 @@ public final class BaseFilesCache {
     try {
       Files.createDirectories(target.getParent());
       temp = target.resolveSibling(".tmp-" + UUID.randomUUID());
-      writeEntry(temp, digest, entry);
+      BaseFilesEntryFormat.write(temp, digest, entry);
       for (int attempt = 0; attempt < 3; attempt++) {
         try {
           Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
@@ -219,7 +224,7 @@ public final class BaseFilesCache {
           if (!Files.isDirectory(target)) {
             throw e;
           }
-          Optional<Entry> existing = readEntry(target, digest);
+          Optional<Entry> existing = BaseFilesEntryFormat.read(target, digest);
           if (existing.isPresent() && existing.get().covers(paths)) {
             FileTrees.deleteQuietly(temp);
             return true;
@@ -246,77 +251,6 @@ public final class BaseFilesCache {
       throw new IllegalArgumentException("not a digest: " + digest);
     }
     return m;
-  }
-
-  private static void writeEntry(Path dir, String digest, Entry entry) throws IOException {
-    Path filesDir = dir.resolve(FILES_DIR);
-    Files.createDirectories(filesDir);
-    ObjectNode node = JSON.createObjectNode();
-    node.put("format", FORMAT);
-    node.put("digest", digest);
-    ArrayNode files = node.putArray("files");
-    List<ImageFile> sorted = new ArrayList<>(entry.files().values());
-    sorted.sort(Comparator.comparing(ImageFile::path));
-    int n = 0;
-    for (ImageFile f : sorted) {
-      byte[] content = f.content();
-      String name = Integer.toString(n++);
-      Files.write(filesDir.resolve(name), content);
-      ObjectNode fileNode = files.addObject();
-      fileNode.put("path", f.path());
-      fileNode.put("file", name);
-      fileNode.put("size", content.length);
-      fileNode.put("sha256", sha256Hex(content));
-      fileNode.put("mode", f.mode());
-      fileNode.put("uid", f.uid());
-      fileNode.put("gid", f.gid());
-    }
-    ArrayNode absent = node.putArray("absent");
-    new TreeSet<>(entry.absent()).forEach(absent::add);
-    // Written last: an entry without it is incomplete.
-    Files.write(
-        dir.resolve(ENTRY_JSON), JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(node));
-  }
-
-  private static Optional<Entry> readEntry(Path dir, String digest) {
-    try {
-      JsonNode node = JSON.readTree(Files.readAllBytes(dir.resolve(ENTRY_JSON)));
-      if (node == null
-          || node.path("format").asInt() != FORMAT
-          || !digest.equals(node.path("digest").asText(null))
-          || !node.path("files").isArray()
-          || !node.path("absent").isArray()) {
-        return Optional.empty();
-      }
-      Map<String, ImageFile> files = new LinkedHashMap<>();
-      for (JsonNode f : node.path("files")) {
-        String path = f.path("path").asText("");
-        String name = f.path("file").asText("");
-        if (!path.startsWith("/") || !name.matches("[0-9]+")) {
-          return Optional.empty();
-        }
-        byte[] content = Files.readAllBytes(dir.resolve(FILES_DIR).resolve(name));
-        if (content.length != f.path("size").asLong(-1)
-            || !sha256Hex(content).equals(f.path("sha256").asText(""))) {
-          return Optional.empty();
-        }
-        files.put(
-            path,
-            new ImageFile(
-                path,
-                content,
-                f.path("mode").asInt(),
-                f.path("uid").asLong(),
-                f.path("gid").asLong()));
-      }
-      Set<String> absent = new TreeSet<>();
-      for (JsonNode a : node.path("absent")) {
-        absent.add(a.asText());
-      }
-      return Optional.of(new Entry(files, absent));
-    } catch (IOException | RuntimeException e) {
-      return Optional.empty();
-    }
   }
 
   private static void moveAsideAndDelete(Path dir) throws IOException {

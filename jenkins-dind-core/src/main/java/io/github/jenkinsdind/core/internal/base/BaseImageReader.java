@@ -6,6 +6,7 @@ import io.github.jenkinsdind.core.api.EventHandler;
 import io.github.jenkinsdind.core.api.ImagePlatform;
 import io.github.jenkinsdind.core.api.JenkinsDindException;
 import io.github.jenkinsdind.core.api.Setting;
+import io.github.jenkinsdind.core.internal.files.CacheLayout;
 import io.github.jenkinsdind.core.internal.files.ImageFile;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -40,8 +41,20 @@ public final class BaseImageReader {
    * @param events receives what the reader did
    */
   public BaseImageReader(Path cacheDirectory, boolean offline, EventHandler events) {
+    this(new CacheLayout(cacheDirectory), offline, events);
+  }
+
+  /**
+   * Makes a reader on a cache layout.
+   *
+   * @param layout the build's cache (see {@link BaseFilesCache})
+   * @param offline whether the build is offline: a base whose files are not cached must then be
+   *     readable without the network, and a failure to read it says so
+   * @param events receives what the reader did
+   */
+  public BaseImageReader(CacheLayout layout, boolean offline, EventHandler events) {
     this.events = Objects.requireNonNull(events, "events");
-    this.cache = new BaseFilesCache(cacheDirectory, events);
+    this.cache = new BaseFilesCache(layout, events);
     this.offline = offline;
   }
 

@@ -8,16 +8,14 @@ import io.github.jenkinsdind.core.api.EventHandler;
 import io.github.jenkinsdind.core.api.ImagePlatform;
 import io.github.jenkinsdind.core.api.JenkinsDindException;
 import io.github.jenkinsdind.core.api.Setting;
+import io.github.jenkinsdind.core.internal.files.CacheLayout;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Finds the docker CLI binary for an image: a local file if one is configured, else Docker's static
@@ -32,16 +30,12 @@ import java.util.regex.Pattern;
  *   <li>The binary must be an ELF binary for the platform's architecture.
  * </ul>
  *
- * <p>Cache layout: {@code docker-cli/url-<hash of the URL>/<file name>} holds a download, {@code
- * docker-cli/bin-<sha256 of the file>/docker} the binary taken from a file. Every file there is
- * written to a temporary file first and renamed atomically, so a crash never leaves a half file
- * under a name that is used.
+ * <p>Cache layout, in {@link CacheLayout#dockerCli()}: {@code docker-cli/url-<hash of the
+ * URL>/<file name>} holds a download, {@code docker-cli/bin-<sha256 of the file>/docker} the binary
+ * taken from a file. Every file there is written to a temporary file first and renamed atomically,
+ * so a crash never leaves a half file under a name that is used.
  */
 public final class DockerCliResolver {
-  private static final Pattern VERSION = Pattern.compile("[0-9A-Za-z][0-9A-Za-z._+-]*");
-  private static final Pattern FILE_NAME = Pattern.compile("[0-9A-Za-z][0-9A-Za-z._+-]*");
-  private static final String DEFAULT_FILE_NAME = "docker-cli";
-
   private final Path cliCache;
   private final boolean offline;
   private final EventHandler events;
@@ -56,10 +50,22 @@ public final class DockerCliResolver {
    * @param events receives progress and messages
    */
   public DockerCliResolver(Path cacheDirectory, boolean offline, EventHandler events) {
-    this.cliCache = cacheDirectory.toAbsolutePath().resolve("docker-cli");
+    this(new CacheLayout(cacheDirectory), offline, events);
+  }
+
+  /**
+   * Creates a resolver on a cache layout.
+   *
+   * @param layout the build's cache; downloads and binaries go to its {@link
+   *     CacheLayout#dockerCli()}
+   * @param offline whether downloads are forbidden (only cached or local files are used)
+   * @param events receives progress and messages
+   */
+  public DockerCliResolver(CacheLayout layout, boolean offline, EventHandler events) {
+    this.cliCache = layout.dockerCli();
     this.offline = offline;
     this.events = Objects.requireNonNull(events, "events");
-    this.downloader = new CliDownloader(cacheDirectory, events);
+    this.downloader = new CliDownloader(layout.root(), events);
   }
 
   /**
@@ -78,14 +84,14 @@ public final class DockerCliResolver {
   public ResolvedCli resolve(DockerCli spec, ImagePlatform platform) throws JenkinsDindException {
     CliArchitecture architecture = CliArchitecture.of(platform);
     Optional<String> expected = Sha256.parseConfigured(spec.sha256());
-    Origin origin =
+    CliOrigin origin =
         spec.localFile() != null
-            ? local(spec.localFile())
+            ? CliOrigin.ofLocalFile(spec.localFile())
             : download(spec, architecture.requireDownloadName(platform));
     if (expected.isPresent() && !expected.get().equals(origin.sha256())) {
-      throw mismatch(origin, expected.get());
+      throw CliFaults.mismatch(origin, expected.get());
     }
-    boolean tarball = isTarball(origin);
+    boolean tarball = origin.isTarball();
     Path binary = binaryOf(origin, tarball);
     String binarySha256 = checkBinary(binary, origin, tarball, architecture, platform);
     if (expected.isEmpty() && spec.requireSha256()) {
@@ -134,48 +140,16 @@ public final class DockerCliResolver {
     return new ResolvedCli(binary, binarySha256, origin.sha256(), spec.version(), origin.source());
   }
 
-  private Origin local(Path file) throws JenkinsDindException {
-    Path path = file.toAbsolutePath().normalize();
-    if (!Files.exists(path)) {
-      throw new ConfigurationException(
-          "the docker CLI file " + path + " does not exist",
-          Setting.DOCKER_CLIENT,
-          file.toString(),
-          "perhaps you should fix the path in "
-              + Setting.DOCKER_CLIENT.key()
-              + ", or remove it to download the docker CLI");
-    }
-    if (!Files.isRegularFile(path)) {
-      throw new ConfigurationException(
-          "the docker CLI file " + path + " is not a regular file",
-          Setting.DOCKER_CLIENT,
-          file.toString(),
-          "perhaps you should set "
-              + Setting.DOCKER_CLIENT.key()
-              + " to the docker binary or the docker-VERSION.tgz file itself");
-    }
-    try {
-      return new Origin(path, Sha256.ofFile(path), path.toString(), null);
-    } catch (IOException e) {
-      throw new ConfigurationException(
-          "the docker CLI file " + path + " cannot be read: " + e,
-          Setting.DOCKER_CLIENT,
-          file.toString(),
-          "perhaps you should check its permissions",
-          e);
-    }
-  }
-
-  private Origin download(DockerCli spec, String arch) throws JenkinsDindException {
-    URI url = downloadUrl(spec, arch);
+  private CliOrigin download(DockerCli spec, String arch) throws JenkinsDindException {
+    URI url = CliDownloadUrl.of(spec, arch);
     Path file =
         cliCache
             .resolve("url-" + Sha256.ofText(url.toString()).substring(0, 32))
-            .resolve(fileName(url));
+            .resolve(CliDownloadUrl.fileName(url));
     if (Files.isRegularFile(file)) {
       events.handle(Event.debug("Using the cached docker CLI download " + file + " of " + url));
       try {
-        return new Origin(file, CacheFiles.sha256(file), url.toString(), url);
+        return CliOrigin.downloaded(file, CacheFiles.sha256(file), url);
       } catch (IOException e) {
         CacheFiles.deleteQuietly(file);
         throw new EnvironmentException(
@@ -199,67 +173,10 @@ public final class DockerCliResolver {
               + Setting.DOCKER_CLIENT.key()
               + " to a local docker CLI file");
     }
-    return new Origin(file, downloader.download(url, spec.version(), file), url.toString(), url);
+    return CliOrigin.downloaded(file, downloader.download(url, spec.version(), file), url);
   }
 
-  private static URI downloadUrl(DockerCli spec, String arch) throws ConfigurationException {
-    String template = spec.urlTemplate();
-    if (template.contains("{version}") && !VERSION.matcher(spec.version()).matches()) {
-      throw new ConfigurationException(
-          "'" + spec.version() + "' is not a docker CLI version",
-          Setting.DOCKER_VERSION,
-          spec.version(),
-          "perhaps you should set it to a version such as " + DockerCli.DEFAULT_VERSION);
-    }
-    String text = template.replace("{arch}", arch).replace("{version}", spec.version());
-    URI url;
-    try {
-      url = new URI(text);
-    } catch (URISyntaxException e) {
-      throw badUrl(template, "'" + text + "' is not a valid URL: " + e.getMessage(), e);
-    }
-    String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
-    if (!scheme.equals("http") && !scheme.equals("https") && !scheme.equals("file")) {
-      throw badUrl(template, "'" + text + "' is not an http, https or file URL", null);
-    }
-    if (!scheme.equals("file") && (url.getHost() == null || url.getHost().isEmpty())) {
-      throw badUrl(template, "'" + text + "' has no host", null);
-    }
-    return url;
-  }
-
-  private static ConfigurationException badUrl(String template, String why, Throwable cause) {
-    return new ConfigurationException(
-        "the docker CLI download URL is wrong: " + why,
-        Setting.DOCKER_CLIENT_URL,
-        template,
-        "perhaps you should set "
-            + Setting.DOCKER_CLIENT_URL.key()
-            + " to a URL such as "
-            + DockerCli.DEFAULT_URL_TEMPLATE,
-        cause);
-  }
-
-  private static String fileName(URI url) {
-    String path = url.getPath() == null ? "" : url.getPath();
-    String last = path.substring(path.lastIndexOf('/') + 1);
-    return FILE_NAME.matcher(last).matches() ? last : DEFAULT_FILE_NAME;
-  }
-
-  private boolean isTarball(Origin origin) throws JenkinsDindException {
-    try {
-      return CliArchive.isGzip(origin.file());
-    } catch (IOException e) {
-      throw new EnvironmentException(
-          "the docker CLI file " + origin.describe() + " cannot be read: " + e,
-          origin.setting(),
-          origin.value(),
-          "perhaps you should check its permissions",
-          e);
-    }
-  }
-
-  private Path binaryOf(Origin origin, boolean tarball) throws JenkinsDindException {
+  private Path binaryOf(CliOrigin origin, boolean tarball) throws JenkinsDindException {
     Path binary = cliCache.resolve("bin-" + origin.sha256()).resolve("docker");
     if (Files.isRegularFile(binary)) {
       return binary;
@@ -270,7 +187,7 @@ public final class DockerCliResolver {
       temporary = CacheFiles.temporaryBeside(binary);
       if (tarball) {
         if (!CliArchive.extractDockerBinary(origin.file(), temporary)) {
-          throw unusable(
+          throw CliFaults.unusable(
               origin,
               "holds no " + CliArchive.ENTRY + " entry, so it is not an official docker tarball",
               "set "
@@ -286,7 +203,7 @@ public final class DockerCliResolver {
       committed = true;
       return binary;
     } catch (CliArchive.CorruptArchiveException e) {
-      throw corrupt(origin, e);
+      throw CliFaults.corrupt(origin, e);
     } catch (IOException e) {
       throw new EnvironmentException(
           "could not put the docker CLI binary from "
@@ -310,7 +227,7 @@ public final class DockerCliResolver {
 
   private String checkBinary(
       Path binary,
-      Origin origin,
+      CliOrigin origin,
       boolean tarball,
       CliArchitecture architecture,
       ImagePlatform platform)
@@ -331,7 +248,7 @@ public final class DockerCliResolver {
     }
     if (header.isEmpty()) {
       CacheFiles.deleteQuietly(binary);
-      throw unusable(
+      throw CliFaults.unusable(
           origin,
           tarball
               ? "holds a " + CliArchive.ENTRY + " that is not an ELF binary"
@@ -341,7 +258,7 @@ public final class DockerCliResolver {
     }
     if (!architecture.matches(header.get())) {
       CacheFiles.deleteQuietly(binary);
-      throw unusable(
+      throw CliFaults.unusable(
           origin,
           "holds a docker CLI for "
               + header.get().describe()
@@ -354,98 +271,5 @@ public final class DockerCliResolver {
               : "set " + Setting.DOCKER_CLIENT.key() + " to a docker CLI built for " + platform);
     }
     return sha256;
-  }
-
-  private ConfigurationException mismatch(Origin origin, String expected) {
-    if (origin.downloaded()) {
-      CacheFiles.deleteQuietly(origin.file());
-    }
-    return new ConfigurationException(
-        "the docker CLI file "
-            + origin.describe()
-            + " has sha256 "
-            + origin.sha256()
-            + ", but "
-            + Setting.DOCKER_CLIENT_SHA256.key()
-            + " expects "
-            + expected
-            + (origin.downloaded() ? "; the download has been discarded" : ""),
-        Setting.DOCKER_CLIENT_SHA256,
-        expected,
-        origin.downloaded()
-            ? "perhaps you should check "
-                + Setting.DOCKER_CLIENT_SHA256.key()
-                + " against a trusted source, and "
-                + Setting.DOCKER_CLIENT_URL.key()
-                + " if you use a mirror"
-            : "perhaps you should check that "
-                + Setting.DOCKER_CLIENT.key()
-                + " is the file you meant, or update "
-                + Setting.DOCKER_CLIENT_SHA256.key());
-  }
-
-  private ConfigurationException unusable(Origin origin, String why, String fix) {
-    if (origin.downloaded()) {
-      CacheFiles.deleteQuietly(origin.file());
-    }
-    return new ConfigurationException(
-        "the docker CLI file "
-            + origin.describe()
-            + " "
-            + why
-            + (origin.downloaded() ? "; the download has been discarded" : ""),
-        origin.setting(),
-        origin.value(),
-        "perhaps you should " + fix);
-  }
-
-  private JenkinsDindException corrupt(Origin origin, IOException cause) {
-    String message =
-        "the docker CLI file " + origin.describe() + " is corrupt: " + cause.getMessage();
-    if (origin.downloaded()) {
-      CacheFiles.deleteQuietly(origin.file());
-      return new EnvironmentException(
-          message + "; the download has been discarded",
-          Setting.DOCKER_CLIENT_URL,
-          origin.value(),
-          "perhaps you should try again, or set "
-              + Setting.DOCKER_CLIENT_URL.key()
-              + " to another mirror",
-          cause);
-    }
-    return new ConfigurationException(
-        message,
-        Setting.DOCKER_CLIENT,
-        origin.value(),
-        "perhaps you should download it again, or set "
-            + Setting.DOCKER_CLIENT.key()
-            + " to another file",
-        cause);
-  }
-
-  /**
-   * A file the docker CLI is taken from.
-   *
-   * @param file the file: the local file or the cached download
-   * @param sha256 its sha256
-   * @param source the local path or the URL, as reported
-   * @param url the URL it was downloaded from, or {@code null} for a local file
-   */
-  private record Origin(Path file, String sha256, String source, URI url) {
-    boolean downloaded() {
-      return url != null;
-    }
-
-    Setting setting() {
-      return downloaded() ? Setting.DOCKER_CLIENT_URL : Setting.DOCKER_CLIENT;
-    }
-
-    String value() {
-      return source;
-    }
-
-    String describe() {
-      return downloaded() ? "downloaded from " + url : source;
-    }
   }
 }
