@@ -3,8 +3,9 @@ package io.github.jenkinsdind.core.api;
 import java.util.Optional;
 
 /**
- * Gives the credential for a registry host, for example from Maven's settings.xml. The core asks it
- * first, then the Docker configuration ({@code ~/.docker/config.json} and its credential helpers).
+ * Gives the credential for a registry host, for example from a front end's own credential store.
+ * The core asks it first, then the Docker configuration ({@code ~/.docker/config.json} and its
+ * credential helpers).
  */
 @FunctionalInterface
 public interface CredentialProvider {
