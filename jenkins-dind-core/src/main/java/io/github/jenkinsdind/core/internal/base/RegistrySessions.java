@@ -56,8 +56,11 @@ final class RegistrySessions {
 
   private boolean prepared;
   private Optional<Credential> credential = Optional.empty();
-  private Open main;
-  private AtomicBoolean layerInFlight;
+  private Optional<Open> main = Optional.empty();
+
+  /** Set while a layer downloads on the main session; its flag says the download ended. */
+  private Optional<AtomicBoolean> layerInFlight = Optional.empty();
+
   private final List<Open> open = new ArrayList<>();
 
   RegistrySessions(
@@ -78,10 +81,10 @@ final class RegistrySessions {
   /** Returns the main session, made on first use. */
   synchronized RegistrySession main() throws JenkinsDindException {
     prepare();
-    if (main == null) {
-      main = newSession();
+    if (main.isEmpty()) {
+      main = Optional.of(newSession());
     }
-    return main.session();
+    return main.get().session();
   }
 
   /**
@@ -91,10 +94,10 @@ final class RegistrySessions {
    * is still downloading, a new session is made: shutting shared connections down would abort it.
    */
   synchronized Lease forLayer() throws JenkinsDindException {
-    if (layerInFlight == null) {
+    if (layerInFlight.isEmpty()) {
       RegistrySession shared = main();
       AtomicBoolean ended = new AtomicBoolean();
-      layerInFlight = ended;
+      layerInFlight = Optional.of(ended);
       return new Lease(shared, () -> endShared(shared, ended));
     }
     prepare();
@@ -113,8 +116,8 @@ final class RegistrySessions {
     }
     shared.shutDownConnections();
     synchronized (this) {
-      if (layerInFlight == ended) {
-        layerInFlight = null;
+      if (layerInFlight.isPresent() && layerInFlight.get() == ended) {
+        layerInFlight = Optional.empty();
       }
     }
   }
@@ -159,8 +162,8 @@ final class RegistrySessions {
     }
     all.forEach(Open::close);
     synchronized (this) {
-      main = null;
-      layerInFlight = null;
+      main = Optional.empty();
+      layerInFlight = Optional.empty();
     }
   }
 }

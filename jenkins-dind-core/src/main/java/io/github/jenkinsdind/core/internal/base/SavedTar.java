@@ -103,11 +103,12 @@ final class SavedTar {
   TarArchiveEntry entry(String name) throws JenkinsDindException {
     Optional<String> current = EntryPaths.relative(name);
     for (int hop = 0; hop < MAX_LINK_HOPS; hop++) {
-      TarArchiveEntry e = current.map(entries::get).orElse(null);
-      if (e == null) {
+      Optional<TarArchiveEntry> found = current.map(entries::get);
+      if (found.isEmpty()) {
         throw faults.notDockerSave(
             "its manifest.json names " + name + ", which is not in it", null);
       }
+      TarArchiveEntry e = found.get();
       if (e.isSymbolicLink()) {
         current = resolveLink(current.get(), e.getLinkName());
       } else if (e.isLink()) {
