@@ -210,4 +210,31 @@ class RegistryErrorsTest {
                 new RegistryUnauthorizedException("127.0.0.1:5001", "x/y", null)))
         .contains("127.0.0.1:5001");
   }
+
+  @Test
+  void suggestionsNameSystemPropertiesAndCredentialsAsPartsNeverInAFrontEndsSyntax() {
+    Suggestion notSent =
+        RegistryFaults.credentialsNotSent(Setting.FROM, BASE, HOST, null)
+            .suggestionParts()
+            .orElseThrow();
+    Suggestion timedOut =
+        RegistryFaults.timedOut(Setting.IMAGE, TARGET, HOST, null).suggestionParts().orElseThrow();
+    Suggestion untrusted =
+        RegistryFaults.untrustedCertificate(Setting.FROM, BASE, HOST, null, null)
+            .suggestionParts()
+            .orElseThrow();
+
+    assertThat(notSent.parts())
+        .contains(new Suggestion.SystemProperty("sendCredentialsOverHttp", "true"));
+    assertThat(timedOut.parts()).contains(new Suggestion.SystemProperty("jib.httpTimeout", "<ms>"));
+    assertThat(untrusted.parts())
+        .contains(new Suggestion.SystemProperty("javax.net.ssl.trustStore", "<that file>"));
+    for (Suggestion s : List.of(notSent, timedOut, untrusted)) {
+      assertThat(s.toString())
+          .startsWith("perhaps you should ")
+          .doesNotContain("-D")
+          .doesNotContain("settings.xml")
+          .doesNotContain("<server>");
+    }
+  }
 }
