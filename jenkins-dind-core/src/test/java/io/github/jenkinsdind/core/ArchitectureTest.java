@@ -27,7 +27,7 @@ class ArchitectureTest {
 
   /** jib-core outside its public API: {@code com.google.cloud.tools.jib.} not followed by api. */
   private static final Pattern JIB_INTERNAL =
-      Pattern.compile("com\\.google\\.cloud\\.tools\\.jib\\.(?!api\\.)[a-z]");
+      Pattern.compile("com\\.google\\.cloud\\.tools\\.jib\\.(?!api\\b)[a-z]");
 
   /** A use of an internal package: an import or a fully qualified name. */
   private static final Pattern INTERNAL_USE =
