@@ -2,6 +2,7 @@ package io.github.jenkinsdind.core.internal.container;
 
 import io.github.jenkinsdind.core.api.Setting;
 import io.github.jenkinsdind.core.api.Suggestion;
+import io.github.jenkinsdind.core.internal.daemon.DaemonKind;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -66,6 +67,40 @@ public record CheckVerdict(
       int exitCode,
       String stdout,
       String stderr) {
+    return judge(
+        socket,
+        facts,
+        policy,
+        added,
+        exitCode,
+        stdout,
+        stderr,
+        new DaemonKind(DaemonKind.Kind.DOCKER_ENGINE, "", "", false));
+  }
+
+  /**
+   * Judges the outcome of {@code docker version} in the container, with the texts and fixes of the
+   * kind of daemon.
+   *
+   * @param socket the socket path
+   * @param facts what the probe saw, without added groups
+   * @param policy the group policy used
+   * @param added the GIDs the policy added
+   * @param exitCode the exit code of {@code docker version}
+   * @param stdout its standard output (the server version, on success)
+   * @param stderr its standard error
+   * @param kind the kind of daemon
+   * @return the verdict
+   */
+  public static CheckVerdict judge(
+      String socket,
+      ImageFacts facts,
+      GroupAddPolicy policy,
+      List<Long> added,
+      int exitCode,
+      String stdout,
+      String stderr,
+      DaemonKind kind) {
     String user = facts.describeUser();
     String groups = describe(facts.groups());
     String addedText =
@@ -82,15 +117,22 @@ public record CheckVerdict(
               + groups
               + " ("
               + addedText
-              + "), reached Docker Engine "
+              + "), reached "
+              + kind.kind().text()
+              + " "
               + stdout.trim()
               + " through "
               + socket
-              + ".",
+              + "."
+              + DaemonAdvice.passNote(kind, added),
           Optional.empty());
     }
     String output = (stderr + " " + stdout).trim().replaceAll("\\s+", " ");
     if (facts.socketGid().isEmpty()) {
+      Optional<CheckVerdict> own = DaemonAdvice.socketNotVisible(socket, kind, output);
+      if (own.isPresent()) {
+        return own.get();
+      }
       return new CheckVerdict(
           false,
           Optional.empty(),
@@ -145,6 +187,11 @@ public record CheckVerdict(
                 Suggestion.text(
                     "check the daemon's security settings (user namespaces, SELinux or AppArmor)"
                         + " on the Docker host")));
+      }
+      Optional<CheckVerdict> own =
+          DaemonAdvice.notInGroup(socket, facts, kind, gid, groups + " (" + addedText + ")");
+      if (own.isPresent()) {
+        return own.get();
       }
       return new CheckVerdict(
           false,

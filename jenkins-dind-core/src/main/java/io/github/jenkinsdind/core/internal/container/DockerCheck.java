@@ -5,6 +5,7 @@ import io.github.jenkinsdind.core.api.CheckResult;
 import io.github.jenkinsdind.core.api.Event;
 import io.github.jenkinsdind.core.api.EventHandler;
 import io.github.jenkinsdind.core.api.JenkinsDindException;
+import io.github.jenkinsdind.core.internal.daemon.DaemonKind;
 import io.github.jenkinsdind.core.internal.daemon.Engine;
 import io.github.jenkinsdind.core.internal.daemon.ThrowawayContainer;
 import java.util.List;
@@ -31,16 +32,22 @@ public final class DockerCheck {
   public static CheckResult check(Engine engine, CheckRequest request, EventHandler events)
       throws JenkinsDindException {
     String image = Inputs.image(request.image());
-    String socket = Inputs.dockerSocket(request.dockerSocket());
+    String requested = Inputs.dockerSocket(request.dockerSocket());
     GroupAddPolicy policy = GroupAddPolicy.parse(request.groupAdd());
+    DaemonKind kind = DaemonKind.of(engine);
+    String socket = DaemonSocket.toMount(requested, engine.endpoint(), kind);
     ImageInDaemon.require(engine, image);
     events.handle(
         Event.info(
             "Checking that "
                 + image
-                + " can drive the Docker daemon through "
+                + " can drive "
+                + kind.describe()
+                + " at "
+                + engine.endpoint().describe()
+                + ", through the socket "
                 + socket
-                + " (groupAdd="
+                + " on the daemon's host (groupAdd="
                 + policy.text()
                 + ")"));
     ImageFacts facts = ImageProbe.probe(engine, image, socket);
@@ -83,7 +90,14 @@ public final class DockerCheck {
                   "{{.Server.Version}}"));
       verdict =
           CheckVerdict.judge(
-              socket, facts, policy, added, outcome.exitCode(), outcome.stdout(), outcome.stderr());
+              socket,
+              facts,
+              policy,
+              added,
+              outcome.exitCode(),
+              outcome.stdout(),
+              outcome.stderr(),
+              kind);
     }
     return new CheckResult(
         verdict.passed(),

@@ -6,13 +6,16 @@ import com.github.dockerjava.api.command.InspectImageResponse;
 import com.github.dockerjava.api.command.InspectVolumeResponse;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
-import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientConfig;
+import io.github.jenkinsdind.core.api.ConfigurationException;
 import io.github.jenkinsdind.core.api.EnvironmentException;
+import io.github.jenkinsdind.core.api.Event;
+import io.github.jenkinsdind.core.api.EventHandler;
 import io.github.jenkinsdind.core.api.Setting;
 import java.io.IOException;
 import java.net.URI;
-import java.util.Locale;
+import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -22,19 +25,17 @@ import java.util.function.Supplier;
  */
 public final class Engine implements AutoCloseable {
   private final DockerClient client;
-  private final URI dockerHost;
-  private final String hostSource;
+  private final DockerEndpoint endpoint;
 
-  private Engine(DockerClient client, URI dockerHost, String hostSource) {
+  private Engine(DockerClient client, DockerEndpoint endpoint) {
     this.client = client;
-    this.dockerHost = dockerHost;
-    this.hostSource = hostSource;
+    this.endpoint = endpoint;
   }
 
   /**
-   * Connects to the daemon that the usual client settings point at ({@code DOCKER_HOST}, {@code
-   * DOCKER_TLS_VERIFY}, {@code DOCKER_CERT_PATH}, {@code ~/.docker}), or at {@code dockerHost}, and
-   * checks that it answers.
+   * Connects to the daemon that this process's environment points at ({@link DockerHostResolver}:
+   * {@code DOCKER_HOST} with its TLS variables, {@code DOCKER_CONTEXT}, the current context, the
+   * rootless or the default socket), or at {@code dockerHost}, and checks that it answers.
    *
    * @param dockerHost the daemon's address, such as {@code unix:///var/run/docker.sock}, or {@code
    *     null} for the environment's
@@ -42,79 +43,91 @@ public final class Engine implements AutoCloseable {
    * @throws EnvironmentException if the settings are unusable or no daemon answers
    */
   public static Engine connect(String dockerHost) throws EnvironmentException {
-    String env = System.getenv("DOCKER_HOST");
-    String source =
-        dockerHost != null
-            ? "given in place of DOCKER_HOST"
-            : env != null && !env.isBlank()
-                ? "from DOCKER_HOST=" + env
-                : "DOCKER_HOST is not set, so the default";
-    DockerClientConfig config;
+    return connect(dockerHost, EventHandler.NONE);
+  }
+
+  /**
+   * Connects like {@link #connect(String)}, and reports the daemon chosen and why, once.
+   *
+   * @param dockerHost the daemon's address, or {@code null} for the environment's
+   * @param events where the daemon chosen is reported
+   * @return the connection; close it when done
+   * @throws EnvironmentException if the settings are unusable or no daemon answers
+   */
+  public static Engine connect(String dockerHost, EventHandler events) throws EnvironmentException {
+    return connect(
+        Optional.ofNullable(dockerHost), System.getenv(), DockerEngineClients.userHome(), events);
+  }
+
+  /**
+   * Connects to the daemon that the given environment points at, and reports it once.
+   *
+   * @param dockerHost a daemon address given as a setting, which comes first
+   * @param env the environment to read ({@code DOCKER_HOST}, {@code DOCKER_CONTEXT}...)
+   * @param home the user's home directory, for {@code ~/.docker}
+   * @param events where the daemon chosen is reported
+   * @return the connection; close it when done
+   * @throws EnvironmentException if the settings are unusable or no daemon answers
+   */
+  public static Engine connect(
+      Optional<String> dockerHost, Map<String, String> env, Path home, EventHandler events)
+      throws EnvironmentException {
+    DockerEndpoint endpoint;
     try {
-      DefaultDockerClientConfig.Builder builder =
-          DefaultDockerClientConfig.createDefaultConfigBuilder();
-      if (dockerHost != null) {
-        builder.withDockerHost(dockerHost);
-      }
-      config = builder.build();
-    } catch (RuntimeException e) {
-      String shown = dockerHost != null ? dockerHost : env;
+      endpoint = DockerHostResolver.resolve(dockerHost, env, home);
+    } catch (ConfigurationException e) {
       throw new EnvironmentException(
-          "The Docker client settings are not usable (DOCKER_HOST="
-              + shown
-              + "): "
-              + e.getMessage(),
-          null,
-          shown,
-          "set DOCKER_HOST to a daemon address such as unix:///var/run/docker.sock or"
-              + " tcp://host:2376, or unset it to use the local socket",
-          DaemonFault.of(e));
+          e.getMessage(), null, e.value().orElse(null), e.suggestionParts().orElse(null), e);
     }
-    Engine engine = new Engine(DockerEngineClients.create(config), config.getDockerHost(), source);
+    return connect(endpoint, DockerEngineClients.config(endpoint, env, home), events);
+  }
+
+  /**
+   * Connects to an endpoint with the given client settings, checks that it answers, and reports it
+   * once.
+   *
+   * @param endpoint the daemon
+   * @param config docker-java's settings for it
+   * @param events where the daemon chosen is reported
+   * @return the connection; close it when done
+   * @throws EnvironmentException if the TLS files are unusable or no daemon answers
+   */
+  public static Engine connect(
+      DockerEndpoint endpoint, DockerClientConfig config, EventHandler events)
+      throws EnvironmentException {
+    if (endpoint.isTcp() && endpoint.tls().isEmpty()) {
+      events.handle(
+          Event.warn(
+              "The Docker daemon at "
+                  + endpoint.host()
+                  + " is reached over plain TCP: nothing is encrypted and nothing proves who"
+                  + " answers. Use TLS (DOCKER_TLS_VERIFY=1 with DOCKER_CERT_PATH) for any daemon"
+                  + " that is not on this machine."));
+    }
+    DockerClient client;
+    try {
+      client = DockerEngineClients.create(config);
+    } catch (RuntimeException e) {
+      throw ConnectFailures.unusable(endpoint, e);
+    }
+    Engine engine = new Engine(client, endpoint);
     try {
       engine.client.pingCmd().exec();
     } catch (RuntimeException e) {
       engine.close();
-      throw engine.unreachable(e);
+      throw ConnectFailures.unreachable(endpoint, e);
     }
+    events.handle(Event.info("Docker daemon: " + endpoint.describe()));
     return engine;
   }
 
-  private EnvironmentException unreachable(RuntimeException e) {
-    String cause = causeText(e);
-    String socket = socketPath().orElse(null);
-    StringBuilder message =
-        new StringBuilder("No Docker daemon answers at ")
-            .append(dockerHost)
-            .append(" (")
-            .append(hostSource)
-            .append(")");
-    if (socket != null) {
-      message.append(", socket ").append(socket);
-    }
-    message.append(": ").append(cause);
-    String suggestion;
-    if (cause.toLowerCase(Locale.ROOT).contains("permission denied")) {
-      suggestion =
-          "your user may not use the socket "
-              + socket
-              + ": add it to the socket's group"
-              + " (ls -l "
-              + socket
-              + "; sudo usermod -aG docker $USER, then log in again)";
-    } else if (socket != null) {
-      suggestion =
-          "start the Docker daemon (for example sudo systemctl start docker), or point"
-              + " DOCKER_HOST at one that runs";
-    } else {
-      suggestion =
-          "check that the daemon at "
-              + dockerHost
-              + " runs and that DOCKER_HOST,"
-              + " DOCKER_TLS_VERIFY and DOCKER_CERT_PATH are right";
-    }
-    return new EnvironmentException(
-        message.toString(), null, dockerHost.toString(), suggestion, DaemonFault.of(e));
+  /**
+   * Returns the daemon this connection talks to, with why it was chosen.
+   *
+   * @return the endpoint
+   */
+  public DockerEndpoint endpoint() {
+    return endpoint;
   }
 
   /**
@@ -132,7 +145,7 @@ public final class Engine implements AutoCloseable {
    * @return for example {@code unix:///var/run/docker.sock}
    */
   public URI dockerHost() {
-    return dockerHost;
+    return endpoint.host();
   }
 
   /**
@@ -141,9 +154,7 @@ public final class Engine implements AutoCloseable {
    * @return the socket path, if {@code DOCKER_HOST} is a unix socket
    */
   public Optional<String> socketPath() {
-    return "unix".equals(dockerHost.getScheme())
-        ? Optional.of(dockerHost.getPath())
-        : Optional.empty();
+    return endpoint.localSocket();
   }
 
   /**
@@ -152,8 +163,7 @@ public final class Engine implements AutoCloseable {
    * @return {@code localhost} for a local daemon, else the host of {@code DOCKER_HOST}
    */
   public String publishedHost() {
-    String host = dockerHost.getHost();
-    return "tcp".equals(dockerHost.getScheme()) && host != null ? host : "localhost";
+    return endpoint.publishedHost();
   }
 
   /**
@@ -243,7 +253,7 @@ public final class Engine implements AutoCloseable {
    */
   public EnvironmentException fault(String action, RuntimeException e, Setting parameter) {
     return new EnvironmentException(
-        "The Docker daemon at " + dockerHost + " failed to " + action + ": " + causeText(e),
+        "The Docker daemon at " + endpoint.host() + " failed to " + action + ": " + causeText(e),
         parameter,
         null,
         e instanceof DockerException ? null : "check that the daemon still runs (docker version)",
