@@ -1,0 +1,288 @@
+#!/usr/bin/env bash
+# Extra Docker hosts for the jenkins-dind engine tests (io.github.jenkinsdind.it.engines), loopback only:
+#   - TLS material: a CA, a server certificate for 127.0.0.1/localhost, a client certificate, and a second CA
+#     that signed nothing the daemon shows (for the "wrong CA" test);
+#   - a TLS endpoint on 127.0.0.1 in front of the shared dockerd: unless TLS_HOST names one already (the
+#     lead's dockerd TLS listener), a socat stand-in that checks client certificates and forwards to
+#     /var/run/docker.sock (the shared dockerd is never restarted or reconfigured here);
+#   - Podman's Docker-compatible API service (Debian's podman) on a socket of its own, with its own storage;
+#   - rootless Docker (Debian's rootlesskit + dockerd-rootless.sh) under a non-root user, if it can run here;
+#     the reason it cannot is recorded in engines.properties (rootless.status).
+#
+# Usage (as root, on Debian 12, after .ci/services.sh):
+#   .ci/engines.sh [start]   make the certificates, start what is not running, write engines.properties
+#   .ci/engines.sh stop      stop what this script started
+#   .ci/engines.sh status    print engines.properties
+#
+# Environment:
+#   SERVICES_DIR   as for services.sh (default /tmp/jenkins-dind-services); state goes to $SERVICES_DIR/engines
+#   TLS_PORT_STANDIN  port of the socat stand-in (default 12376)
+#   TLS_HOST       an existing TLS endpoint of the shared dockerd (tcp://127.0.0.1:PORT) whose server certificate
+#                  is signed by $SERVICES_DIR/engines/tls/ca.pem; then no stand-in is started
+#   ENGINES        which engines to start (default "tls podman rootless")
+#
+# Written for the tests: $SERVICES_DIR/engines.properties (read by it/.../engines/Engines.java).
+set -euo pipefail
+
+SERVICES_DIR=${SERVICES_DIR:-/tmp/jenkins-dind-services}
+DIR=$SERVICES_DIR/engines
+TLS_DIR=$DIR/tls
+PID_DIR=$DIR/pids
+TLS_PORT_STANDIN=${TLS_PORT_STANDIN:-12376}
+TLS_HOST=${TLS_HOST:-}
+ENGINES=${ENGINES:-tls podman rootless}
+PROPERTIES=$SERVICES_DIR/engines.properties
+PODMAN_DIR=$DIR/podman
+PODMAN_SOCKET=$PODMAN_DIR/podman.sock
+ROOTLESS_USER=jdrootless
+
+log() { echo "[engines] $*"; }
+die() { echo "[engines] ERROR: $*" >&2; exit 1; }
+
+install_packages() {
+  local missing=() p
+  for p in "$@"; do
+    [[ "$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null || true)" == "install ok installed" ]] || missing+=("$p")
+  done
+  ((${#missing[@]} == 0)) && return 0
+  log "installing: ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get install -y -qq --no-install-recommends "${missing[@]}" >"$DIR/apt.log" 2>&1 \
+    || { apt-get update -qq && apt-get install -y -qq --no-install-recommends "${missing[@]}" >>"$DIR/apt.log" 2>&1; } \
+    || { tail -n 30 "$DIR/apt.log" >&2; return 1; }
+}
+
+# alive NAME: the pid recorded for NAME runs
+alive() { [[ -f $PID_DIR/$1.pid ]] && kill -0 "$(cat "$PID_DIR/$1.pid")" 2>/dev/null; }
+
+# ---------------------------------------------------------------------------------------------- TLS material
+# sign NAME CA_DIR SUBJECT EXT: a key and a certificate signed by the CA in CA_DIR
+sign() {
+  local name=$1 ca=$2 subject=$3 ext=$4
+  openssl req -new -newkey rsa:2048 -nodes -subj "$subject" -keyout "$TLS_DIR/$name-key.pem" \
+    -out "$TLS_DIR/$name.csr" 2>/dev/null
+  printf '%s\n' "$ext" >"$TLS_DIR/$name.ext"
+  openssl x509 -req -days 3650 -in "$TLS_DIR/$name.csr" -CA "$ca/ca.pem" -CAkey "$ca/ca-key.pem" \
+    -CAcreateserial -extfile "$TLS_DIR/$name.ext" -out "$TLS_DIR/$name-cert.pem" 2>/dev/null
+  rm -f "$TLS_DIR/$name.csr" "$TLS_DIR/$name.ext"
+}
+
+make_ca() {
+  local dir=$1 cn=$2
+  mkdir -p "$dir"
+  openssl req -x509 -new -newkey rsa:2048 -nodes -days 3650 -subj "/CN=$cn" \
+    -addext "basicConstraints=critical,CA:TRUE" -addext "keyUsage=critical,keyCertSign,cRLSign" \
+    -keyout "$dir/ca-key.pem" -out "$dir/ca.pem" 2>/dev/null
+}
+
+make_tls() {
+  if [[ -s $TLS_DIR/client/key.pem && -s $TLS_DIR/wrong-ca/client/key.pem ]]; then
+    log "TLS material present in $TLS_DIR"
+    return
+  fi
+  log "making a CA, a server certificate for 127.0.0.1 and a client certificate in $TLS_DIR"
+  rm -rf "$TLS_DIR"
+  mkdir -p "$TLS_DIR"
+  make_ca "$TLS_DIR" "jenkins-dind test CA"
+  sign server "$TLS_DIR" "/CN=127.0.0.1" \
+    "subjectAltName=IP:127.0.0.1,DNS:localhost
+extendedKeyUsage=serverAuth"
+  sign client "$TLS_DIR" "/CN=jenkins-dind client" "extendedKeyUsage=clientAuth"
+  # What DOCKER_CERT_PATH or a context holds: ca.pem, cert.pem, key.pem
+  mkdir -p "$TLS_DIR/client"
+  cp "$TLS_DIR/ca.pem" "$TLS_DIR/client/ca.pem"
+  mv "$TLS_DIR/client-cert.pem" "$TLS_DIR/client/cert.pem"
+  mv "$TLS_DIR/client-key.pem" "$TLS_DIR/client/key.pem"
+  # Another CA: the same client certificate, but a ca.pem that did not sign the daemon's certificate
+  make_ca "$TLS_DIR/wrong-ca" "some other CA"
+  mkdir -p "$TLS_DIR/wrong-ca/client"
+  cp "$TLS_DIR/wrong-ca/ca.pem" "$TLS_DIR/wrong-ca/client/ca.pem"
+  cp "$TLS_DIR/client/cert.pem" "$TLS_DIR/client/key.pem" "$TLS_DIR/wrong-ca/client/"
+  chmod -R go-rwx "$TLS_DIR"
+}
+
+# ---------------------------------------------------------------------------------------------- TLS endpoint
+tls_answers() {
+  curl -s -m 3 --cacert "$TLS_DIR/ca.pem" --cert "$TLS_DIR/client/cert.pem" --key "$TLS_DIR/client/key.pem" \
+    "https://127.0.0.1:${1}/_ping" 2>/dev/null | grep -q OK
+}
+
+start_tls() {
+  if [[ -n $TLS_HOST ]]; then
+    log "using the TLS endpoint $TLS_HOST"
+    tls_host=$TLS_HOST
+    return
+  fi
+  tls_host=tcp://127.0.0.1:$TLS_PORT_STANDIN
+  if alive tls-standin && tls_answers "$TLS_PORT_STANDIN"; then
+    log "TLS stand-in already answers on 127.0.0.1:$TLS_PORT_STANDIN"
+    return
+  fi
+  install_packages socat curl || die "cannot install socat"
+  log "starting a TLS stand-in for dockerd on 127.0.0.1:$TLS_PORT_STANDIN (socat, client certificates required)"
+  setsid nohup socat \
+    "OPENSSL-LISTEN:$TLS_PORT_STANDIN,bind=127.0.0.1,reuseaddr,fork,cert=$TLS_DIR/server-cert.pem,key=$TLS_DIR/server-key.pem,cafile=$TLS_DIR/ca.pem,verify=1" \
+    UNIX-CONNECT:/var/run/docker.sock >"$DIR/tls-standin.log" 2>&1 </dev/null &
+  echo $! >"$PID_DIR/tls-standin.pid"
+  local i
+  for ((i = 0; i < 40; i++)); do
+    tls_answers "$TLS_PORT_STANDIN" && { log "TLS stand-in is up"; return; }
+    sleep 0.25
+  done
+  tail -n 20 "$DIR/tls-standin.log" >&2
+  die "the TLS stand-in did not answer"
+}
+
+# ---------------------------------------------------------------------------------------------- Podman
+podman_answers() {
+  curl -s -m 3 --unix-socket "$PODMAN_SOCKET" http://d/_ping 2>/dev/null | grep -q OK
+}
+
+start_podman() {
+  podman_status=not-started
+  if ! install_packages podman; then
+    podman_status="podman could not be installed (see $DIR/apt.log)"
+    return
+  fi
+  if alive podman && podman_answers; then
+    log "Podman API service already answers on $PODMAN_SOCKET"
+    podman_status=running
+    return
+  fi
+  mkdir -p "$PODMAN_DIR/root" "$PODMAN_DIR/runroot"
+  rm -f "$PODMAN_SOCKET"
+  # Podman gives containers rlimits above this sandbox's hard limits, and runc may not raise them (no
+  # CAP_SYS_RESOURCE): "error setting rlimit type 7 (then 6): operation not permitted". Limits within ours work.
+  printf '[containers]\ndefault_ulimits = ["nofile=%s:%s", "nproc=4096:4096"]\n' "$(ulimit -Hn)" "$(ulimit -Hn)" \
+    >"$PODMAN_DIR/containers.conf"
+  log "starting Podman's API service on $PODMAN_SOCKET (log: $PODMAN_DIR/service.log)"
+  CONTAINERS_CONF=$PODMAN_DIR/containers.conf setsid nohup podman --root "$PODMAN_DIR/root" --runroot "$PODMAN_DIR/runroot" --storage-driver vfs \
+    system service --time=0 "unix://$PODMAN_SOCKET" >"$PODMAN_DIR/service.log" 2>&1 </dev/null &
+  echo $! >"$PID_DIR/podman.pid"
+  local i
+  for ((i = 0; i < 60; i++)); do
+    if podman_answers; then
+      log "Podman API service is up"
+      podman_status=running
+      return
+    fi
+    sleep 0.5
+  done
+  podman_status="the Podman API service did not answer (see $PODMAN_DIR/service.log)"
+  tail -n 20 "$PODMAN_DIR/service.log" >&2 || true
+}
+
+# ---------------------------------------------------------------------------------------------- rootless Docker
+# Tries dockerd-rootless.sh under a non-root user; records why it could not run if it could not.
+start_rootless() {
+  rootless_status=not-started
+  rootless_socket=
+  if ! install_packages rootlesskit uidmap slirp4netns dbus-user-session; then
+    rootless_status="rootlesskit could not be installed (see $DIR/apt.log)"
+    return
+  fi
+  local script
+  script=$(command -v dockerd-rootless.sh || ls /usr/share/docker.io/contrib/dockerd-rootless.sh 2>/dev/null || true)
+  if [[ -z $script ]]; then
+    rootless_status="no dockerd-rootless.sh in Debian's docker.io package"
+    return
+  fi
+  id "$ROOTLESS_USER" >/dev/null 2>&1 || useradd -m -s /bin/bash "$ROOTLESS_USER"
+  local uid runtime
+  uid=$(id -u "$ROOTLESS_USER")
+  grep -q "^$ROOTLESS_USER:" /etc/subuid || echo "$ROOTLESS_USER:200000:65536" >>/etc/subuid
+  grep -q "^$ROOTLESS_USER:" /etc/subgid || echo "$ROOTLESS_USER:200000:65536" >>/etc/subgid
+  runtime=$DIR/rootless-run
+  mkdir -p "$runtime"
+  chown "$ROOTLESS_USER" "$runtime"
+  chmod 700 "$runtime"
+  rootless_socket=$runtime/docker.sock
+  if alive rootless && [[ -S $rootless_socket ]]; then
+    rootless_status=running
+    return
+  fi
+  log "trying rootless Docker as $ROOTLESS_USER (uid $uid; log: $DIR/rootless.log)"
+  # rootlesskit's default network (slirp4netns) needs /dev/net/tun, which is root's alone (0600) on these
+  # machines ("open: Permission denied ... setting up tap tap0"); so the daemon shares the host's network
+  # namespace (--net=host), where it may not touch iptables nor make a bridge: containers get no bridge
+  # network, which check (a unix socket) does not need.
+  setsid nohup su -s /bin/bash "$ROOTLESS_USER" -c \
+    "export XDG_RUNTIME_DIR=$runtime HOME=/home/$ROOTLESS_USER PATH=/usr/sbin:/usr/bin:/sbin:/bin:/usr/share/docker.io/contrib
+     export DOCKERD_ROOTLESS_ROOTLESSKIT_NET=host DOCKERD_ROOTLESS_ROOTLESSKIT_PORT_DRIVER=none
+     exec $script --storage-driver vfs --iptables=false --bridge=none" >"$DIR/rootless.log" 2>&1 </dev/null &
+  echo $! >"$PID_DIR/rootless.pid"
+  local i
+  for ((i = 0; i < 60; i++)); do
+    if [[ -S $rootless_socket ]] && curl -s -m 3 --unix-socket "$rootless_socket" http://d/_ping | grep -q OK; then
+      rootless_status=running
+      log "rootless Docker is up on $rootless_socket"
+      return
+    fi
+    alive rootless || break
+    sleep 0.5
+  done
+  rootless_status="rootless Docker did not start: $(grep -v '^\s*$' "$DIR/rootless.log" | tail -n 3 | tr '\n' ' ' | tr -d '\\' | cut -c1-400)"
+  log "$rootless_status"
+  stop_one rootless
+}
+
+# ---------------------------------------------------------------------------------------------- commands
+write_properties() {
+  cat >"$PROPERTIES.tmp" <<EOF
+# Written by .ci/engines.sh on $(date -u +%Y-%m-%dT%H:%M:%SZ); read by io.github.jenkinsdind.it.engines.Engines
+tls.host=${tls_host:-}
+tls.certs=$TLS_DIR/client
+tls.wrongca.certs=$TLS_DIR/wrong-ca/client
+tls.ca=$TLS_DIR/ca.pem
+podman.status=${podman_status:-not-started}
+podman.socket=$PODMAN_SOCKET
+podman.root=$PODMAN_DIR/root
+podman.runroot=$PODMAN_DIR/runroot
+rootless.status=${rootless_status:-not-started}
+rootless.socket=${rootless_socket:-}
+rootless.user=$ROOTLESS_USER
+EOF
+  mv "$PROPERTIES.tmp" "$PROPERTIES"
+  log "wrote $PROPERTIES"
+}
+
+start_all() {
+  [[ $(id -u) == 0 ]] || die "run as root"
+  mkdir -p "$DIR" "$PID_DIR"
+  make_tls
+  [[ " $ENGINES " == *" tls "* ]] && start_tls
+  [[ " $ENGINES " == *" podman "* ]] && start_podman
+  [[ " $ENGINES " == *" rootless "* ]] && start_rootless
+  write_properties
+}
+
+stop_one() {
+  local name=$1 pid i
+  [[ -f $PID_DIR/$name.pid ]] || return 0
+  pid=$(cat "$PID_DIR/$name.pid")
+  if kill -0 "$pid" 2>/dev/null; then
+    log "stopping $name (pid $pid)"
+    kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true
+    for ((i = 0; i < 20; i++)); do
+      kill -0 "$pid" 2>/dev/null || break
+      sleep 0.5
+    done
+    kill -KILL -- "-$pid" 2>/dev/null || kill -KILL "$pid" 2>/dev/null || true
+  fi
+  rm -f "$PID_DIR/$name.pid"
+}
+
+stop_all() {
+  stop_one tls-standin
+  stop_one podman
+  stop_one rootless
+  rm -f "$PROPERTIES"
+  log "stopped"
+}
+
+case "${1:-start}" in
+  start) start_all ;;
+  stop) stop_all ;;
+  status) cat "$PROPERTIES" ;;
+  *) die "unknown command '$1' (use start, stop or status)" ;;
+esac
