@@ -105,15 +105,17 @@ final class DaemonAdvice {
                   + facts.socketMode()
                   + "; "
                   + user
-                  + " is another user ("
+                  + " is another user, in groups "
                   + groupsText
-                  + "), mapped to a subordinate UID on the host. Adding a group does not make it"
+                  + ", mapped to a subordinate UID on the host. Adding a group does not make it"
                   + " the socket's owner, and helps only if the socket's mode lets its group in.",
               Suggestion.builder()
-                  .text("run the container's user as root (uid 0), which in a rootless daemon is")
-                  .text(" the unprivileged user who runs it, not root on the host; or make the")
-                  .text(" socket group-readable and -writable on the host (chmod 660) and use ")
+                  .text("run it with ")
                   .set(Setting.GROUP_ADD, "auto")
+                  .text(", which adds the socket's group as containers see it (it works when the")
+                  .text(" socket's mode lets its group read and write, chmod 660 on the host); or")
+                  .text(" run the container's user as root (uid 0), which in a rootless daemon is")
+                  .text(" the unprivileged user who runs it, not root on the host")
                   .build()));
     }
     if (kind.kind() == Kind.DOCKER_DESKTOP || gid == 0) {

@@ -10,11 +10,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import java.security.Security;
 import java.util.Objects;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
 
 /**
  * docker-java's TLS settings made from the docker CLI's PEM files: the daemon's certificate is
@@ -37,6 +39,10 @@ record PemTlsConfig(TlsFiles files) implements SSLConfig {
 
   @Override
   public SSLContext getSSLContext() {
+    // docker-java's PEM reading asks for BouncyCastle by name, as its LocalDirectorySSLConfig does
+    if (Security.getProvider(BouncyCastleProvider.PROVIDER_NAME) == null) {
+      Security.addProvider(new BouncyCastleProvider());
+    }
     try {
       KeyManager[] keys = null;
       if (files.cert().isPresent()) {

@@ -61,6 +61,8 @@ class DaemonAdviceTest {
         .contains("mode 600")
         .contains("Adding a group does not make it the socket's owner");
     assertThat(v.fix().orElseThrow().toString()).contains("not root on the host");
+    assertThat(v.fix().orElseThrow().parts())
+        .contains(new Suggestion.SetTo(Setting.GROUP_ADD, "auto"));
   }
 
   @Test
