@@ -176,6 +176,21 @@ class ArchitectureTest {
   }
 
   @Test
+  void jibUsesOnlyDaemonAndFiles() throws IOException {
+    List<String> violations = new ArrayList<>();
+    for (Source s : sources(MAIN)) {
+      if (s.internalPackage().equals(Optional.of("jib"))) {
+        Set<String> used = new java.util.TreeSet<>(s.internalPackagesUsed());
+        used.removeAll(Set.of("jib", "daemon", "files"));
+        if (!used.isEmpty()) {
+          violations.add(s + " uses " + used);
+        }
+      }
+    }
+    assertThat(violations).as("jib is below base, registry and imagebuild").isEmpty();
+  }
+
+  @Test
   void onlyTheApiUsesImagebuild() throws IOException {
     List<String> violations = new ArrayList<>();
     for (Source s : sources(MAIN)) {

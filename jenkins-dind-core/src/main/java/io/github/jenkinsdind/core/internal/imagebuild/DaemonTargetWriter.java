@@ -135,7 +135,9 @@ final class DaemonTargetWriter implements TargetWriter {
       JibContainerBuilder builder, List<String> diffIds) {
     Optional<StandInLayers> standIns;
     try {
-      standIns = StandInLayers.write(layout.tmp(), base.layers(), diffIds, layout.jibBaseLayers());
+      standIns =
+          StandInLayers.write(
+              layout.tmp(), BaseLayerBlobs.of(base.layers()), diffIds, layout.jibBaseLayers());
     } catch (IOException e) {
       events.handle(Event.debug("Could not write the stand-in base layers: " + e.getMessage()));
       return Optional.empty();

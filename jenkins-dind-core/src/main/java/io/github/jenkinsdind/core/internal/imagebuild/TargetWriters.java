@@ -77,6 +77,7 @@ final class TargetWriters {
             ? StandInLayers.layersInJibMetadata(
                     layout.jibBaseLayers(),
                     route.base().imageReference().withQualifier(base.digest()))
+                .map(BaseLayerBlobs::layers)
                 .orElse(List.of())
             : base.layers();
     DaemonLayers daemonLayers = new DaemonLayers(layout);

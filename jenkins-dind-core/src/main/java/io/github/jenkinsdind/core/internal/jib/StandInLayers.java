@@ -9,7 +9,6 @@ import com.google.cloud.tools.jib.cache.CachedLayer;
 import com.google.cloud.tools.jib.image.json.BuildableManifestTemplate;
 import com.google.cloud.tools.jib.image.json.ImageMetadataTemplate;
 import com.google.cloud.tools.jib.image.json.ManifestTemplate;
-import io.github.jenkinsdind.core.internal.base.BaseManifest;
 import io.github.jenkinsdind.core.internal.files.FileTrees;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -60,7 +59,7 @@ public final class StandInLayers implements AutoCloseable {
    * @throws IOException if the directory or the link cannot be made
    */
   public static Optional<StandInLayers> write(
-      Path parent, List<BaseManifest.Layer> layers, List<String> diffIds, Path baseLayersCache)
+      Path parent, List<RegistryManifest.Blob> layers, List<String> diffIds, Path baseLayersCache)
       throws IOException {
     if (layers.isEmpty() || layers.size() != diffIds.size()) {
       return Optional.empty();
@@ -99,7 +98,7 @@ public final class StandInLayers implements AutoCloseable {
    * @param base the base, pinned to its digest as the build gives it to Jib
    * @return its layers, bottom-up, or empty if the cache has no single manifest for it
    */
-  public static Optional<List<BaseManifest.Layer>> layersInJibMetadata(
+  public static Optional<List<RegistryManifest.Blob>> layersInJibMetadata(
       Path baseLayersCache, ImageReference base) {
     try {
       Optional<ImageMetadataTemplate> metadata =
@@ -111,9 +110,9 @@ public final class StandInLayers implements AutoCloseable {
       if (!(manifest instanceof BuildableManifestTemplate buildable)) {
         return Optional.empty();
       }
-      List<BaseManifest.Layer> layers = new ArrayList<>();
+      List<RegistryManifest.Blob> layers = new ArrayList<>();
       for (BuildableManifestTemplate.ContentDescriptorTemplate layer : buildable.getLayers()) {
-        layers.add(new BaseManifest.Layer(layer.getDigest().toString(), layer.getSize(), null));
+        layers.add(new RegistryManifest.Blob(layer.getDigest().toString(), layer.getSize()));
       }
       return Optional.of(List.copyOf(layers));
     } catch (IOException
@@ -133,7 +132,7 @@ public final class StandInLayers implements AutoCloseable {
     return directory;
   }
 
-  private boolean readBack(List<BaseManifest.Layer> layers, List<String> diffIds) {
+  private boolean readBack(List<RegistryManifest.Blob> layers, List<String> diffIds) {
     try {
       Cache cache = Cache.withDirectory(directory);
       for (int i = 0; i < layers.size(); i++) {

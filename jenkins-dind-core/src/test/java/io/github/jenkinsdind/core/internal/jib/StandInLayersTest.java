@@ -9,7 +9,6 @@ import com.google.cloud.tools.jib.cache.Cache;
 import com.google.cloud.tools.jib.cache.CachedLayer;
 import com.google.cloud.tools.jib.image.json.ContainerConfigurationTemplate;
 import com.google.cloud.tools.jib.image.json.V22ManifestTemplate;
-import io.github.jenkinsdind.core.internal.base.BaseManifest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,11 +19,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class StandInLayersTest {
-  private static final List<BaseManifest.Layer> LAYERS =
+  private static final List<RegistryManifest.Blob> LAYERS =
       List.of(
-          new BaseManifest.Layer(digest('a'), 1000, "application/vnd.oci.image.layer.v1.tar+gzip"),
-          new BaseManifest.Layer(digest('b'), 2000, "application/vnd.oci.image.layer.v1.tar+gzip"),
-          new BaseManifest.Layer(digest('c'), 3000, null));
+          new RegistryManifest.Blob(digest('a'), 1000),
+          new RegistryManifest.Blob(digest('b'), 2000),
+          new RegistryManifest.Blob(digest('c'), 3000));
 
   private static final List<String> DIFF_IDS = List.of(digest('1'), digest('2'), digest('3'));
 
@@ -69,7 +68,7 @@ class StandInLayersTest {
   @Test
   void aLayerListedTwiceHasOneStandIn() throws Exception {
     // bases repeat the empty layer: the same digest and diff ID twice
-    List<BaseManifest.Layer> layers = List.of(LAYERS.get(0), LAYERS.get(1), LAYERS.get(0));
+    List<RegistryManifest.Blob> layers = List.of(LAYERS.get(0), LAYERS.get(1), LAYERS.get(0));
     List<String> diffIds = List.of(DIFF_IDS.get(0), DIFF_IDS.get(1), DIFF_IDS.get(0));
 
     Optional<StandInLayers> written =
@@ -86,7 +85,7 @@ class StandInLayersTest {
 
   @Test
   void oneDigestWithTwoDiffIdsGivesNothing() throws Exception {
-    List<BaseManifest.Layer> layers = List.of(LAYERS.get(0), LAYERS.get(0));
+    List<RegistryManifest.Blob> layers = List.of(LAYERS.get(0), LAYERS.get(0));
     List<String> diffIds = List.of(DIFF_IDS.get(0), DIFF_IDS.get(1));
     Path parent = temp.resolve("tmp");
 
@@ -119,8 +118,8 @@ class StandInLayersTest {
   @Test
   void aDigestJibCannotReadGivesNothingAndLeavesNoDirectory() throws Exception {
     Path parent = temp.resolve("tmp");
-    List<BaseManifest.Layer> layers =
-        List.of(LAYERS.get(0), new BaseManifest.Layer("sha256:not-a-digest", 10, null));
+    List<RegistryManifest.Blob> layers =
+        List.of(LAYERS.get(0), new RegistryManifest.Blob("sha256:not-a-digest", 10));
 
     assertThat(StandInLayers.write(parent, layers, DIFF_IDS.subList(0, 2), temp.resolve("base")))
         .isEmpty();
@@ -208,11 +207,12 @@ class StandInLayersTest {
     configuration.addLayerDiffId(DescriptorDigest.fromDigest(digest('2')));
     Cache.withDirectory(baseCache).writeMetadata(base, manifest, configuration);
 
-    Optional<List<BaseManifest.Layer>> layers = StandInLayers.layersInJibMetadata(baseCache, base);
+    Optional<List<RegistryManifest.Blob>> layers =
+        StandInLayers.layersInJibMetadata(baseCache, base);
 
     assertThat(layers).isPresent();
     assertThat(layers.get())
-        .extracting(BaseManifest.Layer::digest, BaseManifest.Layer::size)
+        .extracting(RegistryManifest.Blob::digest, RegistryManifest.Blob::size)
         .containsExactly(tuple(digest('a'), 1111L), tuple(digest('b'), 2222L));
   }
 
