@@ -9,15 +9,46 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.slf4j.LoggerFactory;
 
 /**
  * Has the Docker daemon pull a registry image by digest or tag, as {@code docker pull} does, and
  * tells which layers it then holds. The daemon pulls with its own network and registry settings
  * (its insecure registries, its certificates), which may differ from the build's: a failed pull is
  * for the caller to work around, not an error of the build.
+ *
+ * <p>The daemon sends the credential it is given to the registry over whatever its settings allow,
+ * plain http included (every registry of its {@code insecure-registries} and of 127.0.0.0/8): the
+ * caller decides whether a credential may go to the daemon at all, by the rules of every other
+ * registry access. The credential goes to the daemon in the {@code X-Registry-Auth} header only;
+ * docker-java's own debug log of the command shows the user name, never the password or token, but
+ * its http client logs every request header at the debug level ({@link #credentialsWouldBeLogged}).
  */
 public final class BasePull {
+  /**
+   * The loggers docker-java's http client (Apache HttpClient 5, shaded into the zerodep transport)
+   * writes request headers and raw bytes to, at the debug level: an {@code X-Registry-Auth} header
+   * there is the credential, base64-encoded.
+   */
+  private static final List<String> HEADER_LOGGERS =
+      List.of(
+          "com.github.dockerjava.zerodep.shaded.org.apache.hc.client5.http.headers",
+          "com.github.dockerjava.zerodep.shaded.org.apache.hc.client5.http.wire",
+          "org.apache.hc.client5.http.headers",
+          "org.apache.hc.client5.http.wire");
+
   private BasePull() {}
+
+  /**
+   * Tells whether a credential handed to {@link #pull} would appear in the log: when docker-java's
+   * http client logs its request headers (debug logging, such as Maven's {@code -X}), the {@code
+   * X-Registry-Auth} header that carries the credential is written out with them.
+   *
+   * @return whether the http client's header or wire log is enabled
+   */
+  public static boolean credentialsWouldBeLogged() {
+    return HEADER_LOGGERS.stream().anyMatch(name -> LoggerFactory.getLogger(name).isDebugEnabled());
+  }
 
   /**
    * Pulls an image into the daemon.
@@ -25,7 +56,9 @@ public final class BasePull {
    * @param engine the daemon
    * @param repository the registry and repository, for example {@code 127.0.0.1:5000/jenkins}
    * @param qualifier what to pull: a manifest digest ({@code sha256:...}) or a tag
-   * @param credential the registry credential, if any
+   * @param credential the registry credential to hand to the daemon, if any: only one the caller
+   *     has allowed to go over the daemon's connection to the registry, and only when {@link
+   *     #credentialsWouldBeLogged} is false
    * @param started receives, once the pull has started, what closes its connection: the daemon
    *     stops a pull whose client has gone
    * @return the image's layers as the daemon holds them: their uncompressed digests (diff IDs),

@@ -1,11 +1,9 @@
 package io.github.jenkinsdind.core.internal.imagebuild;
 
-import com.google.cloud.tools.jib.api.Credential;
 import com.google.cloud.tools.jib.api.ImageReference;
 import io.github.jenkinsdind.core.api.Event;
 import io.github.jenkinsdind.core.api.EventHandler;
 import io.github.jenkinsdind.core.api.JenkinsDindException;
-import io.github.jenkinsdind.core.api.Setting;
 import io.github.jenkinsdind.core.internal.base.BaseFilesView;
 import io.github.jenkinsdind.core.internal.base.BaseManifest;
 import io.github.jenkinsdind.core.internal.base.LayerWalker;
@@ -13,7 +11,6 @@ import io.github.jenkinsdind.core.internal.daemon.BasePull;
 import io.github.jenkinsdind.core.internal.daemon.Engine;
 import io.github.jenkinsdind.core.internal.daemon.ImageDirectory;
 import io.github.jenkinsdind.core.internal.jib.StandInLayers;
-import io.github.jenkinsdind.core.internal.registry.RegistryCredentials;
 import java.io.Closeable;
 import java.io.IOException;
 import java.util.List;
@@ -38,17 +35,25 @@ import java.util.concurrent.atomic.AtomicReference;
  * previous build pulled it), so that an offline build needs the base in the daemon or in Jib's
  * cache, not in both.
  *
+ * <p>Before the daemon pulls anything, {@link DaemonPullRule} applies the rules of every other
+ * registry access: the base registry's preflight, and a credential for the daemon only where it
+ * does not go over plain http (else the daemon pulls anonymously, and the build says so). A
+ * preflight that fails, or a credential that cannot be looked up, means no pull: the build's own
+ * read reports it.
+ *
  * <p>The pull is an optimisation: if the daemon cannot pull (it does not trust the registry's
- * certificate, cannot reach it, is not allowed to use plain http...), the build says so and goes on
- * as before, downloading the base itself. Closing stops a pull still running: the daemon stops a
- * pull whose client has gone.
+ * certificate, cannot reach it, is not allowed to use plain http, is refused anonymous access...),
+ * the build says so in the daemon's words (those of the pull by reference too, when it failed
+ * first) and goes on as before, downloading the base itself. Closing stops a pull still running:
+ * the daemon stops a pull whose client has gone.
  */
 final class DaemonBasePull implements BaseFilesView, AutoCloseable {
   private final Engine engine;
   private final ImageReference base;
   private final boolean offline;
-  private final RegistryCredentials credentials;
+  private final DaemonPullRule rule;
   private final EventHandler events;
+  private final String repository;
   private final AtomicReference<Closeable> connection = new AtomicReference<>();
   private final AtomicBoolean cancelled = new AtomicBoolean();
   private final CompletableFuture<BaseManifest> resolved = new CompletableFuture<>();
@@ -61,73 +66,39 @@ final class DaemonBasePull implements BaseFilesView, AutoCloseable {
    * @param base the base, as the build names it
    * @param offline whether the build is offline: then the daemon is only asked whether it holds the
    *     base already, and pulls nothing
-   * @param credentials the registry credentials
+   * @param rule decides whether the daemon pulls, and with which credential
    * @param events where messages go
    */
   DaemonBasePull(
       Engine engine,
       ImageReference base,
       boolean offline,
-      RegistryCredentials credentials,
+      DaemonPullRule rule,
       EventHandler events) {
     this.engine = Objects.requireNonNull(engine, "engine");
     this.offline = offline;
     this.base = Objects.requireNonNull(base, "base");
-    this.credentials = Objects.requireNonNull(credentials, "credentials");
+    this.rule = Objects.requireNonNull(rule, "rule");
     this.events = Objects.requireNonNull(events, "events");
+    this.repository = BasePull.daemonRepository(base.getRegistry(), base.getRepository());
   }
 
   /**
-   * Starts the pull before the build has resolved the base: the daemon pulls the reference as the
-   * build was given it (tag or digest), as {@code docker pull} would, while the build checks its
-   * settings and resolves the digest; once {@link #start} gives the digest, the daemon is asked
-   * whether it holds that one, and pulls it by digest if not (the tag has moved meanwhile, or named
-   * an image of another platform). Online only; only the first call acts.
+   * Starts the pull before the build has resolved the base: once {@link DaemonPullRule} allows it,
+   * the daemon pulls the reference as the build was given it (tag or digest), as {@code docker
+   * pull} would, while the build resolves the digest; once {@link #start} gives the digest, the
+   * daemon is asked whether it holds that one, and pulls it by digest if not (the tag has moved
+   * meanwhile, or named an image of another platform, or the first pull failed). Online only; only
+   * the first call acts.
    */
   synchronized void startEarly() {
     if (pull != null || offline) {
       return;
     }
-    String repository = BasePull.daemonRepository(base.getRegistry(), base.getRepository());
     String qualifier = base.getQualifier();
-    String reference = repository + (qualifier.startsWith("sha256:") ? "@" : ":") + qualifier;
-    events.handle(
-        Event.info(
-            "The Docker daemon pulls the base " + reference + " itself, while the build reads it"));
-    pull = Background.start("daemon pull of the base", () -> pullEarly(repository, qualifier));
-  }
-
-  private Optional<List<String>> pullEarly(String repository, String qualifier) {
-    long start = System.nanoTime();
-    try {
-      Optional<Credential> credential = credentials.credentialFor(base, Setting.FROM);
-      BasePull.pull(engine, repository, qualifier, credential, connection::set);
-    } catch (JenkinsDindException | RuntimeException e) {
-      // said below, by the pull by digest, if the build gets that far
-    }
-    BaseManifest manifest;
-    try {
-      manifest = resolved.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return Optional.empty();
-    } catch (ExecutionException | CancellationException e) {
-      return Optional.empty(); // the build stopped before it resolved the base
-    }
-    Optional<List<String>> held = held(repository, manifest);
-    if (held.isPresent()) {
-      events.handle(
-          Event.debug(
-              String.format(
-                  Locale.ROOT,
-                  "the Docker daemon pulled %s:%s, which is %s, in %.2f s",
-                  repository,
-                  qualifier,
-                  manifest.digest(),
-                  (System.nanoTime() - start) / 1e9)));
-      return held;
-    }
-    return pull(repository, manifest, repository + "@" + manifest.digest());
+    pull =
+        Background.start(
+            "daemon pull of the base", () -> pullAll(Optional.of(qualifier), System.nanoTime()));
   }
 
   /**
@@ -144,19 +115,83 @@ final class DaemonBasePull implements BaseFilesView, AutoCloseable {
     if (pull != null) {
       return;
     }
-    String repository = BasePull.daemonRepository(base.getRegistry(), base.getRepository());
-    String reference = repository + "@" + manifest.digest();
     if (offline) {
-      pull = Background.start("daemon's layers of the base", () -> held(repository, manifest));
+      pull = Background.start("daemon's layers of the base", () -> held(manifest));
       return;
     }
-    events.handle(
-        Event.info(
-            "The Docker daemon pulls the base " + reference + " itself, while the build reads it"));
-    pull = Background.start("daemon pull of the base", () -> pull(repository, manifest, reference));
+    pull =
+        Background.start(
+            "daemon pull of the base", () -> pullAll(Optional.empty(), System.nanoTime()));
   }
 
-  private Optional<List<String>> held(String repository, BaseManifest manifest) {
+  /** The pull: the rule, then by reference if given, then by digest unless the daemon has it. */
+  private Optional<List<String>> pullAll(Optional<String> early, long start) {
+    Optional<DaemonPullRule.Auth> auth = rule.decideAndSay(base, named(early), events);
+    if (auth.isEmpty() || cancelled.get()) {
+      return Optional.empty();
+    }
+    Optional<String> earlyFailure = Optional.empty();
+    if (early.isPresent()) {
+      try {
+        BasePull.pull(engine, repository, early.get(), auth.get().credential(), this::started);
+      } catch (JenkinsDindException | RuntimeException e) {
+        earlyFailure = Optional.of(String.valueOf(e.getMessage()));
+      }
+    }
+    BaseManifest manifest;
+    try {
+      manifest = resolved.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Optional.empty();
+    } catch (ExecutionException | CancellationException e) {
+      return Optional.empty(); // the build stopped before it resolved the base
+    }
+    String reference = repository + "@" + manifest.digest();
+    if (early.isPresent()) {
+      Optional<List<String>> held = held(manifest);
+      if (held.isPresent()) {
+        String pulled = named(early);
+        events.handle(
+            Event.debug(
+                earlyFailure
+                    .map(failure -> "the Docker daemon holds " + reference + " already; " + failure)
+                    .orElseGet(
+                        () ->
+                            String.format(
+                                Locale.ROOT,
+                                "the Docker daemon pulled %s, which is %s, in %.2f s",
+                                pulled,
+                                manifest.digest(),
+                                (System.nanoTime() - start) / 1e9))));
+        return held;
+      }
+    }
+    return pullByDigest(manifest, reference, auth.get(), earlyFailure, start);
+  }
+
+  /** Keeps what stops a pull that has started; stops it at once if the build has stopped. */
+  private void started(Closeable open) {
+    connection.set(open);
+    if (cancelled.get()) {
+      closeQuietly(open);
+    }
+  }
+
+  private static void closeQuietly(Closeable open) {
+    try {
+      open.close();
+    } catch (IOException | RuntimeException ignored) {
+      // the pull ends anyway; its thread is waited for
+    }
+  }
+
+  /** The repository with the qualifier the pull names, if any. */
+  private String named(Optional<String> qualifier) {
+    return repository + qualifier.map(q -> (q.startsWith("sha256:") ? "@" : ":") + q).orElse("");
+  }
+
+  private Optional<List<String>> held(BaseManifest manifest) {
     try {
       return BasePull.held(engine, repository, manifest.digest());
     } catch (JenkinsDindException | RuntimeException e) {
@@ -164,12 +199,15 @@ final class DaemonBasePull implements BaseFilesView, AutoCloseable {
     }
   }
 
-  private Optional<List<String>> pull(String repository, BaseManifest manifest, String reference) {
-    long start = System.nanoTime();
+  private Optional<List<String>> pullByDigest(
+      BaseManifest manifest,
+      String reference,
+      DaemonPullRule.Auth auth,
+      Optional<String> earlyFailure,
+      long start) {
     try {
-      Optional<Credential> credential = credentials.credentialFor(base, Setting.FROM);
       List<String> layers =
-          BasePull.pull(engine, repository, manifest.digest(), credential, connection::set);
+          BasePull.pull(engine, repository, manifest.digest(), auth.credential(), this::started);
       events.handle(
           Event.debug(
               String.format(
@@ -182,10 +220,17 @@ final class DaemonBasePull implements BaseFilesView, AutoCloseable {
       if (cancelled.get()) {
         return Optional.empty(); // the build failed and stopped the pull: nothing to report
       }
+      String failure = String.valueOf(e.getMessage());
+      String first =
+          earlyFailure
+              .filter(early -> !early.equals(failure))
+              .map(early -> "; first, by reference: " + early)
+              .orElse("");
       events.handle(
           Event.info(
               "The Docker daemon could not pull the base itself ("
-                  + e.getMessage()
+                  + failure
+                  + first
                   + "); the build downloads its layers instead"));
       return Optional.empty();
     }
@@ -209,10 +254,7 @@ final class DaemonBasePull implements BaseFilesView, AutoCloseable {
     if (await().isEmpty()) {
       return Optional.empty();
     }
-    String reference =
-        BasePull.daemonRepository(base.getRegistry(), base.getRepository())
-            + "@"
-            + manifest.digest();
+    String reference = repository + "@" + manifest.digest();
     return Optional.of(
         new LayerWalker.Layer(
             directory + " of the Docker daemon's copy " + reference,
@@ -249,11 +291,7 @@ final class DaemonBasePull implements BaseFilesView, AutoCloseable {
       cancelled.set(true);
       Closeable open = connection.get();
       if (open != null) {
-        try {
-          open.close();
-        } catch (IOException | RuntimeException ignored) {
-          // the pull ends anyway; its thread is waited for below
-        }
+        closeQuietly(open);
       }
     }
     running.close();

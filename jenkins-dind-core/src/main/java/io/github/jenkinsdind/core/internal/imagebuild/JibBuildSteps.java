@@ -1,6 +1,7 @@
 package io.github.jenkinsdind.core.internal.imagebuild;
 
 import com.google.cloud.tools.jib.api.JibContainerBuilder;
+import com.google.cloud.tools.jib.global.JibSystemProperties;
 import io.github.jenkinsdind.core.api.BuildRequest;
 import io.github.jenkinsdind.core.api.Event;
 import io.github.jenkinsdind.core.api.ImagePlatform;
@@ -48,8 +49,12 @@ final class JibBuildSteps implements BuildSteps {
 
   @Override
   public StartedPull startPull(CheckedRequest checked, BaseRoute route, DaemonConnection daemon) {
-    return StartedPull.start(
-        route, daemon, request().offline(), checked.credentials(), context.events());
+    DaemonPullRule rule =
+        DaemonPullRule.of(
+            request().allowInsecureRegistries(),
+            JibSystemProperties.sendCredentialsOverHttp(),
+            checked.credentials());
+    return StartedPull.start(route, daemon, request().offline(), rule, context.events());
   }
 
   @Override

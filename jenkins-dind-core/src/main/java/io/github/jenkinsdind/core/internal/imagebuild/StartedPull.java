@@ -5,7 +5,6 @@ import io.github.jenkinsdind.core.api.JenkinsDindException;
 import io.github.jenkinsdind.core.internal.base.BaseFilesView;
 import io.github.jenkinsdind.core.internal.base.BaseManifest;
 import io.github.jenkinsdind.core.internal.daemon.Engine;
-import io.github.jenkinsdind.core.internal.registry.RegistryCredentials;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -31,7 +30,7 @@ final class StartedPull implements AutoCloseable {
    * @param route the base's route
    * @param daemon the daemon connection
    * @param offline whether the build is offline (the daemon is then only asked what it holds)
-   * @param credentials the registry credentials
+   * @param rule decides whether the daemon pulls, and with which credential
    * @param events where messages go
    * @return the pull, or {@link #none()}
    */
@@ -39,15 +38,14 @@ final class StartedPull implements AutoCloseable {
       BaseRoute route,
       DaemonConnection daemon,
       boolean offline,
-      RegistryCredentials credentials,
+      DaemonPullRule rule,
       EventHandler events) {
     Optional<Engine> engine = daemon.engine();
     if (!route.daemonPullsBase() || engine.isEmpty()) {
       return NONE;
     }
     DaemonBasePull pull =
-        new DaemonBasePull(
-            engine.get(), route.base().imageReference(), offline, credentials, events);
+        new DaemonBasePull(engine.get(), route.base().imageReference(), offline, rule, events);
     pull.startEarly();
     return new StartedPull(Optional.of(pull));
   }
