@@ -1,13 +1,16 @@
 package io.github.jenkinsdind.core.internal.daemon;
 
 import com.github.dockerjava.api.command.InspectImageResponse;
+import com.github.dockerjava.api.command.PullImageResultCallback;
 import com.github.dockerjava.api.model.AuthConfig;
 import com.google.cloud.tools.jib.api.Credential;
 import io.github.jenkinsdind.core.api.EnvironmentException;
 import java.io.Closeable;
+import java.io.IOException;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.slf4j.LoggerFactory;
 
@@ -81,7 +84,7 @@ public final class BasePull {
           var pull = engine.client().pullImageCmd(repository).withTag(qualifier);
           credential.map(c -> authConfig(repository, c)).ifPresent(pull::withAuthConfig);
           try {
-            var running = pull.start();
+            var running = pull.exec(new QuietPull());
             started.accept(running);
             running.awaitCompletion();
           } catch (InterruptedException e) {
@@ -152,5 +155,39 @@ public final class BasePull {
       return auth.withIdentityToken(credential.getPassword());
     }
     return auth.withUsername(credential.getUsername()).withPassword(credential.getPassword());
+  }
+
+  /**
+   * A pull's callback that keeps the daemon's failure for the caller, who works around it and says
+   * so in its own words, instead of docker-java's logging it as an error with its stack trace (the
+   * "Error during callback" of a build that then succeeds).
+   */
+  private static final class QuietPull extends PullImageResultCallback {
+    private final AtomicReference<Throwable> failure = new AtomicReference<>();
+
+    @Override
+    public void onError(Throwable throwable) {
+      failure.compareAndSet(null, throwable);
+      try {
+        close();
+      } catch (IOException e) {
+        throwable.addSuppressed(e);
+      }
+    }
+
+    @Override
+    protected void throwFirstError() {
+      Throwable first = failure.get();
+      if (first instanceof RuntimeException e) {
+        throw e;
+      }
+      if (first instanceof Error e) {
+        throw e;
+      }
+      if (first != null) {
+        throw new IllegalStateException(first.getMessage(), first);
+      }
+      super.throwFirstError();
+    }
   }
 }
