@@ -1,7 +1,6 @@
 package io.github.jenkinsdind.core.internal.imagebuild;
 
 import com.google.cloud.tools.jib.api.JibContainerBuilder;
-import com.google.cloud.tools.jib.global.JibSystemProperties;
 import io.github.jenkinsdind.core.api.BuildRequest;
 import io.github.jenkinsdind.core.api.Event;
 import io.github.jenkinsdind.core.api.ImagePlatform;
@@ -10,6 +9,7 @@ import io.github.jenkinsdind.core.internal.accounts.AccountEdit;
 import io.github.jenkinsdind.core.internal.accounts.AccountEditor;
 import io.github.jenkinsdind.core.internal.accounts.AccountFiles;
 import io.github.jenkinsdind.core.internal.cli.ResolvedCli;
+import io.github.jenkinsdind.core.internal.jib.RegistrySession;
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
 
@@ -52,7 +52,7 @@ final class JibBuildSteps implements BuildSteps {
     DaemonPullRule rule =
         DaemonPullRule.of(
             request().allowInsecureRegistries(),
-            JibSystemProperties.sendCredentialsOverHttp(),
+            RegistrySession.sendsCredentialsOverHttp(),
             checked.credentials());
     return StartedPull.start(route, daemon, request().offline(), rule, context.events());
   }

@@ -64,6 +64,16 @@ public final class RegistrySession implements AutoCloseable {
   }
 
   /**
+   * Tells whether Jib's system property {@code sendCredentialsOverHttp} is set, which lets
+   * credentials go to a plain-http registry.
+   *
+   * @return whether credentials may go over plain http
+   */
+  public static boolean sendsCredentialsOverHttp() {
+    return JibSystemProperties.sendCredentialsOverHttp();
+  }
+
+  /**
    * Opens a session to pull from a repository: authenticates for pulling (bearer, or basic when the
    * registry asks for no token and there is a credential).
    *
