@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -184,11 +183,6 @@ class CredentialHelperTest {
   }
 
   @Test
-  @Disabled(
-      "needs the registry package: RegistryCredentials hands Jib's credential log to debug events"
-          + " verbatim, and Jib's CredentialHelperUnhandledServerUrlException holds the helper's"
-          + " output (the secret, with -X); a helper whose output is not the protocol's JSON is"
-          + " only logged, and the build goes on without credentials (a 401 naming no helper)")
   void aHelperThatPrintsGarbageFailsTheBuildNamingTheHelperNeverTheSecret() {
     String secret = "garbage-secret-" + RUN_ID;
     CredentialHelper helper = CredentialHelper.garbage(work, "garbage" + RUN_ID, secret);

@@ -9,6 +9,7 @@ import com.google.cloud.tools.jib.registry.credentials.CredentialRetrievalExcept
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
@@ -25,6 +26,10 @@ public final class DockerCredentials {
     private LookupException(CredentialRetrievalException cause) {
       super(cause.getMessage(), cause);
     }
+
+    private LookupException(String message) {
+      this(new CredentialRetrievalException(new IllegalStateException(message)));
+    }
   }
 
   /** A lookup of a credential that may fail as a {@link DockerCredentials} lookup does. */
@@ -40,22 +45,33 @@ public final class DockerCredentials {
   }
 
   private final CredentialRetrieverFactory factory;
+  private final AtomicReference<String> unreadableHelper;
 
-  private DockerCredentials(CredentialRetrieverFactory factory) {
+  private DockerCredentials(
+      CredentialRetrieverFactory factory, AtomicReference<String> unreadableHelper) {
     this.factory = factory;
+    this.unreadableHelper = unreadableHelper;
   }
 
   /**
    * Looks up credentials for an image's registry.
    *
    * @param image the image
-   * @param log receives Jib's messages, which say where a credential came from and never the secret
+   * @param log receives Jib's messages, which say where a credential came from; a credential
+   *     helper's output, which may hold the secret, is cut off first
    * @return the lookup
    */
   public static DockerCredentials forImage(ImageReference image, Consumer<String> log) {
     Objects.requireNonNull(log, "log");
-    Consumer<LogEvent> jibLog = event -> log.accept(event.getMessage());
-    return new DockerCredentials(CredentialRetrieverFactory.forImage(image, jibLog));
+    AtomicReference<String> unreadableHelper = new AtomicReference<>();
+    Consumer<LogEvent> jibLog =
+        event -> {
+          HelperLog.unreadableHelper(event.getMessage())
+              .ifPresent(helper -> unreadableHelper.compareAndSet(null, helper));
+          log.accept(HelperLog.redact(event.getMessage()));
+        };
+    return new DockerCredentials(
+        CredentialRetrieverFactory.forImage(image, jibLog), unreadableHelper);
   }
 
   /**
@@ -110,12 +126,26 @@ public final class DockerCredentials {
     };
   }
 
-  private static Optional<Credential> retrieve(CredentialRetriever retriever)
-      throws LookupException {
+  /**
+   * Runs one of Jib's lookups. Jib only logs a credential helper whose answer it cannot read and
+   * goes on without a credential; here that fails the lookup, naming the helper.
+   */
+  private Optional<Credential> retrieve(CredentialRetriever retriever) throws LookupException {
+    Optional<Credential> found;
     try {
-      return retriever.retrieve();
+      found = retriever.retrieve();
     } catch (CredentialRetrievalException e) {
       throw new LookupException(e);
     }
+    String helper = unreadableHelper.get();
+    if (helper != null) {
+      throw new LookupException(
+          "the credential helper "
+              + helper
+              + " answered something that is neither a credential nor \""
+              + HelperLog.NOT_FOUND
+              + "\" (its output is not shown: it may hold a secret)");
+    }
+    return found;
   }
 }
