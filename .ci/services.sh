@@ -6,25 +6,32 @@
 #   .ci/services.sh stop      stop what this script started (daemon and registries)
 #   .ci/services.sh status    print services.properties; exit 1 if a service does not answer
 #
-# Idempotent: running it again reuses whatever already answers and keeps credentials and certificates.
+# Idempotent: running it again reuses the registries it started itself (and a dockerd that answers), and keeps
+# credentials and certificates. It never uses a registry it did not start: whatever else answers on a port
+# is left alone, and the registry goes to another port.
 #
 # Services (all on loopback only):
-#   127.0.0.1:5000  plain http registry, no authentication (the main test registry)
-#   127.0.0.1:5001  plain http registry, htpasswd (bcrypt) authentication, user jenkinsdind
-#   127.0.0.1:5002  https registry (self-signed certificate for IP:127.0.0.1 and DNS:localhost) + htpasswd
+#   plain registry  http, no authentication (the main test registry)
+#   auth registry   http, htpasswd (bcrypt) authentication, user jenkinsdind
+#   TLS registry    https (self-signed certificate for IP:127.0.0.1 and DNS:localhost) + htpasswd
 #   dockerd         /var/run/docker.sock (its group is read with stat, never assumed)
+# Each registry listens on 127.0.0.1 and the first port from 5000 (plain), 5100 (auth) or 5200 (TLS) upwards
+# that nothing answers on, unless PLAIN_PORT, AUTH_PORT or TLS_PORT names one (which must then be free).
+#
+# The docker CLI is Debian's (package docker.io, dynamically linked): the tests read its path and version from
+# services.properties, never from the PATH.
 #
 # Environment:
 #   SERVICES_DIR    state, logs, credentials, registry storage (default /tmp/jenkins-dind-services)
-#   PLAIN_PORT AUTH_PORT TLS_PORT   registry ports (defaults 5000, 5001, 5002)
+#   PLAIN_PORT AUTH_PORT TLS_PORT   fixed registry ports (default: chosen as above)
 #
 # The facts the tests need are written to $SERVICES_DIR/services.properties (see write_properties).
 set -euo pipefail
 
 SERVICES_DIR=${SERVICES_DIR:-/tmp/jenkins-dind-services}
-PLAIN_PORT=${PLAIN_PORT:-5000}
-AUTH_PORT=${AUTH_PORT:-5001}
-TLS_PORT=${TLS_PORT:-5002}
+PLAIN_PORT=${PLAIN_PORT:-}
+AUTH_PORT=${AUTH_PORT:-}
+TLS_PORT=${TLS_PORT:-}
 REGISTRY_USER=jenkinsdind
 DOCKER_SOCKET=/var/run/docker.sock
 PACKAGES=(docker.io docker-registry iptables skopeo umoci busybox-static apache2-utils openssl curl ca-certificates)
@@ -39,6 +46,7 @@ KEY_FILE=$TLS_DIR/registry.key
 TRUSTSTORE_FILE=$TLS_DIR/truststore.p12
 TRUSTSTORE_PASSWORD=changeit
 PROPERTIES_FILE=$SERVICES_DIR/services.properties
+DOCKER_CLI=
 
 log() { echo "[services] $*"; }
 die() { echo "[services] ERROR: $*" >&2; exit 1; }
@@ -95,7 +103,14 @@ wait_for() {
 }
 
 # ---------------------------------------------------------------------------------------------- dockerd
-docker_answers() { docker version --format '{{.Server.Version}}' >/dev/null 2>&1; }
+# find_docker_cli: the docker CLI of Debian's docker.io package (not whichever `docker` comes first on the PATH)
+find_docker_cli() {
+  DOCKER_CLI=$(dpkg-query -L docker.io 2>/dev/null | grep -E '/bin/docker$' | head -n 1 || true)
+  [[ -n $DOCKER_CLI && -x $DOCKER_CLI ]] || die "package docker.io has no executable bin/docker"
+  log "docker CLI: $DOCKER_CLI ($("$DOCKER_CLI" --version))"
+}
+
+docker_answers() { "$DOCKER_CLI" version --format '{{.Server.Version}}' >/dev/null 2>&1; }
 
 # remove_stale_pid_file FILE PROGRAM: delete FILE unless its pid is a running PROGRAM
 remove_stale_pid_file() {
@@ -150,12 +165,6 @@ make_certificate() {
     keytool -importcert -noprompt -alias jenkins-dind-registry -file "$CERT_FILE" \
       -keystore "$TRUSTSTORE_FILE" -storetype PKCS12 -storepass "$TRUSTSTORE_PASSWORD" >/dev/null 2>&1
   fi
-  # Let dockerd (docker pull/push) and skopeo/containers trust the TLS registry.
-  local dir
-  for dir in "/etc/docker/certs.d/127.0.0.1:$TLS_PORT" "/etc/containers/certs.d/127.0.0.1:$TLS_PORT"; do
-    mkdir -p "$dir"
-    cp "$CERT_FILE" "$dir/ca.crt"
-  done
 }
 
 # write_registry_config NAME PORT AUTH(yes|no) TLS(yes|no)
@@ -188,45 +197,88 @@ write_registry_config() {
   } >"$dir/config.yml"
 }
 
-plain_up() { [[ $(http_code "http://127.0.0.1:$PLAIN_PORT/v2/") == 200 ]]; }
-auth_up() { [[ $(http_code "http://127.0.0.1:$AUTH_PORT/v2/" -u "$REGISTRY_USER:$(cat "$PASSWORD_FILE")") == 200 ]]; }
+plain_up() { [[ $(http_code "http://127.0.0.1:$1/v2/") == 200 ]]; }
+auth_up() { [[ $(http_code "http://127.0.0.1:$1/v2/" -u "$REGISTRY_USER:$(cat "$PASSWORD_FILE")") == 200 ]]; }
 tls_up() {
-  [[ $(http_code "https://127.0.0.1:$TLS_PORT/v2/" --cacert "$CERT_FILE" -u "$REGISTRY_USER:$(cat "$PASSWORD_FILE")") == 200 ]]
+  [[ $(http_code "https://127.0.0.1:$1/v2/" --cacert "$CERT_FILE" -u "$REGISTRY_USER:$(cat "$PASSWORD_FILE")") == 200 ]]
 }
 
-# start_registry NAME PORT AUTH TLS CHECK
+# port_taken PORT: something accepts connections on 127.0.0.1:PORT (any program, any protocol)
+port_taken() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+# registry_port NAME: the port of the registry NAME last started here (empty if none)
+registry_port() { cat "$SERVICES_DIR/$1/port" 2>/dev/null || true; }
+
+# trust_certificate PORT: let dockerd (docker pull/push) and skopeo trust the TLS registry on PORT
+trust_certificate() {
+  local dir
+  for dir in "/etc/docker/certs.d/127.0.0.1:$1" "/etc/containers/certs.d/127.0.0.1:$1"; do
+    mkdir -p "$dir"
+    cp "$CERT_FILE" "$dir/ca.crt"
+  done
+}
+
+# start_registry NAME FIXED_PORT FIRST_PORT AUTH TLS CHECK: reuse the registry NAME if this script started it and it
+# still answers; else start it on FIXED_PORT (if set, it must be free) or on the first free port from FIRST_PORT.
+# A port taken between the check and the registry's bind makes the registry exit: then the next port is tried.
 start_registry() {
-  local name=$1 port=$2 auth=$3 tls=$4 check=$5
-  local dir=$SERVICES_DIR/$name
-  write_registry_config "$name" "$port" "$auth" "$tls"
-  if pid_alive "$name" docker-registry && $check; then
-    log "$name already running on 127.0.0.1:$port"
+  local name=$1 fixed=$2 first=$3 auth=$4 tls=$5 check=$6
+  local dir=$SERVICES_DIR/$name port pid attempt i
+  port=$(registry_port "$name")
+  if [[ -n $port ]] && pid_alive "$name" docker-registry && { [[ -z $fixed ]] || [[ $fixed == "$port" ]]; } \
+    && $check "$port"; then
+    log "$name already running on 127.0.0.1:$port (started by this script)"
+    if [[ $tls == yes ]]; then trust_certificate "$port"; fi
     return
   fi
-  if $check; then
-    if [[ $auth == no && $tls == no ]]; then
-      log "$name: a registry not started by this script already answers on 127.0.0.1:$port; using it"
-      rm -f "$PID_DIR/$name.pid"
-      return
+  stop_one "$name" docker-registry 10
+  rm -f "$dir/port"
+  port=${fixed:-$first}
+  for ((attempt = 0; attempt < 100; attempt++)); do
+    if port_taken "$port"; then
+      [[ -z $fixed ]] || die "$name: 127.0.0.1:$fixed is used by another program; stop it or choose another port"
+      log "$name: 127.0.0.1:$port is used by another program; trying the next port"
+      port=$((port + 1))
+      continue
     fi
-    die "$name: port $port answers but was not started by this script; stop that process first"
-  fi
-  if [[ $(http_code "http://127.0.0.1:$port/") != 000 || $(http_code "https://127.0.0.1:$port/" -k) != 000 ]]; then
-    die "$name: port 127.0.0.1:$port is used by another program that is not the expected registry"
-  fi
-  log "starting $name on 127.0.0.1:$port (log: $dir/registry.log)"
-  setsid nohup docker-registry serve "$dir/config.yml" >"$dir/registry.log" 2>&1 </dev/null &
-  echo $! >"$PID_DIR/$name.pid"
-  wait_for "$name" 30 "$dir/registry.log" "$check"
+    write_registry_config "$name" "$port" "$auth" "$tls"
+    if [[ $tls == yes ]]; then trust_certificate "$port"; fi
+    log "starting $name on 127.0.0.1:$port (log: $dir/registry.log)"
+    setsid nohup docker-registry serve "$dir/config.yml" >"$dir/registry.log" 2>&1 </dev/null &
+    pid=$!
+    echo "$pid" >"$PID_DIR/$name.pid"
+    for ((i = 0; i < 60; i++)); do
+      if [[ ! -d /proc/$pid ]]; then break; fi
+      if $check "$port"; then
+        echo "$port" >"$dir/port"
+        log "$name is up on 127.0.0.1:$port"
+        return
+      fi
+      sleep 0.5
+    done
+    if [[ -d /proc/$pid ]]; then
+      echo "[services] $name did not answer within 30s; last lines of $dir/registry.log:" >&2
+      tail -n 40 "$dir/registry.log" >&2 || true
+      exit 1
+    fi
+    rm -f "$PID_DIR/$name.pid"
+    [[ -z $fixed ]] || { tail -n 20 "$dir/registry.log" >&2; die "$name could not start on 127.0.0.1:$fixed"; }
+    log "$name exited at start on 127.0.0.1:$port (port taken meanwhile?); trying the next port"
+    port=$((port + 1))
+  done
+  die "$name: no free port found from 127.0.0.1:$first"
 }
 
 # ---------------------------------------------------------------------------------------------- properties
 write_properties() {
-  local gid server_version api_version plain_log=
+  local gid server_version api_version cli_version plain_port auth_port tls_port
   gid=$(stat -c %g "$DOCKER_SOCKET")
-  server_version=$(docker version --format '{{.Server.Version}}')
-  api_version=$(docker version --format '{{.Server.APIVersion}}')
-  if [[ -f $PID_DIR/registry-plain.pid ]]; then plain_log=$SERVICES_DIR/registry-plain/registry.log; fi
+  server_version=$("$DOCKER_CLI" version --format '{{.Server.Version}}')
+  api_version=$("$DOCKER_CLI" version --format '{{.Server.APIVersion}}')
+  cli_version=$("$DOCKER_CLI" version --format '{{.Client.Version}}')
+  plain_port=$(registry_port registry-plain)
+  auth_port=$(registry_port registry-auth)
+  tls_port=$(registry_port registry-tls)
   cat >"$PROPERTIES_FILE.tmp" <<EOF
 # Written by .ci/services.sh on $(date -u +%Y-%m-%dT%H:%M:%SZ); read by io.github.jenkinsdind.it.support.TestServices
 services.dir=$SERVICES_DIR
@@ -235,13 +287,14 @@ docker.host=unix://$DOCKER_SOCKET
 docker.socket.gid=$gid
 docker.server.version=$server_version
 docker.server.api.version=$api_version
-docker.cli=$(command -v docker)
+docker.cli=$DOCKER_CLI
+docker.cli.version=$cli_version
 docker.log=$SERVICES_DIR/dockerd.log
-registry.plain=127.0.0.1:$PLAIN_PORT
-registry.plain.log=$plain_log
-registry.auth=127.0.0.1:$AUTH_PORT
+registry.plain=127.0.0.1:$plain_port
+registry.plain.log=$SERVICES_DIR/registry-plain/registry.log
+registry.auth=127.0.0.1:$auth_port
 registry.auth.log=$SERVICES_DIR/registry-auth/registry.log
-registry.tls=127.0.0.1:$TLS_PORT
+registry.tls=127.0.0.1:$tls_port
 registry.tls.log=$SERVICES_DIR/registry-tls/registry.log
 registry.user=$REGISTRY_USER
 registry.password=$(cat "$PASSWORD_FILE")
@@ -253,7 +306,8 @@ registry.tls.truststore.password=$TRUSTSTORE_PASSWORD
 registry.tls.truststore.type=PKCS12
 EOF
   mv "$PROPERTIES_FILE.tmp" "$PROPERTIES_FILE"
-  log "wrote $PROPERTIES_FILE (docker socket GID $gid, engine $server_version, API $api_version)"
+  log "wrote $PROPERTIES_FILE (docker socket GID $gid, engine $server_version, API $api_version, CLI $cli_version;" \
+    "registries 127.0.0.1:$plain_port, :$auth_port, :$tls_port)"
 }
 
 # ---------------------------------------------------------------------------------------------- commands
@@ -261,12 +315,13 @@ start_all() {
   [[ $(id -u) == 0 ]] || die "run as root (it installs packages and starts dockerd)"
   mkdir -p "$SERVICES_DIR" "$PID_DIR"
   install_packages
+  find_docker_cli
   start_dockerd
   make_credentials
   make_certificate
-  start_registry registry-plain "$PLAIN_PORT" no no plain_up
-  start_registry registry-auth "$AUTH_PORT" yes no auth_up
-  start_registry registry-tls "$TLS_PORT" yes yes tls_up
+  start_registry registry-plain "$PLAIN_PORT" 5000 no no plain_up
+  start_registry registry-auth "$AUTH_PORT" 5100 yes no auth_up
+  start_registry registry-tls "$TLS_PORT" 5200 yes yes tls_up
   write_properties
 }
 
@@ -295,18 +350,27 @@ stop_all() {
   stop_one registry-tls docker-registry 10
   stop_one registry-auth docker-registry 10
   stop_one registry-plain docker-registry 10
+  rm -f "$SERVICES_DIR"/registry-*/port
   stop_one dockerd dockerd 40
   rm -f "$PROPERTIES_FILE"
   log "stopped"
 }
 
+# registry_ok NAME CHECK: the registry NAME was started by this script, is running and answers
+registry_ok() {
+  local port
+  port=$(registry_port "$1")
+  [[ -n $port ]] && pid_alive "$1" docker-registry && $2 "$port"
+}
+
 status() {
   local ok=0
   [[ -f $PROPERTIES_FILE ]] && cat "$PROPERTIES_FILE"
+  find_docker_cli >/dev/null
   docker_answers || { echo "dockerd: down"; ok=1; }
-  plain_up || { echo "registry 127.0.0.1:$PLAIN_PORT: down"; ok=1; }
-  [[ -s $PASSWORD_FILE ]] && auth_up || { echo "registry 127.0.0.1:$AUTH_PORT: down"; ok=1; }
-  [[ -s $CERT_FILE ]] && tls_up || { echo "registry 127.0.0.1:$TLS_PORT: down"; ok=1; }
+  registry_ok registry-plain plain_up || { echo "plain registry: down"; ok=1; }
+  [[ -s $PASSWORD_FILE ]] && registry_ok registry-auth auth_up || { echo "auth registry: down"; ok=1; }
+  [[ -s $CERT_FILE ]] && registry_ok registry-tls tls_up || { echo "TLS registry: down"; ok=1; }
   return $ok
 }
 
