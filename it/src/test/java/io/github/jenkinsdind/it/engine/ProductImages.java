@@ -19,10 +19,10 @@ import java.util.Set;
 
 /**
  * Product images for the engine tests, made by jenkins-dind's own build ({@link JenkinsDind#build})
- * from the Jenkins-shaped fixture of {@link JenkinsBaseImages}: the machine's static docker CLI at
- * {@code /usr/local/bin/docker} and a {@code docker} group with GID {@value #BAKED_GID} holding
- * {@code jenkins}, loaded into dockerd. Built once per JVM under {@value #REPOSITORY}; no test
- * removes them.
+ * from the Jenkins-shaped fixture of {@link JenkinsBaseImages}: the docker CLI that {@code
+ * .ci/services.sh} installed ({@link TestServices#dockerCli()}) at {@code /usr/local/bin/docker} in
+ * the image, and a {@code docker} group with GID {@value #BAKED_GID} holding {@code jenkins},
+ * loaded into dockerd. Built once per JVM under {@value #REPOSITORY}; no test removes them.
  */
 final class ProductImages {
   /** The repository of these images in dockerd. */
@@ -51,7 +51,8 @@ final class ProductImages {
             JenkinsDind.build(
                     BuildRequest.from(base)
                         .to(ImageTarget.dockerDaemon(reference, Set.of()))
-                        .dockerCli(DockerCli.localFile(services.dockerCli(), "28.2.2"))
+                        .dockerCli(
+                            DockerCli.localFile(services.dockerCli(), services.dockerCliVersion()))
                         .dockerGid(BAKED_GID)
                         .allowInsecureRegistries(true)
                         .cacheDirectory(cache())

@@ -29,10 +29,13 @@ import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
 import org.apache.commons.compress.compressors.gzip.GzipParameters;
 
 /**
- * A stand-in for {@code download.docker.com}: serves this machine's static docker CLI ({@value
- * #SOURCE}, x86_64, {@value #VERSION}) packed as {@code docker/docker} (mode 0755) in {@code
- * docker-28.2.2.tgz}, at the path layout of the official URL template, from a JDK HTTP server on
- * 127.0.0.1 and a free port.
+ * A stand-in for {@code download.docker.com}: serves the docker CLI that {@code .ci/services.sh}
+ * installed from Debian's {@code docker.io} package ({@link #source()}, {@link #VERSION}) packed as
+ * {@code docker/docker} (mode 0755) in {@code docker-<version>.tgz}, at the path layout of the
+ * official URL template, from a JDK HTTP server on 127.0.0.1 and a free port.
+ *
+ * <p>That CLI is dynamically linked against glibc, unlike Docker's static downloads: it runs in the
+ * images built from {@link JenkinsBaseImages}, which carry the libraries it needs.
  *
  * <pre>{@code
  * try (DockerCliServer server = DockerCliServer.start()) {
@@ -48,14 +51,14 @@ import org.apache.commons.compress.compressors.gzip.GzipParameters;
  */
 public final class DockerCliServer implements AutoCloseable {
 
-  /** The docker CLI version served. */
-  public static final String VERSION = "28.2.2";
+  /**
+   * The docker CLI version served: what the CLI reports as its client version (for example {@code
+   * 20.10.24+dfsg1}), as {@code services.sh} recorded it.
+   */
+  public static final String VERSION = TestServices.get().dockerCliVersion();
 
-  /** The static-download architecture name served. */
-  public static final String ARCH = "x86_64";
-
-  /** The static docker CLI packed into the tgz. */
-  public static final String SOURCE = "/usr/local/bin/docker";
+  /** The static-download architecture name served: this machine's ({@code x86_64} on amd64). */
+  public static final String ARCH = downloadArchitecture(System.getProperty("os.arch"));
 
   /** The URL path of the tgz, as on the official download site. */
   public static final String PATH = "/linux/static/stable/" + ARCH + "/docker-" + VERSION + ".tgz";
@@ -111,7 +114,7 @@ public final class DockerCliServer implements AutoCloseable {
    */
   public static synchronized Path tarball() {
     if (tarball == null) {
-      Path cli = Path.of(SOURCE);
+      Path cli = source();
       try {
         Path dir =
             Files.createDirectories(
@@ -133,16 +136,26 @@ public final class DockerCliServer implements AutoCloseable {
       } catch (IOException e) {
         throw new UncheckedIOException(
             "Cannot pack "
-                + SOURCE
+                + cli
                 + " into a tgz: "
                 + e.getMessage()
-                + " (the static docker CLI "
+                + " (perhaps you should run .ci/services.sh again: it installs the docker CLI "
                 + VERSION
-                + " is expected there on these machines)",
+                + " there)",
             e);
       }
     }
     return tarball;
+  }
+
+  /**
+   * The docker CLI packed into the tgz: the one {@code services.sh} installed ({@link
+   * TestServices#dockerCli()}), never a CLI that merely happens to be on this machine.
+   *
+   * @return its path on the host
+   */
+  public static Path source() {
+    return TestServices.get().dockerCli();
   }
 
   /**
@@ -271,6 +284,14 @@ public final class DockerCliServer implements AutoCloseable {
       tar.finish();
     }
     Files.move(partial, tgz, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+  }
+
+  private static String downloadArchitecture(String javaArch) {
+    return switch (javaArch) {
+      case "amd64", "x86_64" -> "x86_64";
+      case "arm64" -> "aarch64";
+      default -> javaArch;
+    };
   }
 
   private static void fixed(TarArchiveEntry entry) {

@@ -20,8 +20,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -30,6 +32,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
@@ -40,11 +43,14 @@ import java.util.stream.Stream;
  * <p>Layers (the same for every variant but the account files):
  *
  * <ol>
- *   <li>"rootfs": Debian's static {@code /bin/busybox}, also as {@code /bin/sh}; {@code
- *       /etc/passwd} (root, nobody, jenkins 1000:1000 with home {@value #JENKINS_HOME} and shell
- *       /bin/sh), {@code /etc/group}, {@code /etc/shadow} and {@code /etc/gshadow} (mode 0640,
- *       owner 0:42); {@value #JENKINS_HOME} owned 1000:1000; {@code /root} 0700; {@code /tmp} 0777
- *       (Jib cannot set the sticky bit);
+ *   <li>"rootfs": Debian's static {@code /bin/busybox}, also as {@code /bin/sh}; the shared
+ *       libraries the test docker CLI needs ({@link #cliLibraries()}: glibc's loader and {@code
+ *       libc.so.6} for Debian's dynamically linked CLI), at the paths {@code ldd} names, so that
+ *       product images built on the fixture run that CLI; {@code /etc/passwd} (root, nobody,
+ *       jenkins 1000:1000 with home {@value #JENKINS_HOME} and shell /bin/sh), {@code /etc/group},
+ *       {@code /etc/shadow} and {@code /etc/gshadow} (mode 0640, owner 0:42); {@value
+ *       #JENKINS_HOME} owned 1000:1000; {@code /root} 0700; {@code /tmp} 0777 (Jib cannot set the
+ *       sticky bit);
  *   <li>"war": {@value #WAR_PATH}, pseudo-random (incompressible, but the same for the same size)
  *       bytes;
  *   <li>"entrypoint": {@value #ENTRYPOINT}, a busybox-sh script that on first start writes a random
@@ -118,6 +124,9 @@ public final class JenkinsBaseImages {
 
   /** The static busybox the rootfs copies (Debian package busybox-static). */
   public static final Path BUSYBOX = Path.of("/bin/busybox");
+
+  /** Runs {@code ldd}: quick, but on a busy machine a few seconds are possible. */
+  private static final Duration LDD_TIMEOUT = Duration.ofSeconds(30);
 
   /** The shapes of base image other tests need. */
   public enum Variant {
@@ -259,6 +268,7 @@ public final class JenkinsBaseImages {
   private static final Instant FILE_TIME = Instant.ofEpochSecond(1);
   private static final Map<String, Built> BUILT = new HashMap<>();
   private static Path staging;
+  private static Map<String, Path> cliLibraries;
 
   private JenkinsBaseImages() {}
 
@@ -342,6 +352,44 @@ public final class JenkinsBaseImages {
         key ->
             build(
                 spec, Containerizer.to(TarImage.at(tar).named(parse(reference))), reference, tar));
+  }
+
+  /**
+   * The shared libraries the test docker CLI ({@link TestServices#dockerCli()}) loads, as {@code
+   * ldd} lists them: its ELF interpreter and every library it resolves (for Debian's {@code
+   * docker.io} CLI, {@code /lib64/ld-linux-x86-64.so.2} and {@code
+   * /lib/x86_64-linux-gnu/libc.so.6}); none for a static CLI. Read once per JVM.
+   *
+   * @return each library's path in the image (as {@code ldd} names it), mapped to the real file on
+   *     this machine
+   */
+  public static synchronized Map<String, Path> cliLibraries() {
+    if (cliLibraries == null) {
+      Path cli = TestServices.get().dockerCli();
+      Commands.Result ldd = Commands.run(LDD_TIMEOUT, "ldd", cli.toString());
+      Map<String, Path> libraries = new TreeMap<>();
+      for (String line : ldd.stdout().split("\\R")) {
+        String text = line.strip();
+        int arrow = text.indexOf("=> ");
+        String path = arrow >= 0 ? text.substring(arrow + 3) : text;
+        int space = path.indexOf(' ');
+        path = space >= 0 ? path.substring(0, space) : path;
+        if (path.startsWith("/")) {
+          try {
+            libraries.put(path, Path.of(path).toRealPath());
+          } catch (IOException e) {
+            throw new UncheckedIOException(
+                "ldd says " + cli + " loads " + path + ", which cannot be read", e);
+          }
+        }
+      }
+      if (libraries.isEmpty() && !ldd.output().contains("not a dynamic executable")) {
+        throw new AssertionError(
+            "Cannot tell which libraries " + cli + " needs: " + ldd.describe());
+      }
+      cliLibraries = Collections.unmodifiableMap(libraries);
+    }
+    return cliLibraries;
   }
 
   /**
@@ -488,6 +536,9 @@ public final class JenkinsBaseImages {
     FileEntriesLayer.Builder rootfs = FileEntriesLayer.builder().setName("rootfs");
     add(rootfs, BUSYBOX, "/bin/busybox", "755", "0:0");
     add(rootfs, BUSYBOX, "/bin/sh", "755", "0:0");
+    for (Map.Entry<String, Path> library : cliLibraries().entrySet()) {
+      add(rootfs, library.getValue(), library.getKey(), "755", "0:0");
+    }
     add(rootfs, empty, "/root", "700", "0:0");
     add(rootfs, empty, "/tmp", "777", "0:0");
     add(rootfs, empty, "/etc", "755", "0:0");

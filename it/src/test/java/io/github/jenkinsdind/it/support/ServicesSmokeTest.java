@@ -264,10 +264,14 @@ class ServicesSmokeTest {
   }
 
   @Test
-  void dockerCliServerServesTheStaticCliAtTheOfficialPath() throws Exception {
+  void dockerCliServerServesTheInstalledCliAtTheOfficialPath() throws Exception {
     try (DockerCliServer server = DockerCliServer.start()) {
       assertThat(server.urlTemplate()).endsWith("/linux/static/stable/{arch}/docker-{version}.tgz");
-      String url = server.urlTemplate().replace("{arch}", "x86_64").replace("{version}", "28.2.2");
+      String url =
+          server
+              .urlTemplate()
+              .replace("{arch}", DockerCliServer.ARCH)
+              .replace("{version}", DockerCliServer.VERSION);
       HttpClient client = HttpClient.newHttpClient();
 
       byte[] body =
@@ -303,7 +307,7 @@ class ServicesSmokeTest {
       }
       assertThat(cli).isNotNull();
       assertThat(cli.getMode() & 07777).isEqualTo(0755);
-      assertThat(cli.getSize()).isEqualTo(Files.size(Path.of(DockerCliServer.SOURCE)));
+      assertThat(cli.getSize()).isEqualTo(Files.size(DockerCliServer.source()));
     }
   }
 

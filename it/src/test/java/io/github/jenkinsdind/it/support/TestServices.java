@@ -181,15 +181,16 @@ public final class TestServices {
   }
 
   /**
-   * @return host:port of the plain http registry without authentication, {@code 127.0.0.1:5000}
+   * @return host:port of the plain http registry without authentication, e.g. {@code
+   *     127.0.0.1:5000} (the port is whichever services.sh found free)
    */
   public String plainRegistry() {
     return property("registry.plain");
   }
 
   /**
-   * @return host:port of the plain http registry with htpasswd authentication, {@code
-   *     127.0.0.1:5001}
+   * @return host:port of the plain http registry with htpasswd authentication, e.g. {@code
+   *     127.0.0.1:5100}
    */
   public String authRegistry() {
     return property("registry.auth");
@@ -313,18 +314,29 @@ public final class TestServices {
   }
 
   /**
-   * @return the docker CLI found first on PATH when the services started (the static 28.2.2 client
-   *     here)
+   * The docker CLI of Debian's {@code docker.io} package that {@code services.sh} installed (never
+   * a CLI that merely happens to be on the PATH). It is dynamically linked against glibc: the
+   * fixtures of {@link JenkinsBaseImages} carry the libraries it needs.
+   *
+   * @return the CLI's path, {@code /usr/bin/docker} on Debian 12
    */
   public Path dockerCli() {
     return Path.of(property("docker.cli"));
   }
 
   /**
+   * @return the version {@link #dockerCli()} reports as its client version, e.g. {@code
+   *     20.10.24+dfsg1}
+   */
+  public String dockerCliVersion() {
+    return property("docker.cli.version");
+  }
+
+  /**
    * The access log of the plain registry (combined format: one line per request with its byte
-   * count), if {@code services.sh} started that registry itself.
+   * count). {@code services.sh} always starts that registry itself, on a port it checked was free.
    *
-   * @return the log file, or empty when a registry started by something else answered on the port
+   * @return the log file; empty only for a services.properties that names no log
    */
   public Optional<Path> plainRegistryLog() {
     String value = properties.getProperty("registry.plain.log", "");
