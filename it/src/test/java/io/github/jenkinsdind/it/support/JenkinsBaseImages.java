@@ -20,12 +20,15 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -301,7 +304,8 @@ public final class JenkinsBaseImages {
    * Loads the variant (default war size) into dockerd (as {@code docker load} does), once per JVM.
    *
    * @param variant the shape; not {@link Variant#MULTI_PLATFORM}
-   * @return {@code jenkins-dind-fixtures/jenkins:<tag>} with its image id
+   * @return {@code jenkins-dind-fixtures/jenkins:<tag>-<libraries>} with its image id, see {@link
+   *     #daemonTag}
    */
   public static Built inDaemon(Variant variant) {
     return inDaemon(Spec.of(variant));
@@ -311,11 +315,12 @@ public final class JenkinsBaseImages {
    * Loads the spec into dockerd (as {@code docker load} does), once per JVM.
    *
    * @param spec the shape and war size; not multi-platform
-   * @return {@code jenkins-dind-fixtures/jenkins:<tag>} with its image id
+   * @return {@code jenkins-dind-fixtures/jenkins:<tag>-<libraries>} with its image id, see {@link
+   *     #daemonTag}
    */
   public static synchronized Built inDaemon(Spec spec) {
     requireSinglePlatform(spec, "dockerd");
-    String reference = DAEMON_REPOSITORY + ":" + spec.tag();
+    String reference = DAEMON_REPOSITORY + ":" + daemonTag(spec);
     return BUILT.computeIfAbsent(
         "daemon " + reference,
         key ->
@@ -324,6 +329,36 @@ public final class JenkinsBaseImages {
                 Containerizer.to(DockerDaemonImage.named(parse(reference))),
                 reference,
                 null));
+  }
+
+  /**
+   * The tag of a fixture in dockerd: the spec's tag, plus a short fingerprint of the CLI libraries
+   * in its rootfs ({@link #cliLibraries()}: their paths and sizes). dockerd is shared by every test
+   * run on the machine, and a run whose fixtures carry other libraries (or none) must not retag
+   * this run's fixture under the same name.
+   *
+   * @param spec the shape and war size
+   * @return for example {@code plain-lib3f9a0c12}
+   */
+  public static String daemonTag(Spec spec) {
+    StringBuilder libraries = new StringBuilder();
+    try {
+      for (Map.Entry<String, Path> library : cliLibraries().entrySet()) {
+        libraries
+            .append(library.getKey())
+            .append('=')
+            .append(Files.size(library.getValue()))
+            .append('\n');
+      }
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256")
+              .digest(libraries.toString().getBytes(StandardCharsets.UTF_8));
+      return spec.tag() + "-lib" + HexFormat.of().formatHex(digest, 0, 4);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read the CLI libraries " + cliLibraries(), e);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is always available", e);
+    }
   }
 
   /**
