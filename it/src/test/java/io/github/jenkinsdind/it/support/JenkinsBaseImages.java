@@ -289,11 +289,12 @@ public final class JenkinsBaseImages {
    * Pushes the spec to the plain registry, once per JVM.
    *
    * @param spec the shape and war size
-   * @return {@code 127.0.0.1:5000/fixtures/jenkins:<tag>} with its digest
+   * @return {@code 127.0.0.1:5000/fixtures/jenkins:<tag>-<libraries>} with its digest, see {@link
+   *     #fixtureTag}
    */
   public static synchronized Built inRegistry(Spec spec) {
     String reference =
-        TestServices.get().plainRegistry() + "/" + REGISTRY_REPOSITORY + ":" + spec.tag();
+        TestServices.get().plainRegistry() + "/" + REGISTRY_REPOSITORY + ":" + fixtureTag(spec);
     return BUILT.computeIfAbsent(
         "registry " + reference,
         key ->
@@ -305,7 +306,7 @@ public final class JenkinsBaseImages {
    *
    * @param variant the shape; not {@link Variant#MULTI_PLATFORM}
    * @return {@code jenkins-dind-fixtures/jenkins:<tag>-<libraries>} with its image id, see {@link
-   *     #daemonTag}
+   *     #fixtureTag}
    */
   public static Built inDaemon(Variant variant) {
     return inDaemon(Spec.of(variant));
@@ -316,11 +317,11 @@ public final class JenkinsBaseImages {
    *
    * @param spec the shape and war size; not multi-platform
    * @return {@code jenkins-dind-fixtures/jenkins:<tag>-<libraries>} with its image id, see {@link
-   *     #daemonTag}
+   *     #fixtureTag}
    */
   public static synchronized Built inDaemon(Spec spec) {
     requireSinglePlatform(spec, "dockerd");
-    String reference = DAEMON_REPOSITORY + ":" + daemonTag(spec);
+    String reference = DAEMON_REPOSITORY + ":" + fixtureTag(spec);
     return BUILT.computeIfAbsent(
         "daemon " + reference,
         key ->
@@ -332,15 +333,15 @@ public final class JenkinsBaseImages {
   }
 
   /**
-   * The tag of a fixture in dockerd: the spec's tag, plus a short fingerprint of the CLI libraries
-   * in its rootfs ({@link #cliLibraries()}: their paths and sizes). dockerd is shared by every test
-   * run on the machine, and a run whose fixtures carry other libraries (or none) must not retag
-   * this run's fixture under the same name.
+   * The tag of a fixture in dockerd and in the plain registry: the spec's tag, plus a short
+   * fingerprint of the CLI libraries in its rootfs ({@link #cliLibraries()}: their paths and
+   * sizes). dockerd and the registry are shared by every test run on the machine, and a run whose
+   * fixtures carry other libraries (or none) must not retag this run's fixture under the same name.
    *
    * @param spec the shape and war size
    * @return for example {@code plain-lib3f9a0c12}
    */
-  public static String daemonTag(Spec spec) {
+  public static String fixtureTag(Spec spec) {
     StringBuilder libraries = new StringBuilder();
     try {
       for (Map.Entry<String, Path> library : cliLibraries().entrySet()) {

@@ -64,7 +64,11 @@ class ServicesSmokeTest {
   @Test
   void plainBaseImageInTheRegistryIsConfiguredLikeJenkins() throws IOException {
     Built image = JenkinsBaseImages.inRegistry(Variant.PLAIN);
-    assertThat(image.reference()).isEqualTo(services.plainRegistry() + "/fixtures/jenkins:plain");
+    assertThat(image.reference())
+        .isEqualTo(
+            services.plainRegistry()
+                + "/fixtures/jenkins:"
+                + JenkinsBaseImages.fixtureTag(JenkinsBaseImages.Spec.of(Variant.PLAIN)));
 
     JsonNode config =
         skopeoJson("inspect", "--config", "--tls-verify=false", "docker://" + image.reference())
