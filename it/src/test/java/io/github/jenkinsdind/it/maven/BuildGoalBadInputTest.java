@@ -235,7 +235,8 @@ class BuildGoalBadInputTest {
                     "allowInsecureRegistries",
                     List.of(property("allowInsecureRegistries", "false")),
                     "does not speak https",
-                    "Perhaps you should set allowInsecureRegistries")));
+                    "Perhaps you should set <allowInsecureRegistries>true</allowInsecureRegistries>"
+                        + " (-Djenkins-dind.allowInsecureRegistries=true)")));
     return cases.stream().map(Arguments::of);
   }
 

@@ -124,7 +124,7 @@ class RegistryAccessTest {
       assertThat(e.setting()).contains(Setting.ALLOW_INSECURE_REGISTRIES);
       assertThat(e.suggestion())
           .contains(
-              "perhaps you should set allowInsecureRegistries if "
+              "perhaps you should set allowInsecureRegistries=true if "
                   + host
                   + " is a plain-http or self-signed registry you trust");
     }

@@ -219,11 +219,11 @@ public final class RegistryFaults {
         cause);
   }
 
-  /** Ends a suggestion with: set allowInsecureRegistries if REGISTRY is ... you trust. */
+  /** Ends a suggestion with: set allowInsecureRegistries=true if REGISTRY is ... you trust. */
   private static Suggestion insecure(Suggestion.Builder suggestion, String registry) {
     return suggestion
         .text("set ")
-        .setting(Setting.ALLOW_INSECURE_REGISTRIES)
+        .set(Setting.ALLOW_INSECURE_REGISTRIES, "true")
         .text(" if " + registry + " is a plain-http or self-signed registry you trust")
         .build();
   }

@@ -81,7 +81,7 @@ class RegistryErrorsTest {
     assertThat(e.getMessage()).contains("plain-http").contains(HOST);
     assertThat(e.suggestion())
         .contains(
-            "perhaps you should set allowInsecureRegistries if "
+            "perhaps you should set allowInsecureRegistries=true if "
                 + HOST
                 + " is a plain-http or self-signed registry you trust");
     assertThat(RegistryErrors.failingRegistry(wrapped(jib))).contains(HOST);
