@@ -2,12 +2,12 @@ package io.github.jenkinsdind.core.internal.registry;
 
 import io.github.jenkinsdind.core.api.JenkinsDindException;
 import io.github.jenkinsdind.core.api.Setting;
+import io.github.jenkinsdind.core.internal.registry.RegistryRoute.ProxyUnreachable;
+import io.github.jenkinsdind.core.internal.registry.RegistryRoute.Tunnel;
+import io.github.jenkinsdind.core.internal.registry.RegistryRoute.TunnelRefused;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.net.Proxy;
-import java.net.ProxySelector;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.URI;
@@ -15,8 +15,8 @@ import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLParameters;
@@ -39,9 +39,11 @@ import javax.net.ssl.SSLSocket;
  * are not allowed it also makes a TLS handshake with the JVM's default trust store (the one Jib
  * uses, so the system property {@code javax.net.ssl.trustStore} applies to both) and, if that fails
  * without a certificate error, asks the port for plain http to tell "this is a plain-http registry"
- * from other failures. It never falls back to http: it only reports. When a proxy is configured for
- * the registry, the check is skipped (Jib goes through the proxy; a direct probe would say
- * nothing).
+ * from other failures. It never falls back to http: it only reports. When the JVM is set to use an
+ * HTTP proxy for the registry ({@code https.proxyHost} and the other proxy system properties, as
+ * Jib's client reads them), the check goes the same way, through a {@code CONNECT} tunnel (see
+ * {@link RegistryRoute}), and also reports an unreachable proxy and the proxy's refusal to reach
+ * the registry; a SOCKS proxy skips the check.
  */
 public final class RegistryPreflight {
 
@@ -81,25 +83,27 @@ public final class RegistryPreflight {
       throws JenkinsDindException {
     String registry = RegistryErrors.registryOf(reference);
     URI uri = URI.create("https://" + registry + "/v2/");
-    if (uri.getHost() == null || usesProxy(uri)) {
+    if (uri.getHost() == null) {
       return;
     }
+    Optional<RegistryRoute> chosen = RegistryRoute.select(uri, connectTimeout, readTimeout);
+    if (chosen.isEmpty()) {
+      return;
+    }
+    RegistryRoute route = chosen.get();
     boolean defaultPort = uri.getPort() < 0;
     int port = defaultPort ? 443 : uri.getPort();
     Socket socket;
     try {
-      socket = connect(uri.getHost(), port);
+      socket = route.open(uri.getHost(), port);
     } catch (IOException e) {
-      if (allowInsecureRegistries && defaultPort && !(e instanceof UnknownHostException)) {
-        // Jib tries plain http on port 80 when port 443 is closed and insecure is allowed.
-        try {
-          connect(uri.getHost(), 80).close();
-          return;
-        } catch (IOException ignored) {
-          // report the https failure below
-        }
+      if (allowInsecureRegistries && mayFailOverToHttp(e, route, uri.getHost(), defaultPort)) {
+        return;
       }
-      throw RegistryErrors.translate(e, parameter, reference);
+      if (e instanceof TunnelRefused refused && cannotTell(refused)) {
+        return;
+      }
+      throw unreachable(e, parameter, reference, registry, uri.getHost());
     }
     try (socket) {
       if (allowInsecureRegistries) {
@@ -111,33 +115,89 @@ public final class RegistryPreflight {
         throw RegistryFaults.untrustedCertificate(
             parameter, reference, registry, e.getMessage(), e);
       }
-      throw notTls(reference, parameter, registry, uri.getHost(), port, e);
+      throw notTls(route, reference, parameter, registry, uri.getHost(), port, e);
     } catch (IOException e) {
-      throw notTls(reference, parameter, registry, uri.getHost(), port, e);
+      throw notTls(route, reference, parameter, registry, uri.getHost(), port, e);
     }
   }
 
+  /**
+   * Whether Jib, allowed to fail over to plain http after the https port failed, may still reach
+   * the registry: on port 80 when the reference names no port, or by another way when the http
+   * route differs (a proxy's plain-http request is not a tunnel, and is not emulated here).
+   */
+  private boolean mayFailOverToHttp(
+      IOException e, RegistryRoute httpsRoute, String host, boolean defaultPort) {
+    if (e instanceof UnknownHostException) {
+      return false;
+    }
+    if (e instanceof TunnelRefused refused && !isRefusal(refused.answer().status())) {
+      return true;
+    }
+    String authority = host.contains(":") ? "[" + host + "]" : host;
+    Optional<RegistryRoute> http =
+        RegistryRoute.select(URI.create("http://" + authority + "/"), connectTimeout, readTimeout);
+    if (http.isEmpty()) {
+      return true;
+    }
+    if (http.get() instanceof Tunnel tunnel) {
+      boolean sameProxy =
+          httpsRoute instanceof Tunnel https && https.proxy().equals(tunnel.proxy());
+      return !sameProxy || (defaultPort && !(e instanceof ProxyUnreachable));
+    }
+    if (!defaultPort && httpsRoute instanceof RegistryRoute.Direct) {
+      return false;
+    }
+    try {
+      // Jib tries plain http on port 80 when port 443 is closed and insecure is allowed.
+      http.get().open(host, 80).close();
+      return true;
+    } catch (IOException ignored) {
+      return false;
+    }
+  }
+
+  /** A 502, 503 or 504 (the proxy cannot reach the registry) or a 407 (it wants credentials). */
+  private static boolean isRefusal(int status) {
+    return status == 407 || status == 502 || status == 503 || status == 504;
+  }
+
+  /**
+   * Whether the proxy's 407 leaves the check unable to tell: Basic credentials were sent and the
+   * proxy wants another scheme, which Jib's client may speak.
+   */
+  private static boolean cannotTell(TunnelRefused refused) {
+    return refused.answer().status() == 407
+        && refused.tunnel().basicCredentials().isPresent()
+        && !refused.answer().offersBasic();
+  }
+
   private JenkinsDindException notTls(
-      String reference, Setting parameter, String registry, String host, int port, IOException e) {
-    if (answersPlainHttp(host, port)) {
+      RegistryRoute route,
+      String reference,
+      Setting parameter,
+      String registry,
+      String host,
+      int port,
+      IOException e) {
+    if (answersPlainHttp(route, host, port)) {
       return RegistryFaults.plainHttp(parameter, reference, registry, e);
     }
     if (e instanceof SocketTimeoutException) {
       return RegistryFaults.timedOut(parameter, reference, registry, e);
     }
-    return RegistryErrors.translate(e, parameter, reference);
+    return unreachable(e, parameter, reference, registry, host);
   }
 
-  private Socket connect(String host, int port) throws IOException {
-    Socket socket = new Socket();
-    try {
-      socket.connect(new InetSocketAddress(host, port), millis(connectTimeout));
-      socket.setSoTimeout(millis(readTimeout));
-      return socket;
-    } catch (IOException e) {
-      socket.close();
-      throw e;
+  private static JenkinsDindException unreachable(
+      IOException e, Setting parameter, String reference, String registry, String host) {
+    if (e instanceof ProxyUnreachable proxy) {
+      return ProxyFaults.proxyUnreachable(parameter, reference, registry, host, proxy);
     }
+    if (e instanceof TunnelRefused refused) {
+      return ProxyFaults.tunnelRefused(parameter, reference, registry, host, refused);
+    }
+    return RegistryErrors.translate(e, parameter, reference);
   }
 
   private void handshake(Socket socket, String host, int port) throws IOException {
@@ -160,8 +220,8 @@ public final class RegistryPreflight {
    * Whether the port answers a plain-http request with an http status line (and is not a TLS server
    * complaining about plain http, as Go's servers do).
    */
-  private boolean answersPlainHttp(String host, int port) {
-    try (Socket socket = connect(host, port)) {
+  private boolean answersPlainHttp(RegistryRoute route, String host, int port) {
+    try (Socket socket = route.open(host, port)) {
       OutputStream out = socket.getOutputStream();
       String hostHeader = host.contains(":") ? "[" + host + "]" : host;
       out.write(
@@ -178,22 +238,5 @@ public final class RegistryPreflight {
     } catch (IOException e) {
       return false;
     }
-  }
-
-  private static boolean usesProxy(URI uri) {
-    ProxySelector selector = ProxySelector.getDefault();
-    if (selector == null) {
-      return false;
-    }
-    try {
-      List<Proxy> proxies = selector.select(uri);
-      return proxies != null && proxies.stream().anyMatch(p -> p.type() != Proxy.Type.DIRECT);
-    } catch (RuntimeException e) {
-      return false;
-    }
-  }
-
-  private static int millis(Duration duration) {
-    return (int) Math.min(Integer.MAX_VALUE, Math.max(1, duration.toMillis()));
   }
 }
