@@ -168,12 +168,28 @@ class RegistryPreflightProxyTest {
             ("HTTP/1.0 407 Auth\r\nProxy-Authenticate: Basic realm=\"x\"\r\n\r\nrest")
                 .getBytes(StandardCharsets.US_ASCII));
 
-    RegistryRoute.ProxyAnswer answer = RegistryRoute.ProxyAnswer.read(in);
+    ProxyAnswer answer = ProxyAnswer.read(in);
 
     assertThat(answer.status()).isEqualTo(407);
     assertThat(answer.reason()).isEqualTo("407 Auth");
     assertThat(answer.offersBasic()).isTrue();
     assertThat(new String(in.readAllBytes(), StandardCharsets.US_ASCII)).isEqualTo("rest");
+  }
+
+  @Test
+  void aTunnelNeverShowsItsCredentials() {
+    RegistryRoute.Tunnel tunnel =
+        new RegistryRoute.Tunnel(
+            "proxy.example",
+            3128,
+            "https",
+            java.util.Optional.of("dXNlcjpzZWNyZXQ="),
+            Duration.ofSeconds(1),
+            Duration.ofSeconds(1));
+
+    assertThat(tunnel.toString())
+        .isEqualTo("proxy proxy.example:3128 (https.proxyHost)")
+        .doesNotContain("dXNlcjpzZWNyZXQ=");
   }
 
   /** Sets the https proxy, with loopback no longer bypassing it (an empty non-proxy list). */
