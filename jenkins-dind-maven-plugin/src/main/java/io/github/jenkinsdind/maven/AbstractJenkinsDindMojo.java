@@ -5,6 +5,7 @@ import io.github.jenkinsdind.core.api.JenkinsDindException;
 import io.github.jenkinsdind.core.api.RegistryAuthenticationException;
 import io.github.jenkinsdind.core.api.Suggestion;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
@@ -35,6 +36,20 @@ public abstract class AbstractJenkinsDindMojo<R> extends AbstractMojo {
    */
   @Parameter(property = PROPERTY_PREFIX + "skip", defaultValue = "false")
   protected boolean skip;
+
+  /**
+   * The Docker daemon to talk to, such as {@code tcp://192.0.2.7:2376} or {@code
+   * unix:///run/user/1000/docker.sock}. Unset, the daemon is found as the docker CLI finds it:
+   * {@code DOCKER_HOST} (with {@code DOCKER_TLS_VERIFY} and {@code DOCKER_CERT_PATH}), {@code
+   * DOCKER_CONTEXT}, the current context of {@code ~/.docker/config.json}, the rootless socket
+   * {@code $XDG_RUNTIME_DIR/docker.sock}, then {@code /var/run/docker.sock}. A {@code tcp://}
+   * address given here uses TLS when {@code DOCKER_TLS_VERIFY} is set. The log says which daemon
+   * was chosen and why.
+   *
+   * @since 0.2.0
+   */
+  @Parameter(property = PROPERTY_PREFIX + "dockerHost")
+  protected String dockerHost;
 
   /**
    * The Maven session: user properties, offline mode and the settings.
@@ -123,6 +138,17 @@ public abstract class AbstractJenkinsDindMojo<R> extends AbstractMojo {
    */
   static String orEmpty(String value) {
     return value == null ? "" : value;
+  }
+
+  /**
+   * Returns the daemon the goal was given, if any.
+   *
+   * @return the {@code dockerHost} parameter, empty if unset or blank
+   */
+  protected Optional<String> dockerHost() {
+    return dockerHost == null || dockerHost.isBlank()
+        ? Optional.empty()
+        : Optional.of(dockerHost.trim());
   }
 
   /**

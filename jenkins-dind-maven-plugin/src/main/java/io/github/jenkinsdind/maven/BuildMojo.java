@@ -253,7 +253,7 @@ public class BuildMojo extends AbstractJenkinsDindMojo<BuildRequest> {
    * @throws ConfigurationException if a parameter is wrong
    */
   @Override
-  protected BuildRequest request() throws ConfigurationException {
+  protected BuildRequest request() throws JenkinsDindException {
     TargetKind kind = TargetKind.parse(target);
     ImagePlatform imagePlatform = ImagePlatform.parse(platform);
     DockerCli cli =
@@ -278,6 +278,7 @@ public class BuildMojo extends AbstractJenkinsDindMojo<BuildRequest> {
         .allowInsecureRegistries(allowInsecureRegistries)
         .offline(session.isOffline())
         .daemonPullsBase(daemonPullsBase)
+        .dockerHost(dockerHost)
         .cacheDirectory(cacheDirectory.toPath())
         .credentials(
             new SettingsCredentials(
@@ -291,12 +292,12 @@ public class BuildMojo extends AbstractJenkinsDindMojo<BuildRequest> {
     report(result, request.target());
   }
 
-  private long gid() throws ConfigurationException {
+  private long gid() throws JenkinsDindException {
     OptionalLong number = GidSetting.parse(dockerGid);
     if (number.isPresent()) {
       return number.getAsLong();
     }
-    Path socket = GidSetting.localSocket(System.getenv("DOCKER_HOST"));
+    Path socket = GidSetting.localSocket(JenkinsDind.dockerHost(dockerHost()));
     long found = JenkinsDind.dockerSocketGid(socket);
     getLog().info("dockerGid auto: " + socket + " belongs to GID " + found);
     return found;

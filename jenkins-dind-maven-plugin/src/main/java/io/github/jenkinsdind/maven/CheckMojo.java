@@ -35,13 +35,13 @@ public class CheckMojo extends AbstractContainerMojo<CheckRequest> {
 
   @Override
   protected CheckRequest request() {
-    return new CheckRequest(orEmpty(image), orEmpty(dockerSocket), orEmpty(groupAdd));
+    return new CheckRequest(orEmpty(image), orEmpty(dockerSocket), orEmpty(groupAdd), dockerHost());
   }
 
   @Override
   protected void perform(CheckRequest request) throws JenkinsDindException, MojoFailureException {
     CheckResult result;
-    try (JenkinsContainers docker = JenkinsContainers.connect()) {
+    try (JenkinsContainers docker = JenkinsContainers.connect(request.dockerHost(), events())) {
       result = docker.check(request, events());
     }
     if (result.passed()) {

@@ -14,7 +14,7 @@ final class GidSetting {
   /** The value that asks for the local socket's GID. */
   static final String AUTO = "auto";
 
-  /** The socket used when {@code DOCKER_HOST} is not set. */
+  /** The socket used when no daemon address is given. */
   static final Path DEFAULT_SOCKET = Path.of("/var/run/docker.sock");
 
   private GidSetting() {}
@@ -43,10 +43,11 @@ final class GidSetting {
   }
 
   /**
-   * Returns the local Docker socket whose GID {@code auto} reads: the one of {@code DOCKER_HOST}
-   * when that is a {@code unix://} address, otherwise {@code /var/run/docker.sock}.
+   * Returns the local Docker socket whose GID {@code auto} reads: the daemon's, as the build finds
+   * it ({@code dockerHost}, {@code DOCKER_HOST}, the Docker context, the rootless socket, {@code
+   * /var/run/docker.sock}), when that is a {@code unix://} address.
    *
-   * @param dockerHost the {@code DOCKER_HOST} environment variable, or {@code null}
+   * @param dockerHost the daemon's address, or {@code null} for {@code /var/run/docker.sock}
    * @return the socket path
    * @throws ConfigurationException if {@code DOCKER_HOST} points at something else than a socket
    */
@@ -58,9 +59,9 @@ final class GidSetting {
       return Path.of(dockerHost.substring("unix://".length()));
     }
     throw new ConfigurationException(
-        "dockerGid is auto, which reads the GID of the local Docker socket, but DOCKER_HOST ("
+        "dockerGid is auto, which reads the GID of the local Docker socket, but the Docker daemon ("
             + dockerHost
-            + ") is not a unix socket",
+            + ") is not reached through a unix socket",
         Setting.DOCKER_GID,
         AUTO,
         "perhaps you should set dockerGid to the GID of the docker group on the Docker host");

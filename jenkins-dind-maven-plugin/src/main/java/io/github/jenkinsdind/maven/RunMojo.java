@@ -119,7 +119,8 @@ public class RunMojo extends AbstractContainerMojo<RunRequest> {
             .javaOpts(orEmpty(javaOpts))
             .restartPolicy(orEmpty(restartPolicy))
             .replace(replace)
-            .waitSeconds(wait);
+            .waitSeconds(wait)
+            .dockerHost(dockerHost);
     if (ports != null && !ports.isEmpty()) {
       request.ports(ports);
     }
@@ -134,7 +135,7 @@ public class RunMojo extends AbstractContainerMojo<RunRequest> {
 
   @Override
   protected void perform(RunRequest request) throws JenkinsDindException {
-    try (JenkinsContainers docker = JenkinsContainers.connect()) {
+    try (JenkinsContainers docker = JenkinsContainers.connect(request.dockerHost(), events())) {
       docker.run(request, events());
     }
   }

@@ -48,12 +48,12 @@ public class StopMojo extends AbstractJenkinsDindMojo<StopRequest> {
 
   @Override
   protected StopRequest request() {
-    return new StopRequest(orEmpty(containerName), removeVolume);
+    return new StopRequest(orEmpty(containerName), removeVolume, dockerHost());
   }
 
   @Override
   protected void perform(StopRequest request) throws JenkinsDindException {
-    try (JenkinsContainers docker = JenkinsContainers.connect()) {
+    try (JenkinsContainers docker = JenkinsContainers.connect(request.dockerHost(), events())) {
       docker.stop(request, events());
     }
   }

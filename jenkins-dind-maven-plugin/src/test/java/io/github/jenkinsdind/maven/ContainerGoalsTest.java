@@ -7,6 +7,7 @@ import io.github.jenkinsdind.core.api.RunRequest;
 import io.github.jenkinsdind.core.api.StopRequest;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -51,7 +52,8 @@ class ContainerGoalsTest {
                 "-Xmx2g -Djenkins.install.runSetupWizard=false",
                 "on-failure:3",
                 false,
-                60));
+                60,
+                Optional.of("tcp://192.0.2.7:2376")));
   }
 
   @Test
@@ -95,7 +97,10 @@ class ContainerGoalsTest {
     assertThat(configured.validatedRequest())
         .isEqualTo(
             new CheckRequest(
-                "registry.example.com/ci/jenkins:1.2.3", "/run/user/1000/docker.sock", "998"));
+                "registry.example.com/ci/jenkins:1.2.3",
+                "/run/user/1000/docker.sock",
+                "998",
+                Optional.of("tcp://192.0.2.7:2376")));
     assertThat(properties.validatedRequest())
         .isEqualTo(new CheckRequest("other:1", RunRequest.DEFAULT_DOCKER_SOCKET, "none"));
   }
@@ -108,12 +113,17 @@ class ContainerGoalsTest {
         goal(
             "properties",
             "stop",
-            MojoHarness.Invocation.with(Map.of("jenkins-dind.removeVolume", "true")));
+            MojoHarness.Invocation.with(
+                Map.of(
+                    "jenkins-dind.removeVolume", "true",
+                    "jenkins-dind.dockerHost", "unix:///run/user/1000/docker.sock")));
 
     assertThat(defaults.validatedRequest())
         .isEqualTo(StopRequest.of(RunRequest.DEFAULT_CONTAINER_NAME));
     assertThat(configured.validatedRequest()).isEqualTo(new StopRequest("ci-jenkins", true));
-    assertThat(properties.validatedRequest()).isEqualTo(new StopRequest("ci-jenkins", true));
+    assertThat(properties.validatedRequest())
+        .isEqualTo(
+            new StopRequest("ci-jenkins", true, Optional.of("unix:///run/user/1000/docker.sock")));
   }
 
   @Test

@@ -40,6 +40,7 @@ class GidSettingTest {
         .isEqualTo(Path.of("/run/user/1000/docker.sock"));
     assertThatThrownBy(() -> GidSetting.localSocket("tcp://10.0.0.1:2375"))
         .isInstanceOf(ConfigurationException.class)
-        .hasMessageContaining("DOCKER_HOST (tcp://10.0.0.1:2375) is not a unix socket");
+        .hasMessageContaining(
+            "the Docker daemon (tcp://10.0.0.1:2375) is not reached through a unix socket");
   }
 }

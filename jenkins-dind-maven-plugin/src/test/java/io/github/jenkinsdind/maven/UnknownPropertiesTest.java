@@ -113,12 +113,19 @@ class UnknownPropertiesTest {
 
     assertThat(properties.goal()).isEqualTo("build");
     assertThat(properties.known())
-        .contains("jenkins-dind.skip", "jenkins-dind.platform", "jenkins-dind.dockerGid")
+        .contains(
+            "jenkins-dind.skip",
+            "jenkins-dind.platform",
+            "jenkins-dind.dockerGid",
+            "jenkins-dind.dockerHost")
         .doesNotContain("jenkins-dind.labels", "jenkins-dind.containerName");
     assertThat(properties.otherGoals()).containsKeys("run", "check", "stop", "help");
     assertThat(properties.otherGoals().get("stop"))
         .containsExactlyInAnyOrder(
-            "jenkins-dind.skip", "jenkins-dind.containerName", "jenkins-dind.removeVolume");
+            "jenkins-dind.skip",
+            "jenkins-dind.containerName",
+            "jenkins-dind.removeVolume",
+            "jenkins-dind.dockerHost");
     assertThat(properties.otherGoals().get("help")).isEmpty();
   }
 

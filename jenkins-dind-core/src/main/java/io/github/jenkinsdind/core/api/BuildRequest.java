@@ -3,6 +3,7 @@ package io.github.jenkinsdind.core.api;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -27,6 +28,10 @@ import java.util.TreeMap;
  *     whole image
  * @param cacheDirectory where base layers, base account files and docker CLI downloads are cached
  * @param credentials registry credentials asked before the Docker configuration
+ * @param dockerHost the Docker daemon to talk to, such as {@code tcp://192.0.2.7:2376} or {@code
+ *     unix:///run/user/1000/docker.sock}; empty for the one the environment gives ({@code
+ *     DOCKER_HOST}, {@code DOCKER_CONTEXT}, the current context, the rootless or the default
+ *     socket), as the docker CLI finds it
  */
 public record BuildRequest(
     String from,
@@ -39,7 +44,8 @@ public record BuildRequest(
     boolean offline,
     boolean daemonPullsBase,
     Path cacheDirectory,
-    CredentialProvider credentials) {
+    CredentialProvider credentials,
+    Optional<String> dockerHost) {
 
   /** The default base image. */
   public static final String DEFAULT_BASE = "jenkins/jenkins:lts-jdk21";
@@ -58,8 +64,10 @@ public record BuildRequest(
    * @param daemonPullsBase whether the daemon pulls a registry base for a docker target
    * @param cacheDirectory the cache directory
    * @param credentials the credentials
+   * @param dockerHost the daemon, if one was given
    */
   public BuildRequest {
+    Objects.requireNonNull(dockerHost, "dockerHost");
     Objects.requireNonNull(from, "from");
     Objects.requireNonNull(target, "target");
     Objects.requireNonNull(platform, "platform");
@@ -96,6 +104,7 @@ public record BuildRequest(
     private Path cacheDirectory =
         Path.of(System.getProperty("user.home"), ".cache", "jenkins-dind");
     private CredentialProvider credentials = CredentialProvider.NONE;
+    private Optional<String> dockerHost = Optional.empty();
 
     private Builder(String from) {
       this.from = Objects.requireNonNull(from, "from");
@@ -225,6 +234,20 @@ public record BuildRequest(
     }
 
     /**
+     * Sets the Docker daemon to talk to, ahead of the environment's.
+     *
+     * @param value the daemon's address, such as {@code tcp://192.0.2.7:2376}; blank for the
+     *     environment's
+     * @return this builder
+     * @since 0.2.0
+     */
+    public Builder dockerHost(String value) {
+      this.dockerHost =
+          value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
+      return this;
+    }
+
+    /**
      * Makes the request.
      *
      * @return the request
@@ -242,7 +265,8 @@ public record BuildRequest(
           offline,
           daemonPullsBase,
           cacheDirectory,
-          credentials);
+          credentials,
+          dockerHost);
     }
   }
 }

@@ -6,6 +6,7 @@ import io.github.jenkinsdind.core.internal.container.JenkinsStop;
 import io.github.jenkinsdind.core.internal.container.RunPlan;
 import io.github.jenkinsdind.core.internal.daemon.Engine;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Runs, stops and checks Jenkins containers on a Docker Engine.
@@ -57,6 +58,24 @@ public final class JenkinsContainers implements AutoCloseable {
    */
   public static JenkinsContainers connect(String dockerHost) throws EnvironmentException {
     return new JenkinsContainers(Engine.connect(Objects.requireNonNull(dockerHost, "dockerHost")));
+  }
+
+  /**
+   * Connects to a given daemon, or to the one the environment gives, checks that it answers, and
+   * reports which daemon it is and why it was chosen.
+   *
+   * @param dockerHost the daemon's address, such as {@code tcp://host:2376}; empty for the one the
+   *     environment gives ({@code DOCKER_HOST}, {@code DOCKER_CONTEXT}, the current context, the
+   *     rootless or the default socket)
+   * @param events where the daemon chosen is reported, once
+   * @return the connection; close it when done
+   * @throws EnvironmentException if no daemon answers there or the settings are unusable
+   * @since 0.2.0
+   */
+  public static JenkinsContainers connect(Optional<String> dockerHost, EventHandler events)
+      throws EnvironmentException {
+    return new JenkinsContainers(
+        Engine.connect(Objects.requireNonNull(dockerHost, "dockerHost").orElse(null), events));
   }
 
   /**

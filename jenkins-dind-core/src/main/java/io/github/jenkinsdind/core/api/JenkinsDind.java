@@ -1,9 +1,11 @@
 package io.github.jenkinsdind.core.api;
 
+import io.github.jenkinsdind.core.internal.daemon.DockerEngineClients;
 import io.github.jenkinsdind.core.internal.imagebuild.ImageBuild;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * The entry point of the image build: takes a Jenkins base image, adds the docker group with the
@@ -69,5 +71,20 @@ public final class JenkinsDind {
           "perhaps you should give the GID as a number",
           e);
     }
+  }
+
+  /**
+   * Finds the Docker daemon as the build and the goals find it, without connecting: {@code
+   * dockerHost}, then {@code DOCKER_HOST}, {@code DOCKER_CONTEXT}, the current context of the
+   * Docker configuration, the rootless socket, {@code /var/run/docker.sock}.
+   *
+   * @param dockerHost a daemon address given as a setting, which comes first
+   * @return the daemon's address, such as {@code unix:///var/run/docker.sock} or {@code
+   *     tcp://192.0.2.7:2376}
+   * @throws JenkinsDindException if the address, the context or its TLS files are unusable
+   * @since 0.2.0
+   */
+  public static String dockerHost(Optional<String> dockerHost) throws JenkinsDindException {
+    return DockerEngineClients.environmentEndpoint(dockerHost).host().toString();
   }
 }

@@ -3,6 +3,7 @@ package io.github.jenkinsdind.core.api;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -25,6 +26,10 @@ import java.util.TreeMap;
  * @param replace whether an existing container of that name that jenkins-dind made is stopped and
  *     removed first (its volume is kept)
  * @param waitSeconds how long to wait for Jenkins to answer on its web port; 0 returns at once
+ * @param dockerHost the Docker daemon to talk to, such as {@code tcp://192.0.2.7:2376} or {@code
+ *     unix:///run/user/1000/docker.sock}; empty for the one the environment gives ({@code
+ *     DOCKER_HOST}, {@code DOCKER_CONTEXT}, the current context, the rootless or the default
+ *     socket), as the docker CLI finds it
  */
 public record RunRequest(
     String image,
@@ -37,7 +42,8 @@ public record RunRequest(
     String javaOpts,
     String restartPolicy,
     boolean replace,
-    long waitSeconds) {
+    long waitSeconds,
+    Optional<String> dockerHost) {
 
   /** The default container name. */
   public static final String DEFAULT_CONTAINER_NAME = "jenkins";
@@ -74,8 +80,10 @@ public record RunRequest(
    * @param restartPolicy the restart policy
    * @param replace whether to replace
    * @param waitSeconds the wait
+   * @param dockerHost the daemon, if one was given
    */
   public RunRequest {
+    Objects.requireNonNull(dockerHost, "dockerHost");
     Objects.requireNonNull(image, "image");
     Objects.requireNonNull(containerName, "containerName");
     ports = List.copyOf(ports);
@@ -113,6 +121,7 @@ public record RunRequest(
     private String restartPolicy = DEFAULT_RESTART_POLICY;
     private boolean replace = true;
     private long waitSeconds = DEFAULT_WAIT_SECONDS;
+    private Optional<String> dockerHost = Optional.empty();
 
     private Builder(String image) {
       this.image = Objects.requireNonNull(image, "image");
@@ -229,6 +238,20 @@ public record RunRequest(
     }
 
     /**
+     * Sets the Docker daemon to talk to, ahead of the environment's.
+     *
+     * @param value the daemon's address, such as {@code tcp://192.0.2.7:2376}; blank for the
+     *     environment's
+     * @return this builder
+     * @since 0.2.0
+     */
+    public Builder dockerHost(String value) {
+      this.dockerHost =
+          value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
+      return this;
+    }
+
+    /**
      * Makes the request.
      *
      * @return the request
@@ -245,7 +268,8 @@ public record RunRequest(
           javaOpts,
           restartPolicy,
           replace,
-          waitSeconds);
+          waitSeconds,
+          dockerHost);
     }
   }
 }

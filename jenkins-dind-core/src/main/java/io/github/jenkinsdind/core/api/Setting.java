@@ -54,6 +54,12 @@ public enum Setting {
   JENKINS_HOME("jenkinsHome"),
   /** The Docker socket mounted into the container. */
   DOCKER_SOCKET("dockerSocket"),
+  /**
+   * The Docker daemon to talk to, ahead of {@code DOCKER_HOST} and the Docker contexts.
+   *
+   * @since 0.2.0
+   */
+  DOCKER_HOST("dockerHost"),
   /** The supplementary group given to the container's user. */
   GROUP_ADD("groupAdd"),
   /** Environment variables of the container. */

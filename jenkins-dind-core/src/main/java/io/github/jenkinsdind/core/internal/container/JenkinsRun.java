@@ -8,6 +8,7 @@ import io.github.jenkinsdind.core.api.JenkinsDindException;
 import io.github.jenkinsdind.core.api.PublishedPort;
 import io.github.jenkinsdind.core.api.RunResult;
 import io.github.jenkinsdind.core.api.Setting;
+import io.github.jenkinsdind.core.internal.daemon.DaemonKind;
 import io.github.jenkinsdind.core.internal.daemon.Engine;
 import java.util.List;
 import java.util.Optional;
@@ -29,14 +30,28 @@ public final class JenkinsRun {
    * Runs Jenkins.
    *
    * @param engine the daemon
-   * @param plan the checked request
+   * @param requested the checked request; its default socket becomes the daemon host's own ({@link
+   *     DaemonSocket#toMount})
    * @param events where progress goes
    * @return what was started
    * @throws JenkinsDindException on bad input or a daemon fault; a container or volume this call
    *     made before failing is removed again, nothing else is touched
    */
-  public static RunResult run(Engine engine, RunPlan plan, EventHandler events)
+  public static RunResult run(Engine engine, RunPlan requested, EventHandler events)
       throws JenkinsDindException {
+    DaemonKind kind = DaemonKind.of(engine);
+    RunPlan plan =
+        requested.withDockerSocket(
+            DaemonSocket.toMount(requested.dockerSocket(), engine.endpoint(), kind));
+    if (!plan.dockerSocket().equals(requested.dockerSocket())) {
+      events.handle(
+          Event.info(
+              "The daemon is "
+                  + kind.describe()
+                  + ": the socket mounted is "
+                  + plan.dockerSocket()
+                  + ", its own on the daemon's host"));
+    }
     String name = plan.containerName();
     ImageInDaemon.require(engine, plan.image());
     Optional<InspectContainerResponse> existing = NameConflicts.replaceable(engine, plan);

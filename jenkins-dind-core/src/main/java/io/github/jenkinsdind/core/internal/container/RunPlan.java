@@ -89,6 +89,35 @@ public record RunPlan(
         request.waitSeconds());
   }
 
+  /**
+   * Returns this plan with the socket to mount that the daemon's host has ({@link
+   * DaemonSocket#toMount}); a socket other than the default also becomes the container's {@code
+   * DOCKER_HOST}, unless the environment gives one.
+   *
+   * @param socket the socket's path on the daemon's host
+   * @return the plan, this one if the socket is the same
+   */
+  public RunPlan withDockerSocket(String socket) {
+    if (socket.equals(dockerSocket)) {
+      return this;
+    }
+    Map<String, String> newEnv = new TreeMap<>(env);
+    if (!socket.equals(RunRequest.DEFAULT_DOCKER_SOCKET)) {
+      newEnv.putIfAbsent("DOCKER_HOST", "unix://" + socket);
+    }
+    return new RunPlan(
+        image,
+        containerName,
+        ports,
+        jenkinsHome,
+        socket,
+        groupAdd,
+        newEnv,
+        restartPolicy,
+        replace,
+        waitSeconds);
+  }
+
   private static Map<String, String> environment(RunRequest request, String socket)
       throws ConfigurationException {
     Map<String, String> env = new TreeMap<>();

@@ -1,6 +1,7 @@
 package io.github.jenkinsdind.core.internal.imagebuild;
 
 import io.github.jenkinsdind.core.api.EnvironmentException;
+import io.github.jenkinsdind.core.api.EventHandler;
 import io.github.jenkinsdind.core.internal.daemon.Engine;
 import java.util.Objects;
 import java.util.Optional;
@@ -27,6 +28,23 @@ final class DaemonConnection implements AutoCloseable {
    */
   static DaemonConnection open(boolean needed) throws EnvironmentException {
     return needed ? new DaemonConnection(Optional.of(Engine.connect(null))) : NONE;
+  }
+
+  /**
+   * Connects to a given daemon, or to the one the environment gives, if the build needs it, and
+   * reports which daemon it is and why it was chosen, once.
+   *
+   * @param needed whether the build needs a daemon
+   * @param dockerHost the daemon's address given as a setting; empty for the environment's
+   * @param events where the daemon chosen is reported
+   * @return the connection, or {@link #none()}
+   * @throws EnvironmentException if the daemon cannot be reached
+   */
+  static DaemonConnection open(boolean needed, Optional<String> dockerHost, EventHandler events)
+      throws EnvironmentException {
+    return needed
+        ? new DaemonConnection(Optional.of(Engine.connect(dockerHost.orElse(null), events)))
+        : NONE;
   }
 
   /**
