@@ -1,6 +1,7 @@
 package io.github.jenkinsdind.it.engines;
 
 import io.github.jenkinsdind.it.support.Commands;
+import io.github.jenkinsdind.it.support.DockerCliServer;
 import io.github.jenkinsdind.it.support.TestServices;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,7 +19,7 @@ import java.util.stream.Stream;
  */
 final class ProbeImage {
   /** Its name in every daemon. */
-  static final String NAME = "jenkins-dind-it/engines-probe:2";
+  static final String NAME = "jenkins-dind-it/engines-probe:3";
 
   private static final Duration TIMEOUT = Duration.ofMinutes(3);
 
@@ -51,10 +52,7 @@ final class ProbeImage {
         Files.createSymbolicLink(bin.resolve(applet), Path.of("busybox"));
       }
       Path local = Files.createDirectories(root.resolve("usr/local/bin"));
-      Files.copy(
-          TestServices.get().dockerCli(),
-          local.resolve("docker"),
-          StandardCopyOption.COPY_ATTRIBUTES);
+      Files.copy(staticCli(), local.resolve("docker"), StandardCopyOption.COPY_ATTRIBUTES);
       Path etc = Files.createDirectories(root.resolve("etc"));
       Files.writeString(
           etc.resolve("passwd"),
@@ -80,5 +78,15 @@ final class ProbeImage {
         }
       }
     }
+  }
+
+  /**
+   * Returns a docker CLI that runs in busybox's image: the static one of download.docker.com
+   * ({@link DockerCliServer#SOURCE}) when the machine has it, since the machine's own ({@code
+   * docker.cli}) may be Debian's, linked against a libc the image lacks.
+   */
+  private static Path staticCli() {
+    Path downloaded = Path.of(DockerCliServer.SOURCE);
+    return Files.isExecutable(downloaded) ? downloaded : TestServices.get().dockerCli();
   }
 }
