@@ -84,4 +84,34 @@ class RunPlanTest {
               assertThat(e.suggestion()).isPresent();
             });
   }
+
+  @Test
+  void theDaemonHostsSocketReplacesTheDefaultAndBecomesTheContainersDockerHost() throws Exception {
+    RunPlan plan = RunPlan.of(RunRequest.of("j:1").build());
+    assertThat(plan.withDockerSocket("/var/run/docker.sock")).isSameAs(plan);
+
+    RunPlan rootless = plan.withDockerSocket("/run/user/1000/docker.sock");
+    assertThat(rootless.dockerSocket()).isEqualTo("/run/user/1000/docker.sock");
+    assertThat(rootless.env()).containsEntry("DOCKER_HOST", "unix:///run/user/1000/docker.sock");
+    assertThat(rootless)
+        .usingRecursiveComparison()
+        .ignoringFields("dockerSocket", "env")
+        .isEqualTo(plan);
+  }
+
+  @Test
+  void aDockerHostOfTheUsersEnvironmentIsKeptWhenTheSocketChanges() throws Exception {
+    RunPlan plan =
+        RunPlan.of(RunRequest.of("j:1").env(Map.of("DOCKER_HOST", "tcp://docker:2375")).build());
+    assertThat(plan.withDockerSocket("/run/podman/podman.sock").env())
+        .containsEntry("DOCKER_HOST", "tcp://docker:2375");
+  }
+
+  @Test
+  void theRequestsDockerHostIsOptional() {
+    assertThat(RunRequest.of("j:1").build().dockerHost()).isEmpty();
+    assertThat(RunRequest.of("j:1").dockerHost(" ").build().dockerHost()).isEmpty();
+    assertThat(RunRequest.of("j:1").dockerHost(" tcp://192.0.2.7:2376 ").build().dockerHost())
+        .contains("tcp://192.0.2.7:2376");
+  }
 }
