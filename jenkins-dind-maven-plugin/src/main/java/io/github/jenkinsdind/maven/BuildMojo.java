@@ -153,9 +153,11 @@ public class BuildMojo extends AbstractJenkinsDindMojo<BuildRequest> {
 
   /**
    * The GID of the {@code docker} group in the image: a number from 0 to 2147483647, or {@code
-   * auto} for the GID of the local Docker socket ({@code DOCKER_HOST} if it is a {@code unix://}
-   * address, otherwise {@code /var/run/docker.sock}). It should be the GID that owns the socket on
-   * the host where the image runs; the {@code run} goal also adds that GID when it differs.
+   * auto} for the GID of the local Docker socket of the daemon found as {@code dockerHost} says
+   * ({@code DOCKER_HOST}, the Docker context, the rootless socket or {@code /var/run/docker.sock}
+   * when it is unset); {@code auto} fails for a daemon reached over TCP. It should be the GID that
+   * owns the socket on the host where the image runs; the {@code run} goal also adds that GID when
+   * it differs.
    *
    * @since 0.1.0
    */

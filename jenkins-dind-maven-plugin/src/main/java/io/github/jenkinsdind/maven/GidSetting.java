@@ -49,7 +49,7 @@ final class GidSetting {
    *
    * @param dockerHost the daemon's address, or {@code null} for {@code /var/run/docker.sock}
    * @return the socket path
-   * @throws ConfigurationException if {@code DOCKER_HOST} points at something else than a socket
+   * @throws ConfigurationException if the daemon is reached through something else than a socket
    */
   static Path localSocket(String dockerHost) throws ConfigurationException {
     if (dockerHost == null || dockerHost.isBlank()) {

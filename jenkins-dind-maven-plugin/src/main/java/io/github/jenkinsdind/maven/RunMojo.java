@@ -10,9 +10,10 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
- * Runs the Jenkins image on the Docker daemon that {@code DOCKER_HOST} (or the local socket) points
- * at, with the host's Docker socket mounted, and waits until Jenkins answers on its web port. Then
- * it prints Jenkins' address and, on a first start, the initial admin password.
+ * Runs the Jenkins image on the Docker daemon ({@code dockerHost}, else {@code DOCKER_HOST}, the
+ * Docker context, the rootless or the local socket), with the daemon host's own Docker socket
+ * mounted, and waits until Jenkins answers on its web port. Then it prints Jenkins' address (the
+ * daemon host's, for a daemon reached over TCP) and, on a first start, the initial admin password.
  *
  * <p>The container's user gets the socket's GID as a supplementary group ({@code groupAdd=auto}),
  * so the image's own docker group GID need not match the host's. Access to the Docker socket is
