@@ -1,7 +1,7 @@
 package io.github.jenkinsdind.it.engines;
 
 import io.github.jenkinsdind.it.support.Commands;
-import io.github.jenkinsdind.it.support.DockerCliServer;
+import io.github.jenkinsdind.it.support.JenkinsBaseImages;
 import io.github.jenkinsdind.it.support.TestServices;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -9,17 +9,18 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
  * A small image that {@code check} can judge, imported into any daemon: busybox ({@code sh}, {@code
- * id}, {@code stat}), the machine's static docker CLI at {@code /usr/local/bin/docker}, and a user
- * {@code jenkins} (uid 1000, group 1000 only) that is its user. It is not a Jenkins image: {@code
- * check} needs none.
+ * id}, {@code stat}), the docker CLI that {@code .ci/services.sh} installed at {@code
+ * /usr/local/bin/docker} with the shared libraries it loads, and a user {@code jenkins} (uid 1000,
+ * group 1000 only) that is its user. It is not a Jenkins image: {@code check} needs none.
  */
 final class ProbeImage {
   /** Its name in every daemon. */
-  static final String NAME = "jenkins-dind-it/engines-probe:3";
+  static final String NAME = "jenkins-dind-it/engines-probe:4";
 
   private static final Duration TIMEOUT = Duration.ofMinutes(3);
 
@@ -52,7 +53,15 @@ final class ProbeImage {
         Files.createSymbolicLink(bin.resolve(applet), Path.of("busybox"));
       }
       Path local = Files.createDirectories(root.resolve("usr/local/bin"));
-      Files.copy(staticCli(), local.resolve("docker"), StandardCopyOption.COPY_ATTRIBUTES);
+      Files.copy(
+          TestServices.get().dockerCli(),
+          local.resolve("docker"),
+          StandardCopyOption.COPY_ATTRIBUTES);
+      for (Map.Entry<String, Path> library : JenkinsBaseImages.cliLibraries().entrySet()) {
+        Path inImage = root.resolve(library.getKey().substring(1));
+        Files.createDirectories(inImage.getParent());
+        Files.copy(library.getValue(), inImage, StandardCopyOption.COPY_ATTRIBUTES);
+      }
       Path etc = Files.createDirectories(root.resolve("etc"));
       Files.writeString(
           etc.resolve("passwd"),
@@ -78,15 +87,5 @@ final class ProbeImage {
         }
       }
     }
-  }
-
-  /**
-   * Returns a docker CLI that runs in busybox's image: the static one of download.docker.com
-   * ({@link DockerCliServer#SOURCE}) when the machine has it, since the machine's own ({@code
-   * docker.cli}) may be Debian's, linked against a libc the image lacks.
-   */
-  private static Path staticCli() {
-    Path downloaded = Path.of(DockerCliServer.SOURCE);
-    return Files.isExecutable(downloaded) ? downloaded : TestServices.get().dockerCli();
   }
 }

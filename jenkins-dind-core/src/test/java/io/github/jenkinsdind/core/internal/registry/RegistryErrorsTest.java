@@ -104,7 +104,7 @@ class RegistryErrorsTest {
     assertThat(e.getMessage()).contains("certificate").contains("not trusted").contains(HOST);
     assertThat(e.suggestionParts().orElseThrow().parts())
         .contains(new Suggestion.SystemProperty("javax.net.ssl.trustStore", "<that file>"))
-        .contains(new Suggestion.SetTo(Setting.ALLOW_INSECURE_REGISTRIES, null));
+        .contains(new Suggestion.SetTo(Setting.ALLOW_INSECURE_REGISTRIES, "true"));
     assertThat(e.suggestion().orElseThrow())
         .contains("the system property javax.net.ssl.trustStore=<that file>")
         .doesNotContain("-D");
