@@ -20,17 +20,6 @@ final class DaemonConnection implements AutoCloseable {
   }
 
   /**
-   * Connects to the daemon the {@code docker} command reaches, if the build needs it.
-   *
-   * @param needed whether the build needs a daemon
-   * @return the connection, or {@link #none()}
-   * @throws EnvironmentException if the daemon cannot be reached
-   */
-  static DaemonConnection open(boolean needed) throws EnvironmentException {
-    return needed ? new DaemonConnection(Optional.of(Engine.connect(null))) : NONE;
-  }
-
-  /**
    * Connects to a given daemon, or to the one the environment gives, if the build needs it, and
    * reports which daemon it is and why it was chosen, once.
    *

@@ -44,7 +44,7 @@ final class JibBuildSteps implements BuildSteps {
 
   @Override
   public DaemonConnection connect(BaseRoute route) throws JenkinsDindException {
-    return DaemonConnection.open(route.needsDaemon());
+    return DaemonConnection.open(route.needsDaemon(), request().dockerHost(), context.events());
   }
 
   @Override
