@@ -156,8 +156,11 @@ start_podman() {
   printf '[containers]\ndefault_ulimits = ["nofile=%s:%s", "nproc=4096:4096"]\n' "$(ulimit -Hn)" "$(ulimit -Hn)" \
     >"$PODMAN_DIR/containers.conf"
   log "starting Podman's API service on $PODMAN_SOCKET (log: $PODMAN_DIR/service.log)"
-  CONTAINERS_CONF=$PODMAN_DIR/containers.conf setsid nohup podman --root "$PODMAN_DIR/root" --runroot "$PODMAN_DIR/runroot" --storage-driver vfs \
-    system service --time=0 "unix://$PODMAN_SOCKET" >"$PODMAN_DIR/service.log" 2>&1 </dev/null &
+  # started from its own directory: conmon inherits the service's working directory and fails ("Failed to get
+  # working directory") once the checkout it was started from is gone
+  (cd "$PODMAN_DIR" && CONTAINERS_CONF=$PODMAN_DIR/containers.conf exec setsid nohup podman --root "$PODMAN_DIR/root" \
+    --runroot "$PODMAN_DIR/runroot" --storage-driver vfs system service --time=0 "unix://$PODMAN_SOCKET" \
+    >"$PODMAN_DIR/service.log" 2>&1 </dev/null) &
   echo $! >"$PID_DIR/podman.pid"
   local i
   for ((i = 0; i < 60; i++)); do
@@ -207,7 +210,8 @@ start_rootless() {
   # namespace (--net=host), where it may not touch iptables nor make a bridge: containers get no bridge
   # network, which check (a unix socket) does not need.
   setsid nohup su -s /bin/bash "$ROOTLESS_USER" -c \
-    "export XDG_RUNTIME_DIR=$runtime HOME=/home/$ROOTLESS_USER PATH=/usr/sbin:/usr/bin:/sbin:/bin:/usr/share/docker.io/contrib
+    "cd /home/$ROOTLESS_USER
+     export XDG_RUNTIME_DIR=$runtime HOME=/home/$ROOTLESS_USER PATH=/usr/sbin:/usr/bin:/sbin:/bin:/usr/share/docker.io/contrib
      export DOCKERD_ROOTLESS_ROOTLESSKIT_NET=host DOCKERD_ROOTLESS_ROOTLESSKIT_PORT_DRIVER=none
      exec $script --storage-driver vfs --iptables=false --bridge=none" >"$DIR/rootless.log" 2>&1 </dev/null &
   echo $! >"$PID_DIR/rootless.pid"
