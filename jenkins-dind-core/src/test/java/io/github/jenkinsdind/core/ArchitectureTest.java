@@ -175,6 +175,22 @@ class ArchitectureTest {
     assertThat(violations).as("daemon is below container and imagebuild").isEmpty();
   }
 
+  /**
+   * Small classes: an internal source file stays near 300 lines (API types, mostly javadoc, are
+   * exempt). A file that grows past the limit wants splitting, not a higher limit.
+   */
+  @Test
+  void internalSourcesStaySmall() throws IOException {
+    List<String> violations = new ArrayList<>();
+    for (Source s : sources(MAIN)) {
+      long lines = s.text().lines().count();
+      if (s.internalPackage().isPresent() && lines > 320) {
+        violations.add(s + ": " + lines + " lines");
+      }
+    }
+    assertThat(violations).as("internal sources over 320 lines").isEmpty();
+  }
+
   @Test
   void jibUsesOnlyDaemonAndFiles() throws IOException {
     List<String> violations = new ArrayList<>();
