@@ -5,17 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.jenkinsdind.it.maven.TestProject;
 import io.github.jenkinsdind.it.maven.TestProject.MavenRun;
 import io.github.jenkinsdind.it.support.Commands;
-import io.github.jenkinsdind.it.support.DockerCliServer;
-import io.github.jenkinsdind.it.support.TestServices;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Credentials from a real Docker credential helper: a {@code docker-credential-NAME} script on the
@@ -26,35 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * (the default {@code docker} target) and a registry target. A helper that prints garbage fails the
  * build with a message naming the helper, never the secret.
  */
-class CredentialHelperTest {
-  private static final String RUN_ID = Long.toString(System.currentTimeMillis(), 36);
-
-  @TempDir static Path shared;
-
-  private static TestServices services;
-  private static DockerCliServer cliServer;
-  private static final List<String> images = new ArrayList<>();
-  private static final List<String> repositories = new ArrayList<>();
-
-  @TempDir Path work;
-
-  @BeforeAll
-  static void setUp() {
-    services = TestServices.get().requireRunning();
-    cliServer = DockerCliServer.start();
-  }
-
-  @AfterAll
-  static void tearDown() {
-    if (cliServer != null) {
-      cliServer.close();
-    }
-    TrustFixtures.removeImages(images);
-    for (String repository : repositories) {
-      TrustFixtures.removeImages(TrustFixtures.daemonNames(repository));
-    }
-  }
-
+class CredentialHelperTest extends TrustTestBase {
   private TestProject project(String base, String image) {
     return TestProject.build(work, base, image, cliServer.urlTemplate(), shared.resolve("cache"));
   }

@@ -4,17 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.jenkinsdind.it.maven.TestProject;
 import io.github.jenkinsdind.it.maven.TestProject.MavenRun;
-import io.github.jenkinsdind.it.support.DockerCliServer;
 import io.github.jenkinsdind.it.support.JenkinsBaseImages;
-import io.github.jenkinsdind.it.support.TestServices;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The README's promise that a password never goes over plain http unless the user says so, on the
@@ -38,35 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  *       neither in clear nor base64-encoded.
  * </ul>
  */
-class DaemonPullCredentialsTest {
-  private static final String RUN_ID = Long.toString(System.currentTimeMillis(), 36);
-
-  @TempDir static Path shared;
-
-  private static TestServices services;
-  private static DockerCliServer cliServer;
-  private static final List<String> images = new ArrayList<>();
-  private static final List<String> repositories = new ArrayList<>();
-
-  @TempDir Path work;
-
-  @BeforeAll
-  static void setUp() {
-    services = TestServices.get().requireRunning();
-    cliServer = DockerCliServer.start();
-  }
-
-  @AfterAll
-  static void tearDown() {
-    if (cliServer != null) {
-      cliServer.close();
-    }
-    TrustFixtures.removeImages(images);
-    for (String repository : repositories) {
-      TrustFixtures.removeImages(TrustFixtures.daemonNames(repository));
-    }
-  }
-
+class DaemonPullCredentialsTest extends TrustTestBase {
   private TestProject project(String base, String image) {
     images.add(image);
     return TestProject.build(work, base, image, cliServer.urlTemplate(), shared.resolve("cache"));
