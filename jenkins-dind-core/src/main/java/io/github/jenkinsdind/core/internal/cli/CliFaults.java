@@ -4,6 +4,7 @@ import io.github.jenkinsdind.core.api.ConfigurationException;
 import io.github.jenkinsdind.core.api.EnvironmentException;
 import io.github.jenkinsdind.core.api.JenkinsDindException;
 import io.github.jenkinsdind.core.api.Setting;
+import io.github.jenkinsdind.core.internal.download.CacheFiles;
 import java.io.IOException;
 
 /** The failures of a docker CLI file that does not check out, for {@link DockerCliResolver}. */

@@ -4,6 +4,7 @@ import io.github.jenkinsdind.core.api.ConfigurationException;
 import io.github.jenkinsdind.core.api.EnvironmentException;
 import io.github.jenkinsdind.core.api.JenkinsDindException;
 import io.github.jenkinsdind.core.api.Setting;
+import io.github.jenkinsdind.core.internal.download.Sha256;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;

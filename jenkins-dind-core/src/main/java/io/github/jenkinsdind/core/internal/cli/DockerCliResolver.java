@@ -8,6 +8,10 @@ import io.github.jenkinsdind.core.api.EventHandler;
 import io.github.jenkinsdind.core.api.ImagePlatform;
 import io.github.jenkinsdind.core.api.JenkinsDindException;
 import io.github.jenkinsdind.core.api.Setting;
+import io.github.jenkinsdind.core.internal.download.CacheFiles;
+import io.github.jenkinsdind.core.internal.download.DownloadSubject;
+import io.github.jenkinsdind.core.internal.download.Downloader;
+import io.github.jenkinsdind.core.internal.download.Sha256;
 import io.github.jenkinsdind.core.internal.files.CacheLayout;
 import java.io.IOException;
 import java.net.URI;
@@ -39,7 +43,7 @@ public final class DockerCliResolver {
   private final Path cliCache;
   private final boolean offline;
   private final EventHandler events;
-  private final CliDownloader downloader;
+  private final Downloader downloader;
 
   /**
    * Creates a resolver.
@@ -65,7 +69,7 @@ public final class DockerCliResolver {
     this.cliCache = layout.dockerCli();
     this.offline = offline;
     this.events = Objects.requireNonNull(events, "events");
-    this.downloader = new CliDownloader(layout.root(), events);
+    this.downloader = new Downloader(layout.root(), events);
   }
 
   /**
@@ -83,7 +87,8 @@ public final class DockerCliResolver {
    */
   public ResolvedCli resolve(DockerCli spec, ImagePlatform platform) throws JenkinsDindException {
     CliArchitecture architecture = CliArchitecture.of(platform);
-    Optional<String> expected = Sha256.parseConfigured(spec.sha256());
+    Optional<String> expected =
+        Sha256.parseConfigured(spec.sha256(), Setting.DOCKER_CLIENT_SHA256, "docker CLI file");
     CliOrigin origin =
         spec.localFile() != null
             ? CliOrigin.ofLocalFile(spec.localFile())
@@ -173,7 +178,18 @@ public final class DockerCliResolver {
               + Setting.DOCKER_CLIENT.key()
               + " to a local docker CLI file");
     }
-    return CliOrigin.downloaded(file, downloader.download(url, spec.version(), file), url);
+    return CliOrigin.downloaded(
+        file,
+        downloader.download(
+            url,
+            file,
+            new DownloadSubject(
+                "docker CLI version " + spec.version(),
+                spec.version(),
+                Setting.DOCKER_VERSION,
+                Setting.DOCKER_CLIENT_URL,
+                Setting.DOCKER_CLIENT)),
+        url);
   }
 
   private Path binaryOf(CliOrigin origin, boolean tarball) throws JenkinsDindException {

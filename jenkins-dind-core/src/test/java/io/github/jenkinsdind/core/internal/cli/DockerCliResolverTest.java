@@ -12,6 +12,7 @@ import io.github.jenkinsdind.core.api.Event;
 import io.github.jenkinsdind.core.api.ImagePlatform;
 import io.github.jenkinsdind.core.api.JenkinsDindException;
 import io.github.jenkinsdind.core.api.Setting;
+import io.github.jenkinsdind.core.internal.download.Sha256;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;

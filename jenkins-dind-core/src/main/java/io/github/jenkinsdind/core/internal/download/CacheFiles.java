@@ -1,4 +1,4 @@
-package io.github.jenkinsdind.core.internal.cli;
+package io.github.jenkinsdind.core.internal.download;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -13,7 +13,7 @@ import java.nio.file.attribute.PosixFilePermissions;
  * Writes cache files so that a reader never sees a half-written one: the content goes to a
  * temporary file in the same directory, which is then renamed atomically to its final name.
  */
-final class CacheFiles {
+public final class CacheFiles {
   private CacheFiles() {}
 
   /**
@@ -23,7 +23,7 @@ final class CacheFiles {
    * @return an empty temporary file beside it
    * @throws IOException if they cannot be created
    */
-  static Path temporaryBeside(Path target) throws IOException {
+  public static Path temporaryBeside(Path target) throws IOException {
     Path directory = target.toAbsolutePath().getParent();
     Files.createDirectories(directory);
     return Files.createTempFile(directory, "." + target.getFileName() + ".", ".part");
@@ -36,7 +36,7 @@ final class CacheFiles {
    * @param target the final file
    * @throws IOException if it cannot be renamed (the temporary file is then deleted)
    */
-  static void commit(Path temporary, Path target) throws IOException {
+  public static void commit(Path temporary, Path target) throws IOException {
     try {
       Files.move(
           temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -53,7 +53,7 @@ final class CacheFiles {
    * @param file the file
    * @throws IOException if the permissions cannot be set
    */
-  static void makeExecutable(Path file) throws IOException {
+  public static void makeExecutable(Path file) throws IOException {
     PosixFileAttributeView view = Files.getFileAttributeView(file, PosixFileAttributeView.class);
     if (view != null) {
       view.setPermissions(PosixFilePermissions.fromString("rwxr-xr-x"));
@@ -66,7 +66,7 @@ final class CacheFiles {
    *
    * @param file the file
    */
-  static void deleteQuietly(Path file) {
+  public static void deleteQuietly(Path file) {
     try {
       Files.deleteIfExists(file);
       Files.deleteIfExists(sumOf(file));
@@ -84,7 +84,7 @@ final class CacheFiles {
    * @return 64 lower-case hex characters
    * @throws IOException if the file cannot be read
    */
-  static String sha256(Path file) throws IOException {
+  public static String sha256(Path file) throws IOException {
     BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
     String stamp = attributes.size() + " " + attributes.lastModifiedTime().toMillis() + " ";
     Path sum = sumOf(file);

@@ -1,4 +1,4 @@
-package io.github.jenkinsdind.core.internal.cli;
+package io.github.jenkinsdind.core.internal.download;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -27,10 +27,17 @@ class Sha256Test {
 
   @Test
   void normalizesConfiguredValues() throws Exception {
-    assertThat(Sha256.parseConfigured(null)).isEmpty();
-    assertThat(Sha256.parseConfigured("  ")).isEmpty();
-    assertThat(Sha256.parseConfigured(EMPTY)).contains(EMPTY);
-    assertThat(Sha256.parseConfigured(" SHA256:" + EMPTY.toUpperCase(java.util.Locale.ROOT)))
+    assertThat(Sha256.parseConfigured(null, Setting.DOCKER_CLIENT_SHA256, "docker CLI file"))
+        .isEmpty();
+    assertThat(Sha256.parseConfigured("  ", Setting.DOCKER_CLIENT_SHA256, "docker CLI file"))
+        .isEmpty();
+    assertThat(Sha256.parseConfigured(EMPTY, Setting.DOCKER_CLIENT_SHA256, "docker CLI file"))
+        .contains(EMPTY);
+    assertThat(
+            Sha256.parseConfigured(
+                " SHA256:" + EMPTY.toUpperCase(java.util.Locale.ROOT),
+                Setting.DOCKER_CLIENT_SHA256,
+                "docker CLI file"))
         .contains(EMPTY);
   }
 
@@ -38,7 +45,9 @@ class Sha256Test {
   void refusesMalformedValues() {
     for (String bad : new String[] {"abc", EMPTY + "0", "sha1:" + EMPTY, EMPTY.replace('e', 'x')}) {
       ConfigurationException e =
-          catchThrowableOfType(ConfigurationException.class, () -> Sha256.parseConfigured(bad));
+          catchThrowableOfType(
+              ConfigurationException.class,
+              () -> Sha256.parseConfigured(bad, Setting.DOCKER_CLIENT_SHA256, "docker CLI file"));
       assertThat(e).as(bad).isNotNull();
       assertThat(e.setting()).contains(Setting.DOCKER_CLIENT_SHA256);
       assertThat(e.value()).contains(bad);

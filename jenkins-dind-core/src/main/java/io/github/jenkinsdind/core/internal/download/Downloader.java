@@ -1,4 +1,4 @@
-package io.github.jenkinsdind.core.internal.cli;
+package io.github.jenkinsdind.core.internal.download;
 
 import io.github.jenkinsdind.core.api.ConfigurationException;
 import io.github.jenkinsdind.core.api.EnvironmentException;
@@ -24,12 +24,12 @@ import java.security.MessageDigest;
 import java.time.Duration;
 
 /**
- * Downloads a docker CLI file (over http, https or from a {@code file:} URL) into the cache,
- * atomically: the bytes go to a temporary file that is renamed to its final name only when
- * complete, so an interrupted download is never used half-written. It reports progress as {@link
- * Event.Progress} events, at most about a dozen per download.
+ * Downloads a file (over http, https or from a {@code file:} URL) into the cache, atomically: the
+ * bytes go to a temporary file that is renamed to its final name only when complete, so an
+ * interrupted download is never used half-written. It reports progress as {@link Event.Progress}
+ * events, at most about a dozen per download.
  */
-final class CliDownloader {
+public final class Downloader {
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(30);
   private static final Duration RESPONSE_TIMEOUT = Duration.ofSeconds(60);
   private static final long UNKNOWN_TOTAL_STEP = 8L * 1024 * 1024;
@@ -45,7 +45,7 @@ final class CliDownloader {
    * @param cacheDirectory the cache directory, named in messages when a file cannot be written
    * @param events receives progress
    */
-  CliDownloader(Path cacheDirectory, EventHandler events) {
+  public Downloader(Path cacheDirectory, EventHandler events) {
     this.cacheDirectory = cacheDirectory;
     this.events = events;
   }
@@ -54,17 +54,18 @@ final class CliDownloader {
    * Downloads a file.
    *
    * @param url the URL, {@code http}, {@code https} or {@code file}
-   * @param version the docker CLI version, for messages
    * @param target the final file in the cache
+   * @param subject what is downloaded, and the settings that choose it, for messages
    * @return the sha256 of the downloaded file
-   * @throws ConfigurationException naming {@link Setting#DOCKER_VERSION} if there is nothing at the
+   * @throws ConfigurationException naming the subject's version setting if there is nothing at the
    *     URL (HTTP 404, or no such file)
-   * @throws EnvironmentException naming {@link Setting#DOCKER_CLIENT_URL} if the download fails
-   *     otherwise, or naming {@link Setting#CACHE_DIRECTORY} if the file cannot be written
+   * @throws EnvironmentException naming the subject's URL setting if the download fails otherwise,
+   *     or naming {@link Setting#CACHE_DIRECTORY} if the file cannot be written
    */
-  String download(URI url, String version, Path target) throws JenkinsDindException {
-    String task = "downloading docker CLI " + version;
-    events.handle(Event.info("Downloading docker CLI " + version + " from " + url));
+  public String download(URI url, Path target, DownloadSubject subject)
+      throws JenkinsDindException {
+    String task = "downloading " + subject.what();
+    events.handle(Event.info("Downloading " + subject.what() + " from " + url));
     Path temporary;
     try {
       temporary = CacheFiles.temporaryBeside(target);
@@ -75,9 +76,9 @@ final class CliDownloader {
     try {
       String sha256;
       if ("file".equalsIgnoreCase(url.getScheme())) {
-        sha256 = copyFile(url, version, temporary, task);
+        sha256 = copyFile(url, subject, temporary, task);
       } else {
-        sha256 = fetch(url, version, temporary, task);
+        sha256 = fetch(url, subject, temporary, task);
       }
       try {
         CacheFiles.commit(temporary, target);
@@ -93,7 +94,7 @@ final class CliDownloader {
     }
   }
 
-  private String copyFile(URI url, String version, Path temporary, String task)
+  private String copyFile(URI url, DownloadSubject subject, Path temporary, String task)
       throws JenkinsDindException {
     Path source;
     try {
@@ -101,9 +102,9 @@ final class CliDownloader {
     } catch (IllegalArgumentException e) {
       throw new ConfigurationException(
           "'" + url + "' is not a usable file: URL (" + e.getMessage() + ")",
-          Setting.DOCKER_CLIENT_URL,
+          subject.urlSetting(),
           url.toString(),
-          "perhaps you should write it as file:///absolute/path/docker-{version}.tgz",
+          "perhaps you should write it as file:///absolute/path/FILE",
           e);
     }
     long total;
@@ -112,18 +113,18 @@ final class CliDownloader {
       total = Files.size(source);
       in = Files.newInputStream(source);
     } catch (NoSuchFileException e) {
-      throw notFound(url, version, e);
+      throw notFound(url, subject, e);
     } catch (IOException e) {
-      throw downloadFailure(url, "it cannot be read: " + e, e);
+      throw downloadFailure(url, subject, "it cannot be read: " + e, e);
     }
     try (in) {
-      return transfer(in, total, url, temporary, task);
+      return transfer(in, total, url, subject, temporary, task);
     } catch (IOException e) {
-      throw downloadFailure(url, "closing it failed: " + e, e);
+      throw downloadFailure(url, subject, "closing it failed: " + e, e);
     }
   }
 
-  private String fetch(URI url, String version, Path temporary, String task)
+  private String fetch(URI url, DownloadSubject subject, Path temporary, String task)
       throws JenkinsDindException {
     HttpRequest request =
         HttpRequest.newBuilder(url)
@@ -135,36 +136,37 @@ final class CliDownloader {
     try {
       response = client().send(request, HttpResponse.BodyHandlers.ofInputStream());
     } catch (IOException e) {
-      throw downloadFailure(url, describe(e), e);
+      throw downloadFailure(url, subject, describe(e), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw downloadFailure(url, "the download was interrupted", e);
+      throw downloadFailure(url, subject, "the download was interrupted", e);
     }
     try (InputStream body = response.body()) {
       int status = response.statusCode();
       if (status == 404 || status == 410) {
-        throw notFound(url, version, null);
+        throw notFound(url, subject, null);
       }
       if (status != 200) {
         throw new EnvironmentException(
-            "downloading the docker CLI from " + url + " failed: HTTP status " + status,
-            Setting.DOCKER_CLIENT_URL,
+            "downloading the " + subject.what() + " from " + url + " failed: HTTP status " + status,
+            subject.urlSetting(),
             url.toString(),
             "perhaps you should try again later, set "
-                + Setting.DOCKER_CLIENT_URL.key()
+                + subject.urlSetting().key()
                 + " to a mirror, or set "
-                + Setting.DOCKER_CLIENT.key()
-                + " to a local docker CLI file",
+                + subject.localFileSetting().key()
+                + " to a local file",
             null);
       }
       long total = response.headers().firstValueAsLong("Content-Length").orElse(-1L);
-      return transfer(body, total, url, temporary, task);
+      return transfer(body, total, url, subject, temporary, task);
     } catch (IOException e) {
-      throw downloadFailure(url, describe(e), e);
+      throw downloadFailure(url, subject, describe(e), e);
     }
   }
 
-  private String transfer(InputStream in, long total, URI url, Path temporary, String task)
+  private String transfer(
+      InputStream in, long total, URI url, DownloadSubject subject, Path temporary, String task)
       throws JenkinsDindException {
     MessageDigest digest = Sha256.newDigest();
     byte[] buffer = new byte[64 * 1024];
@@ -179,7 +181,7 @@ final class CliDownloader {
           n = in.read(buffer);
         } catch (IOException e) {
           throw downloadFailure(
-              url, "the download was cut off after " + done + " bytes: " + describe(e), e);
+              url, subject, "the download was cut off after " + done + " bytes: " + describe(e), e);
         }
         if (n < 0) {
           break;
@@ -200,7 +202,7 @@ final class CliDownloader {
     }
     if (total >= 0 && done != total) {
       throw downloadFailure(
-          url, "the download was cut off after " + done + " of " + total + " bytes", null);
+          url, subject, "the download was cut off after " + done + " of " + total + " bytes", null);
     }
     if (reported != done) {
       events.handle(new Event.Progress(task, done, total, "bytes"));
@@ -227,33 +229,35 @@ final class CliDownloader {
     return client;
   }
 
-  private static ConfigurationException notFound(URI url, String version, Throwable cause) {
+  private static ConfigurationException notFound(
+      URI url, DownloadSubject subject, Throwable cause) {
     return new ConfigurationException(
-        "docker CLI version " + version + " not found at " + url,
-        Setting.DOCKER_VERSION,
-        version,
+        subject.what() + " not found at " + url,
+        subject.versionSetting(),
+        subject.version(),
         "perhaps you should pick a version that exists there, or set "
-            + Setting.DOCKER_CLIENT_URL.key()
+            + subject.urlSetting().key()
             + " for a mirror",
         cause);
   }
 
-  private static EnvironmentException downloadFailure(URI url, String why, Throwable cause) {
+  private static EnvironmentException downloadFailure(
+      URI url, DownloadSubject subject, String why, Throwable cause) {
     return new EnvironmentException(
-        "could not download the docker CLI from " + url + ": " + why,
-        Setting.DOCKER_CLIENT_URL,
+        "could not download the " + subject.what() + " from " + url + ": " + why,
+        subject.urlSetting(),
         url.toString(),
         "perhaps you should check the network, set "
-            + Setting.DOCKER_CLIENT_URL.key()
+            + subject.urlSetting().key()
             + " to a reachable mirror, or set "
-            + Setting.DOCKER_CLIENT.key()
-            + " to a local docker CLI file",
+            + subject.localFileSetting().key()
+            + " to a local file",
         cause);
   }
 
   private EnvironmentException cacheFailure(Path file, IOException cause) {
     return new EnvironmentException(
-        "could not write the docker CLI download to " + file + ": " + cause,
+        "could not write the download to " + file + ": " + cause,
         Setting.CACHE_DIRECTORY,
         cacheDirectory.toString(),
         "perhaps you should check the free space and permissions of the cache directory, or set "
@@ -268,7 +272,7 @@ final class CliDownloader {
    * @param failure the failure
    * @return for example {@code unknown host} or {@code connection refused}
    */
-  static String describe(IOException failure) {
+  public static String describe(IOException failure) {
     String connect = null;
     for (Throwable t = failure; t != null; t = t.getCause()) {
       if (t instanceof UnresolvedAddressException || t instanceof UnknownHostException) {

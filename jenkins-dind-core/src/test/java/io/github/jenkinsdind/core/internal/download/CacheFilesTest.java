@@ -1,4 +1,4 @@
-package io.github.jenkinsdind.core.internal.cli;
+package io.github.jenkinsdind.core.internal.download;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.github.jenkinsdind.core.internal.cli;
+package io.github.jenkinsdind.core.internal.download;
 
 import io.github.jenkinsdind.core.api.ConfigurationException;
 import io.github.jenkinsdind.core.api.Setting;
@@ -79,10 +79,13 @@ public final class Sha256 {
    * {@code sha256:} prefix and surrounding blanks.
    *
    * @param configured the configured value; {@code null} or blank means none is configured
+   * @param setting the setting it was configured in, named when it is malformed
+   * @param file what the sha256 is of, for the suggestion: for example {@code docker CLI file}
    * @return 64 lower-case hex characters, or empty if none is configured
-   * @throws ConfigurationException naming {@link Setting#DOCKER_CLIENT_SHA256} if it is malformed
+   * @throws ConfigurationException naming the setting if it is malformed
    */
-  public static Optional<String> parseConfigured(String configured) throws ConfigurationException {
+  public static Optional<String> parseConfigured(String configured, Setting setting, String file)
+      throws ConfigurationException {
     if (configured == null || configured.isBlank()) {
       return Optional.empty();
     }
@@ -96,10 +99,12 @@ public final class Sha256 {
               + configured
               + "' is not a sha256: it must be 64 hexadecimal characters, optionally prefixed with"
               + " 'sha256:'",
-          Setting.DOCKER_CLIENT_SHA256,
+          setting,
           configured,
-          "perhaps you should copy the value printed by 'sha256sum' for the docker CLI file into "
-              + Setting.DOCKER_CLIENT_SHA256.key());
+          "perhaps you should copy the value printed by 'sha256sum' for the "
+              + file
+              + " into "
+              + setting.key());
     }
     return Optional.of(value);
   }
