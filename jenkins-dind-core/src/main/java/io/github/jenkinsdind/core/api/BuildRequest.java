@@ -1,6 +1,7 @@
 package io.github.jenkinsdind.core.api;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -17,6 +18,8 @@ import java.util.TreeMap;
  * @param target where the image goes
  * @param platform the platform to build for
  * @param dockerCli where the docker CLI comes from
+ * @param cliPlugins the docker CLI plugins the image carries, each at most once (by default buildx
+ *     and compose); {@link DockerCli#requireSha256()} asks a pin of them too
  * @param accounts the docker group and the user that joins it
  * @param labels labels added to the image (the base's are kept)
  * @param allowInsecureRegistries whether registries over plain http or with untrusted certificates
@@ -38,6 +41,7 @@ public record BuildRequest(
     ImageTarget target,
     ImagePlatform platform,
     DockerCli dockerCli,
+    List<DockerCliPlugin> cliPlugins,
     AccountSpec accounts,
     Map<String, String> labels,
     boolean allowInsecureRegistries,
@@ -57,6 +61,7 @@ public record BuildRequest(
    * @param target the target
    * @param platform the platform
    * @param dockerCli the docker CLI
+   * @param cliPlugins the docker CLI plugins
    * @param accounts the account edit
    * @param labels the labels
    * @param allowInsecureRegistries whether insecure registries are allowed
@@ -72,6 +77,7 @@ public record BuildRequest(
     Objects.requireNonNull(target, "target");
     Objects.requireNonNull(platform, "platform");
     Objects.requireNonNull(dockerCli, "dockerCli");
+    cliPlugins = List.copyOf(cliPlugins);
     Objects.requireNonNull(accounts, "accounts");
     labels = Map.copyOf(labels);
     Objects.requireNonNull(cacheDirectory, "cacheDirectory");
@@ -82,9 +88,10 @@ public record BuildRequest(
    * Starts a request from a base image.
    *
    * @param base the base, see {@link #from()}
-   * @return a builder with the defaults: linux/amd64, docker CLI {@value
-   *     DockerCli#DEFAULT_VERSION}, user jenkins in group docker with GID 999, cache in {@code
-   *     ~/.cache/jenkins-dind}, the daemon pulling a registry base for a docker target
+   * @return a builder with the defaults: linux/amd64, docker CLI {@value DockerCli#DEFAULT_VERSION}
+   *     with buildx and compose in their default versions, user jenkins in group docker with GID
+   *     999, cache in {@code ~/.cache/jenkins-dind}, the daemon pulling a registry base for a
+   *     docker target
    */
   public static Builder from(String base) {
     return new Builder(base);
@@ -96,6 +103,7 @@ public record BuildRequest(
     private ImageTarget target;
     private ImagePlatform platform = ImagePlatform.LINUX_AMD64;
     private DockerCli dockerCli = DockerCli.download(DockerCli.DEFAULT_VERSION);
+    private List<DockerCliPlugin> cliPlugins = DockerCliPlugin.defaults();
     private AccountSpec accounts = AccountSpec.defaults();
     private final Map<String, String> labels = new TreeMap<>();
     private boolean allowInsecureRegistries;
@@ -140,6 +148,18 @@ public record BuildRequest(
      */
     public Builder dockerCli(DockerCli value) {
       this.dockerCli = value;
+      return this;
+    }
+
+    /**
+     * Sets the docker CLI plugins the image carries.
+     *
+     * @param value the plugins, each at most once; empty for none
+     * @return this builder
+     * @since 0.3.0
+     */
+    public Builder cliPlugins(List<DockerCliPlugin> value) {
+      this.cliPlugins = List.copyOf(value);
       return this;
     }
 
@@ -259,6 +279,7 @@ public record BuildRequest(
           Objects.requireNonNull(target, "target: call to(ImageTarget) first"),
           platform,
           dockerCli,
+          cliPlugins,
           accounts,
           labels,
           allowInsecureRegistries,

@@ -1,6 +1,7 @@
 package io.github.jenkinsdind.core.api;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -14,6 +15,7 @@ import java.util.Set;
  * @param baseDigest the base image's manifest digest (or, for a daemon or tar base, its ID)
  * @param dockerCliVersion the docker CLI version recorded in the labels
  * @param dockerCliSha256 the sha256 of the docker CLI binary in the image
+ * @param cliPlugins the docker CLI plugins in the image, in layer order (empty when none)
  * @param dockerGid the docker group's GID in the image
  * @param duration how long the build took
  */
@@ -26,6 +28,7 @@ public record BuildResult(
     String baseDigest,
     String dockerCliVersion,
     String dockerCliSha256,
+    List<ImageBinary> cliPlugins,
     long dockerGid,
     Duration duration) {
 
@@ -40,10 +43,12 @@ public record BuildResult(
    * @param baseDigest the base digest
    * @param dockerCliVersion the CLI version
    * @param dockerCliSha256 the CLI sha256
+   * @param cliPlugins the CLI plugins
    * @param dockerGid the GID
    * @param duration the duration
    */
   public BuildResult {
     tags = Set.copyOf(tags);
+    cliPlugins = List.copyOf(cliPlugins);
   }
 }

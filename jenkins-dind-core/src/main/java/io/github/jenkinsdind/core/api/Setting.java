@@ -30,6 +30,60 @@ public enum Setting {
   DOCKER_CLIENT_SHA256("dockerClientSha256"),
   /** Whether a pinned sha256 is required for the docker CLI. */
   REQUIRE_DOCKER_CLIENT_SHA256("requireDockerClientSha256"),
+  /**
+   * The docker CLI plugins the image carries: {@code buildx}, {@code compose}, or {@code none}.
+   *
+   * @since 0.3.0
+   */
+  CLI_PLUGINS("cliPlugins"),
+  /**
+   * The buildx plugin's version.
+   *
+   * @since 0.3.0
+   */
+  BUILDX_VERSION("buildxVersion"),
+  /**
+   * The buildx plugin's download URL template.
+   *
+   * @since 0.3.0
+   */
+  BUILDX_URL("buildxUrl"),
+  /**
+   * A local buildx plugin binary.
+   *
+   * @since 0.3.0
+   */
+  BUILDX_FILE("buildxFile"),
+  /**
+   * The expected sha256 of the buildx plugin file.
+   *
+   * @since 0.3.0
+   */
+  BUILDX_SHA256("buildxSha256"),
+  /**
+   * The compose plugin's version.
+   *
+   * @since 0.3.0
+   */
+  COMPOSE_VERSION("composeVersion"),
+  /**
+   * The compose plugin's download URL template.
+   *
+   * @since 0.3.0
+   */
+  COMPOSE_URL("composeUrl"),
+  /**
+   * A local compose plugin binary.
+   *
+   * @since 0.3.0
+   */
+  COMPOSE_FILE("composeFile"),
+  /**
+   * The expected sha256 of the compose plugin file.
+   *
+   * @since 0.3.0
+   */
+  COMPOSE_SHA256("composeSha256"),
   /** The GID of the docker group in the image. */
   DOCKER_GID("dockerGid"),
   /** The name of the docker group in the image. */

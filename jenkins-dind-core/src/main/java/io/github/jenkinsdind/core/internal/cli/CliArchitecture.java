@@ -6,55 +6,80 @@ import io.github.jenkinsdind.core.api.Setting;
 import java.util.Optional;
 
 /**
- * The Linux architectures a docker CLI binary can be for: the ELF identification its binary must
- * have and, where Docker publishes a static CLI for it, the directory name under {@code
- * download.docker.com/linux/static/stable/}.
+ * The Linux architectures a docker CLI binary can be for: the ELF identification its binaries must
+ * have and, for each binary, the name its downloads give the architecture: Docker's static CLI
+ * directory under {@code download.docker.com/linux/static/stable/}, buildx's and compose's release
+ * file suffixes. They differ: amd64 is {@code x86_64} for the CLI and compose, {@code amd64} for
+ * buildx.
  *
- * <p>{@code linux/arm} maps to {@code armhf} (ARMv7, hard float): {@link ImagePlatform} carries no
- * variant, and Docker's ARMv6 ({@code armel}) build is not offered.
+ * <p>{@code linux/arm} maps to ARMv7, hard float ({@code armhf}, {@code arm-v7}, {@code armv7}):
+ * {@link ImagePlatform} carries no variant, and the ARMv6 builds are not offered.
  */
 public enum CliArchitecture {
   /** {@code linux/amd64}. */
-  AMD64("amd64", "x86_64", ElfHeader.EM_X86_64, true, false),
+  AMD64("amd64", ElfHeader.EM_X86_64, true, false, "x86_64", "amd64", "x86_64"),
   /** {@code linux/arm64}. */
-  ARM64("arm64", "aarch64", ElfHeader.EM_AARCH64, true, false),
+  ARM64("arm64", ElfHeader.EM_AARCH64, true, false, "aarch64", "arm64", "aarch64"),
   /** {@code linux/arm} (v7, hard float). */
-  ARM("arm", "armhf", ElfHeader.EM_ARM, false, false),
-  /** {@code linux/ppc64le}: no static CLI from Docker. */
-  PPC64LE("ppc64le", null, ElfHeader.EM_PPC64, true, false),
-  /** {@code linux/s390x}: no static CLI from Docker. */
-  S390X("s390x", null, ElfHeader.EM_S390, true, true),
+  ARM("arm", ElfHeader.EM_ARM, false, false, "armhf", "arm-v7", "armv7"),
+  /** {@code linux/ppc64le}. */
+  PPC64LE("ppc64le", ElfHeader.EM_PPC64, true, false, "ppc64le", "ppc64le", "ppc64le"),
+  /** {@code linux/s390x}. */
+  S390X("s390x", ElfHeader.EM_S390, true, true, "s390x", "s390x", "s390x"),
   /** {@code linux/riscv64}: no static CLI from Docker. */
-  RISCV64("riscv64", null, ElfHeader.EM_RISCV, true, false),
-  /** {@code linux/386}: no static CLI from Docker. */
-  I386("386", null, ElfHeader.EM_386, false, false);
+  RISCV64("riscv64", ElfHeader.EM_RISCV, true, false, null, "riscv64", "riscv64"),
+  /** {@code linux/386}: no static CLI from Docker, no plugin releases. */
+  I386("386", ElfHeader.EM_386, false, false, null, null, null);
 
   private final String platformArchitecture;
-  private final String downloadName;
   private final int elfMachine;
   private final boolean elf64;
   private final boolean bigEndian;
+  private final String cliName;
+  private final String buildxName;
+  private final String composeName;
 
   CliArchitecture(
       String platformArchitecture,
-      String downloadName,
       int elfMachine,
       boolean elf64,
-      boolean bigEndian) {
+      boolean bigEndian,
+      String cliName,
+      String buildxName,
+      String composeName) {
     this.platformArchitecture = platformArchitecture;
-    this.downloadName = downloadName;
     this.elfMachine = elfMachine;
     this.elf64 = elf64;
     this.bigEndian = bigEndian;
+    this.cliName = cliName;
+    this.buildxName = buildxName;
+    this.composeName = composeName;
   }
 
   /**
-   * Returns the name that replaces {@code {arch}} in the download URL template.
+   * Returns the name that replaces {@code {arch}} in the docker CLI's download URL template.
    *
    * @return for example {@code x86_64}; empty if Docker publishes no static CLI for it
    */
   public Optional<String> downloadName() {
-    return Optional.ofNullable(downloadName);
+    return downloadName(BinaryKind.DOCKER_CLI);
+  }
+
+  /**
+   * Returns the name that replaces {@code {arch}} in a binary's download URL template.
+   *
+   * @param kind the binary
+   * @return for example {@code amd64} for buildx; empty if none is published for it
+   */
+  public Optional<String> downloadName(BinaryKind kind) {
+    switch (kind) {
+      case BUILDX:
+        return Optional.ofNullable(buildxName);
+      case COMPOSE:
+        return Optional.ofNullable(composeName);
+      default:
+        return Optional.ofNullable(cliName);
+    }
   }
 
   /**
@@ -105,27 +130,32 @@ public enum CliArchitecture {
   }
 
   /**
-   * Returns the name that replaces {@code {arch}} in the download URL template, or fails.
+   * Returns the name that replaces {@code {arch}} in a binary's download URL template, or fails.
    *
+   * @param kind the binary
    * @param platform the image platform, for the message
    * @return for example {@code aarch64}
-   * @throws ConfigurationException naming {@link Setting#PLATFORM} if Docker publishes no static
-   *     CLI for this architecture
+   * @throws ConfigurationException naming {@link Setting#PLATFORM} if no such binary is published
+   *     for this architecture
    */
-  public String requireDownloadName(ImagePlatform platform) throws ConfigurationException {
-    if (downloadName == null) {
+  public String requireDownloadName(BinaryKind kind, ImagePlatform platform)
+      throws ConfigurationException {
+    Optional<String> name = downloadName(kind);
+    if (name.isEmpty()) {
       throw new ConfigurationException(
-          "Docker publishes no static docker CLI for the platform "
+          "no "
+              + kind.noun()
+              + " is published for the platform "
               + platform
-              + " (only for linux/amd64, linux/arm64 and linux/arm), so there is none to download",
+              + ", so there is none to download",
           Setting.PLATFORM,
           platform.toString(),
           "perhaps you should set "
-              + Setting.DOCKER_CLIENT.key()
-              + " to a local docker CLI binary built for "
+              + kind.fileSetting().key()
+              + " to a local binary built for "
               + platform
               + ", or build for linux/amd64 or linux/arm64");
     }
-    return downloadName;
+    return name.get();
   }
 }

@@ -2,69 +2,105 @@ package io.github.jenkinsdind.core.internal.cli;
 
 import io.github.jenkinsdind.core.api.ConfigurationException;
 import io.github.jenkinsdind.core.api.DockerCli;
-import io.github.jenkinsdind.core.api.Setting;
+import io.github.jenkinsdind.core.api.DockerCliPlugin;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
-/** The URL a docker CLI is downloaded from, and the name the download is cached under. */
+/** The URL a binary is downloaded from, and the name the download is cached under. */
 final class CliDownloadUrl {
   private static final Pattern VERSION = Pattern.compile("[0-9A-Za-z][0-9A-Za-z._+-]*");
   private static final Pattern FILE_NAME = Pattern.compile("[0-9A-Za-z][0-9A-Za-z._+-]*");
-  private static final String DEFAULT_FILE_NAME = "docker-cli";
+  private static final String DEFAULT_FILE_NAME = "download";
 
   private CliDownloadUrl() {}
 
   /**
-   * Makes the download URL of a docker CLI from the configured template.
+   * Makes the download URL of a binary from its configured template.
    *
-   * @param spec the configuration
-   * @param arch the architecture's name in download URLs
+   * @param source the configuration
+   * @param arch the architecture's name in its download URLs
    * @return the URL
-   * @throws ConfigurationException if the version or the URL is not valid
+   * @throws ConfigurationException if the version, the template or the URL is not valid
    */
-  static URI of(DockerCli spec, String arch) throws ConfigurationException {
-    String template = spec.urlTemplate();
-    if (template.contains("{version}") && !VERSION.matcher(spec.version()).matches()) {
+  static URI of(BinarySource source, String arch) throws ConfigurationException {
+    BinaryKind kind = source.kind();
+    String template = source.urlTemplate();
+    if (!VERSION.matcher(source.version()).matches()) {
       throw new ConfigurationException(
-          "'" + spec.version() + "' is not a docker CLI version",
-          Setting.DOCKER_VERSION,
-          spec.version(),
-          "perhaps you should set it to a version such as " + DockerCli.DEFAULT_VERSION);
+          "'" + source.version() + "' is not a " + kind.noun() + " version",
+          kind.versionSetting(),
+          source.version(),
+          "perhaps you should set it to a release version such as "
+              + defaultVersion(kind)
+              + " (letters, digits, dots, dashes, plus signs)");
     }
-    String text = template.replace("{arch}", arch).replace("{version}", spec.version());
+    if (!template.contains("{version}")) {
+      throw badUrl(
+          kind,
+          template,
+          "'"
+              + template
+              + "' has no {version}, so the same file would be downloaded whatever the version"
+              + " says, and the cache would keep the first one",
+          null);
+    }
+    String text = template.replace("{arch}", arch).replace("{version}", source.version());
     URI url;
     try {
       url = new URI(text);
     } catch (URISyntaxException e) {
-      throw badUrl(template, "'" + text + "' is not a valid URL: " + e.getMessage(), e);
+      throw badUrl(kind, template, "'" + text + "' is not a valid URL: " + e.getMessage(), e);
     }
     String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
     if (!scheme.equals("http") && !scheme.equals("https") && !scheme.equals("file")) {
-      throw badUrl(template, "'" + text + "' is not an http, https or file URL", null);
+      throw badUrl(kind, template, "'" + text + "' is not an http, https or file URL", null);
     }
     if (!scheme.equals("file") && (url.getHost() == null || url.getHost().isEmpty())) {
-      throw badUrl(template, "'" + text + "' has no host", null);
+      throw badUrl(kind, template, "'" + text + "' has no host", null);
     }
     return url;
   }
 
-  private static ConfigurationException badUrl(String template, String why, Throwable cause) {
+  private static ConfigurationException badUrl(
+      BinaryKind kind, String template, String why, Throwable cause) {
     return new ConfigurationException(
-        "the docker CLI download URL is wrong: " + why,
-        Setting.DOCKER_CLIENT_URL,
+        "the " + kind.noun() + " download URL is wrong: " + why,
+        kind.urlSetting(),
         template,
         "perhaps you should set "
-            + Setting.DOCKER_CLIENT_URL.key()
-            + " to a URL such as "
-            + DockerCli.DEFAULT_URL_TEMPLATE,
+            + kind.urlSetting().key()
+            + " to a URL with {version} and {arch}, such as "
+            + defaultTemplate(kind),
         cause);
+  }
+
+  private static String defaultVersion(BinaryKind kind) {
+    switch (kind) {
+      case BUILDX:
+        return DockerCliPlugin.Name.BUILDX.defaultVersion();
+      case COMPOSE:
+        return DockerCliPlugin.Name.COMPOSE.defaultVersion();
+      default:
+        return DockerCli.DEFAULT_VERSION;
+    }
+  }
+
+  private static String defaultTemplate(BinaryKind kind) {
+    switch (kind) {
+      case BUILDX:
+        return DockerCliPlugin.Name.BUILDX.defaultUrlTemplate();
+      case COMPOSE:
+        return DockerCliPlugin.Name.COMPOSE.defaultUrlTemplate();
+      default:
+        return DockerCli.DEFAULT_URL_TEMPLATE;
+    }
   }
 
   /**
    * Returns the name a download is cached under: the URL's last path part if it is a plain file
-   * name, else {@code docker-cli}.
+   * name, else {@code download}.
    *
    * @param url the URL
    * @return the file name

@@ -3,54 +3,82 @@ package io.github.jenkinsdind.core.internal.cli;
 import io.github.jenkinsdind.core.api.ConfigurationException;
 import io.github.jenkinsdind.core.api.EnvironmentException;
 import io.github.jenkinsdind.core.api.JenkinsDindException;
-import io.github.jenkinsdind.core.api.Setting;
 import io.github.jenkinsdind.core.internal.download.CacheFiles;
 import java.io.IOException;
 
-/** The failures of a docker CLI file that does not check out, for {@link DockerCliResolver}. */
+/** The failures of a binary's file that does not check out, for {@link BinaryResolver}. */
 final class CliFaults {
   private CliFaults() {}
 
-  /** Says that a file's sha256 is not the configured one; a download is discarded. */
+  /** Says that a file's sha256 is not the one the user pinned; a download is discarded. */
   static ConfigurationException mismatch(CliOrigin origin, String expected) {
-    if (origin.downloaded()) {
-      CacheFiles.deleteQuietly(origin.file());
-    }
+    discardDownload(origin);
+    BinaryKind kind = origin.kind();
     return new ConfigurationException(
-        "the docker CLI file "
-            + origin.describe()
+        origin.describe()
             + " has sha256 "
             + origin.sha256()
             + ", but "
-            + Setting.DOCKER_CLIENT_SHA256.key()
+            + kind.sha256Setting().key()
             + " expects "
             + expected
-            + (origin.downloaded() ? "; the download has been discarded" : ""),
-        Setting.DOCKER_CLIENT_SHA256,
+            + discarded(origin),
+        kind.sha256Setting(),
         expected,
         origin.downloaded()
             ? "perhaps you should check "
-                + Setting.DOCKER_CLIENT_SHA256.key()
+                + kind.sha256Setting().key()
                 + " against a trusted source, and "
-                + Setting.DOCKER_CLIENT_URL.key()
+                + kind.urlSetting().key()
                 + " if you use a mirror"
             : "perhaps you should check that "
-                + Setting.DOCKER_CLIENT.key()
+                + kind.fileSetting().key()
                 + " is the file you meant, or update "
-                + Setting.DOCKER_CLIENT_SHA256.key());
+                + kind.sha256Setting().key());
   }
 
-  /** Says that a file holds no usable docker CLI; a download is discarded. */
-  static ConfigurationException unusable(CliOrigin origin, String why, String fix) {
-    if (origin.downloaded()) {
-      CacheFiles.deleteQuietly(origin.file());
-    }
+  /**
+   * Says that a file's sha256 is not the one its project published for the version; a download is
+   * discarded.
+   */
+  static ConfigurationException notPublished(
+      CliOrigin origin, String version, String arch, String published) {
+    discardDownload(origin);
+    BinaryKind kind = origin.kind();
     return new ConfigurationException(
-        "the docker CLI file "
-            + origin.describe()
+        origin.describe()
+            + " has sha256 "
+            + origin.sha256()
+            + ", but "
+            + kind.key()
             + " "
-            + why
-            + (origin.downloaded() ? "; the download has been discarded" : ""),
+            + version
+            + " for "
+            + arch
+            + " is published with sha256 "
+            + published
+            + " (built into jenkins-dind)"
+            + discarded(origin),
+        kind.sha256Setting(),
+        origin.sha256(),
+        origin.downloaded()
+            ? "perhaps you should check that "
+                + kind.urlSetting().key()
+                + " serves the project's own release files"
+            : "perhaps you should set "
+                + kind.versionSetting().key()
+                + " to the version of this file and "
+                + kind.sha256Setting().key()
+                + " to "
+                + origin.sha256()
+                + " once you have checked it is a file you trust");
+  }
+
+  /** Says that a file holds no usable binary; a download is discarded. */
+  static ConfigurationException unusable(CliOrigin origin, String why, String fix) {
+    discardDownload(origin);
+    return new ConfigurationException(
+        origin.describe() + " " + why + discarded(origin),
         origin.setting(),
         origin.value(),
         "perhaps you should " + fix);
@@ -58,26 +86,34 @@ final class CliFaults {
 
   /** Says that a file is corrupt; a download is discarded. */
   static JenkinsDindException corrupt(CliOrigin origin, IOException cause) {
-    String message =
-        "the docker CLI file " + origin.describe() + " is corrupt: " + cause.getMessage();
+    BinaryKind kind = origin.kind();
+    String message = origin.describe() + " is corrupt: " + cause.getMessage();
     if (origin.downloaded()) {
-      CacheFiles.deleteQuietly(origin.file());
+      discardDownload(origin);
       return new EnvironmentException(
-          message + "; the download has been discarded",
-          Setting.DOCKER_CLIENT_URL,
+          message + discarded(origin),
+          kind.urlSetting(),
           origin.value(),
-          "perhaps you should try again, or set "
-              + Setting.DOCKER_CLIENT_URL.key()
-              + " to another mirror",
+          "perhaps you should try again, or set " + kind.urlSetting().key() + " to another mirror",
           cause);
     }
     return new ConfigurationException(
         message,
-        Setting.DOCKER_CLIENT,
+        kind.fileSetting(),
         origin.value(),
         "perhaps you should download it again, or set "
-            + Setting.DOCKER_CLIENT.key()
+            + kind.fileSetting().key()
             + " to another file",
         cause);
+  }
+
+  private static void discardDownload(CliOrigin origin) {
+    if (origin.downloaded()) {
+      CacheFiles.deleteQuietly(origin.file());
+    }
+  }
+
+  private static String discarded(CliOrigin origin) {
+    return origin.downloaded() ? "; the download has been discarded" : "";
   }
 }

@@ -12,22 +12,18 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * A file the docker CLI is taken from.
+ * A file a binary of the image is taken from.
  *
+ * @param kind which binary
  * @param file the file: the local file or the cached download
  * @param sha256 its sha256
  * @param source the local path or the URL, as reported
  * @param url the URL it was downloaded from; empty for a local file
  */
-record CliOrigin(Path file, String sha256, String source, Optional<URI> url) {
-  /** A local file. */
-  static CliOrigin local(Path file, String sha256) {
-    return new CliOrigin(file, sha256, file.toString(), Optional.empty());
-  }
-
+record CliOrigin(BinaryKind kind, Path file, String sha256, String source, Optional<URI> url) {
   /** A download, cached in a file. */
-  static CliOrigin downloaded(Path file, String sha256, URI url) {
-    return new CliOrigin(file, sha256, url.toString(), Optional.of(url));
+  static CliOrigin downloaded(BinaryKind kind, Path file, String sha256, URI url) {
+    return new CliOrigin(kind, file, sha256, url.toString(), Optional.of(url));
   }
 
   boolean downloaded() {
@@ -35,7 +31,7 @@ record CliOrigin(Path file, String sha256, String source, Optional<URI> url) {
   }
 
   Setting setting() {
-    return downloaded() ? Setting.DOCKER_CLIENT_URL : Setting.DOCKER_CLIENT;
+    return downloaded() ? kind.urlSetting() : kind.fileSetting();
   }
 
   String value() {
@@ -43,42 +39,43 @@ record CliOrigin(Path file, String sha256, String source, Optional<URI> url) {
   }
 
   String describe() {
-    return url.map(u -> "downloaded from " + u).orElse(source);
+    return "the " + kind.noun() + " file " + url.map(u -> "downloaded from " + u).orElse(source);
   }
 
   /**
    * Checks and hashes a configured local file.
    *
+   * @param kind which binary
    * @param file the file, as configured
    * @return the origin
    * @throws JenkinsDindException if it is missing, not a regular file or unreadable
    */
-  static CliOrigin ofLocalFile(Path file) throws JenkinsDindException {
+  static CliOrigin ofLocalFile(BinaryKind kind, Path file) throws JenkinsDindException {
     Path path = file.toAbsolutePath().normalize();
+    Setting setting = kind.fileSetting();
     if (!Files.exists(path)) {
       throw new ConfigurationException(
-          "the docker CLI file " + path + " does not exist",
-          Setting.DOCKER_CLIENT,
+          "the " + kind.noun() + " file " + path + " does not exist",
+          setting,
           file.toString(),
           "perhaps you should fix the path in "
-              + Setting.DOCKER_CLIENT.key()
-              + ", or remove it to download the docker CLI");
+              + setting.key()
+              + ", or remove it to download the "
+              + kind.noun());
     }
     if (!Files.isRegularFile(path)) {
       throw new ConfigurationException(
-          "the docker CLI file " + path + " is not a regular file",
-          Setting.DOCKER_CLIENT,
+          "the " + kind.noun() + " file " + path + " is not a regular file",
+          setting,
           file.toString(),
-          "perhaps you should set "
-              + Setting.DOCKER_CLIENT.key()
-              + " to the docker binary or the docker-VERSION.tgz file itself");
+          "perhaps you should set " + setting.key() + " to the " + kind.noun() + " file itself");
     }
     try {
-      return local(path, Sha256.ofFile(path));
+      return new CliOrigin(kind, path, Sha256.ofFile(path), path.toString(), Optional.empty());
     } catch (IOException e) {
       throw new ConfigurationException(
-          "the docker CLI file " + path + " cannot be read: " + e,
-          Setting.DOCKER_CLIENT,
+          "the " + kind.noun() + " file " + path + " cannot be read: " + e,
+          setting,
           file.toString(),
           "perhaps you should check its permissions",
           e);
@@ -91,7 +88,7 @@ record CliOrigin(Path file, String sha256, String source, Optional<URI> url) {
       return CliArchive.isGzip(file);
     } catch (IOException e) {
       throw new EnvironmentException(
-          "the docker CLI file " + describe() + " cannot be read: " + e,
+          describe() + " cannot be read: " + e,
           setting(),
           value(),
           "perhaps you should check its permissions",

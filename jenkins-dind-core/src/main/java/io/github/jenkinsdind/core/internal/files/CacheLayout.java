@@ -11,9 +11,11 @@ import java.util.Objects;
  * <pre>
  * cacheDirectory/
  *   docker-cli/       downloaded docker CLI archives and the binaries taken out of them
+ *   cli-plugins/NAME/ downloaded docker CLI plugins (buildx, compose) and their binaries
  *   base-files/       account files read from base layers, by base digest
  *   daemon-images/    which image of a base each Docker daemon holds
  *   layers/accounts/  the edited account files, as the accounts layer's source files
+ *   layers/links/     the placeholder files of link layers (docker-compose)
  *   jib/base/         Jib's base-layer cache
  *   jib/application/  Jib's application-layer cache (the docker-cli and accounts layers)
  *   tmp/              temporary files and trees of running builds
@@ -43,6 +45,16 @@ public record CacheLayout(Path root) {
   }
 
   /**
+   * Returns the cache of a docker CLI plugin's downloads and binaries.
+   *
+   * @param name the plugin's name, for example {@code buildx}
+   * @return {@code cli-plugins/NAME}
+   */
+  public Path cliPlugin(String name) {
+    return root.resolve("cli-plugins").resolve(name);
+  }
+
+  /**
    * Returns the cache of account files read from base layers.
    *
    * @return {@code base-files}
@@ -67,6 +79,15 @@ public record CacheLayout(Path root) {
    */
   public Path accountsLayer() {
     return root.resolve("layers").resolve("accounts");
+  }
+
+  /**
+   * Returns the source files of link layers: the placeholders Jib is given in their stead.
+   *
+   * @return {@code layers/links}
+   */
+  public Path linkLayers() {
+    return root.resolve("layers").resolve("links");
   }
 
   /**

@@ -4,7 +4,7 @@ import com.google.cloud.tools.jib.api.JibContainerBuilder;
 import io.github.jenkinsdind.core.api.ImagePlatform;
 import io.github.jenkinsdind.core.api.JenkinsDindException;
 import io.github.jenkinsdind.core.internal.accounts.AccountEdit;
-import io.github.jenkinsdind.core.internal.cli.ResolvedCli;
+import io.github.jenkinsdind.core.internal.cli.Toolchain;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -68,7 +68,7 @@ interface BuildSteps {
    * @return the CLI
    * @throws JenkinsDindException if the CLI cannot be resolved or its layer not cached
    */
-  ResolvedCli prepareCli(ImagePlatform platform, BooleanSupplier baseFailed)
+  Toolchain prepareCli(ImagePlatform platform, BooleanSupplier baseFailed)
       throws JenkinsDindException;
 
   /**
@@ -122,12 +122,12 @@ interface BuildSteps {
   /**
    * Plans the two layers the build adds.
    *
-   * @param cli the docker CLI
+   * @param cli the docker CLI and its plugins
    * @param edit the edited account files
    * @return the layers
    * @throws JenkinsDindException if the account files cannot be written into the cache
    */
-  LayerPlan planLayers(ResolvedCli cli, AccountEdit edit) throws JenkinsDindException;
+  LayerPlan planLayers(Toolchain cli, AccountEdit edit) throws JenkinsDindException;
 
   /**
    * Describes the image to Jib.
@@ -135,7 +135,7 @@ interface BuildSteps {
    * @param checked the checked request
    * @param daemon the daemon connection
    * @param base the base as read
-   * @param cli the docker CLI
+   * @param cli the docker CLI and its plugins
    * @param layers the layers
    * @param platform the platform
    * @return Jib's builder
@@ -144,7 +144,7 @@ interface BuildSteps {
       CheckedRequest checked,
       DaemonConnection daemon,
       BaseRead base,
-      ResolvedCli cli,
+      Toolchain cli,
       LayerPlan layers,
       ImagePlatform platform);
 }

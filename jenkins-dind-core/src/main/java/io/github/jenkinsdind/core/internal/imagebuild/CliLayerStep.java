@@ -2,43 +2,53 @@ package io.github.jenkinsdind.core.internal.imagebuild;
 
 import com.google.cloud.tools.jib.api.buildplan.FileEntriesLayer;
 import io.github.jenkinsdind.core.api.BuildRequest;
+import io.github.jenkinsdind.core.api.DockerCliPlugin;
 import io.github.jenkinsdind.core.api.EnvironmentException;
 import io.github.jenkinsdind.core.api.Event;
 import io.github.jenkinsdind.core.api.EventHandler;
 import io.github.jenkinsdind.core.api.ImagePlatform;
 import io.github.jenkinsdind.core.api.JenkinsDindException;
-import io.github.jenkinsdind.core.internal.cli.DockerCliResolver;
-import io.github.jenkinsdind.core.internal.cli.ResolvedCli;
+import io.github.jenkinsdind.core.internal.cli.BinaryKind;
+import io.github.jenkinsdind.core.internal.cli.BinaryResolver;
+import io.github.jenkinsdind.core.internal.cli.BinarySource;
+import io.github.jenkinsdind.core.internal.cli.ResolvedBinary;
+import io.github.jenkinsdind.core.internal.cli.Toolchain;
 import io.github.jenkinsdind.core.internal.files.CacheLayout;
 import io.github.jenkinsdind.core.internal.jib.LayerCache;
+import io.github.jenkinsdind.core.internal.jib.LinkLayers;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
 
 /**
- * The step that resolves the docker CLI and builds its layer into Jib's application-layer cache, so
- * that Jib finds it there. It does not depend on the base, so the build runs it on a thread of its
+ * The step that resolves the docker CLI and its plugins and builds their layers into Jib's
+ * application-layer cache, so that Jib finds them there (the compose link's layer too, which Jib
+ * could not build itself). It does not depend on the base, so the build runs it on a thread of its
  * own while the base is read; the compression is skipped when reading the base has failed
  * meanwhile. Only the cache is written, never the image.
  */
 final class CliLayerStep {
 
-  /** Resolves the docker CLI: {@link DockerCliResolver#resolve}. */
+  /** Resolves the docker CLI and its plugins: {@link BinaryResolver#resolve}. */
   @FunctionalInterface
   interface Resolver {
     /**
-     * Resolves the CLI for a platform.
+     * Resolves the binaries for a platform.
      *
      * @param platform the platform
-     * @return the CLI
-     * @throws JenkinsDindException if it cannot be resolved
+     * @return the CLI and its plugins
+     * @throws JenkinsDindException if one cannot be resolved
      */
-    ResolvedCli resolve(ImagePlatform platform) throws JenkinsDindException;
+    Toolchain resolve(ImagePlatform platform) throws JenkinsDindException;
   }
 
-  /** Builds a layer into a Jib cache unless it has it: {@link LayerCache#prebuild}. */
-  @FunctionalInterface
+  /**
+   * Builds the layers into a Jib cache unless it has them: {@link LayerCache#prebuild} and {@link
+   * LinkLayers#prebuild}.
+   */
   interface Prebuild {
     /**
      * Builds the layer into the cache.
@@ -50,6 +60,15 @@ final class CliLayerStep {
      */
     boolean prebuild(FileEntriesLayer layer, Path applicationLayersCache)
         throws EnvironmentException;
+
+    /**
+     * Builds the compose link's layer into the cache.
+     *
+     * @param applicationLayersCache Jib's application-layer cache
+     * @return whether it was built now
+     * @throws EnvironmentException if the cache cannot be written
+     */
+    boolean prebuildComposeLink(Path applicationLayersCache) throws EnvironmentException;
   }
 
   private final Resolver resolver;
@@ -84,36 +103,65 @@ final class CliLayerStep {
   static CliLayerStep of(BuildRequest request, CacheLayout layout, EventHandler events) {
     return new CliLayerStep(
         platform ->
-            new DockerCliResolver(layout.root(), request.offline(), events)
-                .resolve(request.dockerCli(), platform),
-        LayerCache::prebuild,
+            resolve(request, new BinaryResolver(layout, request.offline(), events), platform),
+        new Prebuild() {
+          @Override
+          public boolean prebuild(FileEntriesLayer layer, Path cache) throws EnvironmentException {
+            return LayerCache.prebuild(layer, cache);
+          }
+
+          @Override
+          public boolean prebuildComposeLink(Path cache) throws EnvironmentException {
+            return LinkLayers.prebuild(
+                LayerPlan.composeLinkLayer(layout), LayerPlan.COMPOSE_LINK_TARGET, cache);
+          }
+        },
         layout.jibApplicationLayers(),
         events);
   }
 
+  private static Toolchain resolve(
+      BuildRequest request, BinaryResolver resolver, ImagePlatform platform)
+      throws JenkinsDindException {
+    ResolvedBinary cli = resolver.resolve(request.dockerCli(), platform);
+    List<ResolvedBinary> plugins = new ArrayList<>();
+    for (DockerCliPlugin plugin : request.cliPlugins()) {
+      plugins.add(
+          resolver.resolve(BinarySource.of(plugin, request.dockerCli().requireSha256()), platform));
+    }
+    return new Toolchain(cli, plugins);
+  }
+
   /**
-   * Resolves the CLI and, unless the base has failed meanwhile, compresses its layer into the
-   * cache.
+   * Resolves the CLI and its plugins and, unless the base has failed meanwhile, compresses their
+   * layers into the cache.
    *
    * @param platform the platform
    * @param baseFailed tells whether reading the base has failed
-   * @return the CLI
-   * @throws JenkinsDindException if the CLI cannot be resolved or the cache cannot be written
+   * @return the CLI and its plugins
+   * @throws JenkinsDindException if a binary cannot be resolved or the cache cannot be written
    */
-  ResolvedCli prepare(ImagePlatform platform, BooleanSupplier baseFailed)
+  Toolchain prepare(ImagePlatform platform, BooleanSupplier baseFailed)
       throws JenkinsDindException {
-    ResolvedCli cli = resolver.resolve(platform);
-    if (!baseFailed.getAsBoolean()) {
+    Toolchain toolchain = resolver.resolve(platform);
+    for (ResolvedBinary binary : toolchain.all()) {
+      if (baseFailed.getAsBoolean()) {
+        return toolchain;
+      }
       long start = System.nanoTime();
-      if (prebuild.prebuild(LayerPlan.dockerCliLayer(cli.binary()), applicationLayersCache)) {
+      if (prebuild.prebuild(LayerPlan.binaryLayer(binary), applicationLayersCache)) {
         events.handle(
             Event.debug(
                 String.format(
                     Locale.ROOT,
-                    "compressed the docker-cli layer into Jib's cache in %.2f s",
+                    "compressed the %s layer into Jib's cache in %.2f s",
+                    binary.kind().layerName(),
                     (System.nanoTime() - start) / 1e9)));
       }
     }
-    return cli;
+    if (toolchain.plugin(BinaryKind.COMPOSE).isPresent()) {
+      prebuild.prebuildComposeLink(applicationLayersCache);
+    }
+    return toolchain;
   }
 }

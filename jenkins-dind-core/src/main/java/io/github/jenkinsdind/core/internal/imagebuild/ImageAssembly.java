@@ -5,7 +5,7 @@ import com.google.cloud.tools.jib.api.buildplan.Platform;
 import io.github.jenkinsdind.core.api.BuildRequest;
 import io.github.jenkinsdind.core.api.EventHandler;
 import io.github.jenkinsdind.core.api.ImagePlatform;
-import io.github.jenkinsdind.core.internal.cli.ResolvedCli;
+import io.github.jenkinsdind.core.internal.cli.Toolchain;
 import io.github.jenkinsdind.core.internal.jib.JibDockerClient;
 import java.util.Optional;
 import java.util.Set;
@@ -26,7 +26,7 @@ final class ImageAssembly {
    * @param checked the checked request
    * @param daemon the daemon connection (a {@code docker://} base is read from it)
    * @param base the base as read
-   * @param cli the docker CLI
+   * @param cli the docker CLI and its plugins
    * @param layers the layers to add
    * @param platform the platform
    * @return Jib's builder
@@ -37,7 +37,7 @@ final class ImageAssembly {
       CheckedRequest checked,
       DaemonConnection daemon,
       BaseRead base,
-      ResolvedCli cli,
+      Toolchain cli,
       LayerPlan layers,
       ImagePlatform platform) {
     Optional<JibDockerClient> daemonClient =
@@ -46,7 +46,7 @@ final class ImageAssembly {
         BaseSources.jibBase(checked.base(), base.digest(), checked.credentials(), daemonClient)
             .setPlatforms(Set.of(new Platform(platform.architecture(), platform.os())));
     layers.addTo(builder);
-    ImageLabels.of(request, base.digest(), cli.version()).forEach(builder::addLabel);
+    ImageLabels.of(request, base.digest(), cli).forEach(builder::addLabel);
     return builder;
   }
 }

@@ -1,6 +1,8 @@
 package io.github.jenkinsdind.core.internal.imagebuild;
 
 import io.github.jenkinsdind.core.api.BuildRequest;
+import io.github.jenkinsdind.core.internal.cli.BinaryKind;
+import io.github.jenkinsdind.core.internal.cli.Toolchain;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -14,6 +16,12 @@ final class ImageLabels {
 
   /** The docker CLI version in the image. */
   static final String DOCKER_CLI_VERSION = "io.github.jenkinsdind.docker-cli.version";
+
+  /** The buildx plugin's version in the image, when it has one. */
+  static final String BUILDX_VERSION = "io.github.jenkinsdind.docker-buildx.version";
+
+  /** The compose plugin's version in the image, when it has one. */
+  static final String COMPOSE_VERSION = "io.github.jenkinsdind.docker-compose.version";
 
   /** The docker group's GID in the image. */
   static final String DOCKER_GID = "io.github.jenkinsdind.docker.gid";
@@ -29,14 +37,16 @@ final class ImageLabels {
    *
    * @param request the request
    * @param baseDigest the base's digest
-   * @param dockerCliVersion the docker CLI version
+   * @param toolchain the docker CLI and its plugins
    * @return the labels, sorted by key
    */
-  static Map<String, String> of(BuildRequest request, String baseDigest, String dockerCliVersion) {
+  static Map<String, String> of(BuildRequest request, String baseDigest, Toolchain toolchain) {
     Map<String, String> labels = new TreeMap<>(request.labels());
     labels.put(BASE_NAME, request.from());
     labels.put(BASE_DIGEST, baseDigest);
-    labels.put(DOCKER_CLI_VERSION, dockerCliVersion);
+    labels.put(DOCKER_CLI_VERSION, toolchain.cli().version());
+    toolchain.plugin(BinaryKind.BUILDX).ifPresent(b -> labels.put(BUILDX_VERSION, b.version()));
+    toolchain.plugin(BinaryKind.COMPOSE).ifPresent(c -> labels.put(COMPOSE_VERSION, c.version()));
     labels.put(DOCKER_GID, Long.toString(request.accounts().gid()));
     labels.put(DOCKER_GROUP, request.accounts().group());
     return labels;

@@ -8,7 +8,7 @@ import io.github.jenkinsdind.core.api.JenkinsDindException;
 import io.github.jenkinsdind.core.internal.accounts.AccountEdit;
 import io.github.jenkinsdind.core.internal.accounts.AccountEditor;
 import io.github.jenkinsdind.core.internal.accounts.AccountFiles;
-import io.github.jenkinsdind.core.internal.cli.ResolvedCli;
+import io.github.jenkinsdind.core.internal.cli.Toolchain;
 import io.github.jenkinsdind.core.internal.jib.RegistrySession;
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
@@ -58,7 +58,7 @@ final class JibBuildSteps implements BuildSteps {
   }
 
   @Override
-  public ResolvedCli prepareCli(ImagePlatform platform, BooleanSupplier baseFailed)
+  public Toolchain prepareCli(ImagePlatform platform, BooleanSupplier baseFailed)
       throws JenkinsDindException {
     return cliLayer.prepare(platform, baseFailed);
   }
@@ -95,8 +95,8 @@ final class JibBuildSteps implements BuildSteps {
   }
 
   @Override
-  public LayerPlan planLayers(ResolvedCli cli, AccountEdit edit) throws JenkinsDindException {
-    return LayerPlan.of(context.layout(), cli.binary(), edit.files().files());
+  public LayerPlan planLayers(Toolchain cli, AccountEdit edit) throws JenkinsDindException {
+    return LayerPlan.of(context.layout(), cli, edit.files().files());
   }
 
   @Override
@@ -104,7 +104,7 @@ final class JibBuildSteps implements BuildSteps {
       CheckedRequest checked,
       DaemonConnection daemon,
       BaseRead base,
-      ResolvedCli cli,
+      Toolchain cli,
       LayerPlan layers,
       ImagePlatform platform) {
     return ImageAssembly.assemble(

@@ -8,9 +8,13 @@ import com.google.cloud.tools.jib.api.buildplan.FilePermissions;
 import io.github.jenkinsdind.core.api.EnvironmentException;
 import io.github.jenkinsdind.core.api.Setting;
 import io.github.jenkinsdind.core.api.Suggestion;
+import io.github.jenkinsdind.core.internal.cli.BinaryKind;
+import io.github.jenkinsdind.core.internal.cli.ResolvedBinary;
+import io.github.jenkinsdind.core.internal.cli.Toolchain;
 import io.github.jenkinsdind.core.internal.files.CacheLayout;
 import io.github.jenkinsdind.core.internal.files.FileTrees;
 import io.github.jenkinsdind.core.internal.files.ImageFile;
+import io.github.jenkinsdind.core.internal.jib.LinkLayers;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -21,67 +25,108 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
- * The two layers a build adds on top of the base: {@code docker-cli} (the binary at {@code
- * /usr/local/bin/docker}, 0755, root-owned) and {@code accounts} (the edited account files, with
- * the base's modes and owners). Jib needs files on disk: the account files are written once into
+ * The layers a build adds on top of the base, in order:
+ *
+ * <ol>
+ *   <li>one per binary: {@code docker-cli} (at {@code /usr/local/bin/docker}), then {@code
+ *       docker-buildx} and {@code docker-compose} (in {@code
+ *       /usr/local/libexec/docker/cli-plugins/}), each 0755 and root-owned, each a layer of its own
+ *       because each changes at its own time;
+ *   <li>with compose, {@code docker-compose-link}: the link {@code /usr/local/bin/docker-compose}
+ *       to the plugin, for scripts that call it that way (see {@link LinkLayers});
+ *   <li>{@code accounts}: the edited account files, with the base's modes and owners.
+ * </ol>
+ *
+ * <p>Jib needs files on disk: the account files and the link's placeholder are written once into
  * the cache, in a directory named after their content.
+ *
+ * @param binaries the binaries' layers, the CLI first
+ * @param composeLink the compose link's placeholder layer, when the image has compose
+ * @param accounts the account files' layer
  */
-public record LayerPlan(FileEntriesLayer dockerCli, FileEntriesLayer accounts) {
-  /** Where the docker CLI goes in the image. */
-  static final AbsoluteUnixPath DOCKER_CLI_PATH = AbsoluteUnixPath.get("/usr/local/bin/docker");
+public record LayerPlan(
+    List<FileEntriesLayer> binaries,
+    Optional<FileEntriesLayer> composeLink,
+    FileEntriesLayer accounts) {
+  /** Where the compose link points, relative to {@code /usr/local/bin}. */
+  static final String COMPOSE_LINK_TARGET = "../libexec/docker/cli-plugins/docker-compose";
+
+  private static final String COMPOSE_LINK_PATH = "/usr/local/bin/docker-compose";
+
+  /** Checks and copies the parts. */
+  public LayerPlan {
+    binaries = List.copyOf(binaries);
+    Objects.requireNonNull(composeLink, "composeLink");
+    Objects.requireNonNull(accounts, "accounts");
+  }
 
   /**
    * Plans the layers.
    *
    * @param layout the cache directory's layout: the account files are written under its {@code
-   *     layers/accounts}
-   * @param cliBinary the docker CLI binary
+   *     layers/accounts}, the link placeholder under {@code layers/links}
+   * @param toolchain the docker CLI and its plugins
    * @param accountFiles the edited account files
    * @return the plan
-   * @throws EnvironmentException if the account files cannot be written
+   * @throws EnvironmentException if the files cannot be written
    */
-  static LayerPlan of(CacheLayout layout, Path cliBinary, List<ImageFile> accountFiles)
+  static LayerPlan of(CacheLayout layout, Toolchain toolchain, List<ImageFile> accountFiles)
       throws EnvironmentException {
-    FileEntriesLayer cli = dockerCliLayer(cliBinary);
-    Path dir = writeOnce(layout.accountsLayer(), accountFiles);
-    FileEntriesLayer.Builder accounts = FileEntriesLayer.builder().setName("accounts");
-    for (ImageFile file : accountFiles) {
-      accounts.addEntry(
-          new FileEntry(
-              dir.resolve(file.path().substring(1)),
-              AbsoluteUnixPath.get(file.path()),
-              FilePermissions.fromOctalString(
-                  String.format(Locale.ROOT, "%03o", file.mode() & 0777)),
-              FileEntriesLayer.DEFAULT_MODIFICATION_TIME,
-              file.uid() + ":" + file.gid()));
+    List<FileEntriesLayer> binaries = new ArrayList<>();
+    for (ResolvedBinary binary : toolchain.all()) {
+      binaries.add(binaryLayer(binary));
     }
-    return new LayerPlan(cli, accounts.build());
+    Optional<FileEntriesLayer> link = Optional.empty();
+    if (toolchain.plugin(BinaryKind.COMPOSE).isPresent()) {
+      link = Optional.of(composeLinkLayer(layout));
+    }
+    return new LayerPlan(
+        binaries, link, filesLayer("accounts", layout.accountsLayer(), accountFiles));
   }
 
   /**
-   * The {@code docker-cli} layer: the binary at {@code /usr/local/bin/docker}, 0755, owned by 0:0,
-   * with Jib's fixed modification time. The same binary always gives the same layer (and the same
-   * entry in Jib's application-layer cache).
+   * A binary's layer: the binary at its path in the image, 0755, owned by 0:0, with Jib's fixed
+   * modification time. The same binary always gives the same layer (and the same entry in Jib's
+   * application-layer cache).
    *
-   * @param cliBinary the docker CLI binary
+   * @param binary the binary
    * @return the layer
    */
-  public static FileEntriesLayer dockerCliLayer(Path cliBinary) {
+  public static FileEntriesLayer binaryLayer(ResolvedBinary binary) {
     return FileEntriesLayer.builder()
-        .setName("docker-cli")
+        .setName(binary.kind().layerName())
         .addEntry(
             new FileEntry(
-                cliBinary,
-                DOCKER_CLI_PATH,
+                binary.binary(),
+                AbsoluteUnixPath.get(binary.kind().imagePath()),
                 FilePermissions.fromOctalString("755"),
                 FileEntriesLayer.DEFAULT_MODIFICATION_TIME,
                 "0:0"))
         .build();
+  }
+
+  /**
+   * The placeholder of the {@code docker-compose-link} layer: a script at {@code
+   * /usr/local/bin/docker-compose} that runs the plugin, which {@link LinkLayers} turns into a link
+   * in Jib's cache.
+   *
+   * @param layout the cache directory's layout
+   * @return the placeholder layer
+   * @throws EnvironmentException if the placeholder cannot be written
+   */
+  static FileEntriesLayer composeLinkLayer(CacheLayout layout) throws EnvironmentException {
+    String script = "#!/bin/sh\nexec /usr/local/libexec/docker/cli-plugins/docker-compose \"$@\"\n";
+    ImageFile placeholder =
+        new ImageFile(COMPOSE_LINK_PATH, script.getBytes(StandardCharsets.UTF_8), 0755, 0, 0);
+    return filesLayer("docker-compose-link", layout.linkLayers(), List.of(placeholder));
   }
 
   /**
@@ -90,8 +135,26 @@ public record LayerPlan(FileEntriesLayer dockerCli, FileEntriesLayer accounts) {
    * @param builder the build
    */
   void addTo(JibContainerBuilder builder) {
-    builder.addFileEntriesLayer(dockerCli);
+    binaries.forEach(builder::addFileEntriesLayer);
+    composeLink.ifPresent(builder::addFileEntriesLayer);
     builder.addFileEntriesLayer(accounts);
+  }
+
+  private static FileEntriesLayer filesLayer(String name, Path root, List<ImageFile> files)
+      throws EnvironmentException {
+    Path dir = writeOnce(root, files);
+    FileEntriesLayer.Builder layer = FileEntriesLayer.builder().setName(name);
+    for (ImageFile file : files) {
+      layer.addEntry(
+          new FileEntry(
+              dir.resolve(file.path().substring(1)),
+              AbsoluteUnixPath.get(file.path()),
+              FilePermissions.fromOctalString(
+                  String.format(Locale.ROOT, "%03o", file.mode() & 0777)),
+              FileEntriesLayer.DEFAULT_MODIFICATION_TIME,
+              file.uid() + ":" + file.gid()));
+    }
+    return layer.build();
   }
 
   private static Path writeOnce(Path root, List<ImageFile> files) throws EnvironmentException {
@@ -121,7 +184,7 @@ public record LayerPlan(FileEntriesLayer dockerCli, FileEntriesLayer accounts) {
       return dir;
     } catch (IOException e) {
       throw new EnvironmentException(
-          "Could not write the edited account files under " + root + ": " + e.getMessage(),
+          "Could not write the layer files under " + root + ": " + e.getMessage(),
           Setting.CACHE_DIRECTORY,
           root.toString(),
           Suggestion.perhaps()

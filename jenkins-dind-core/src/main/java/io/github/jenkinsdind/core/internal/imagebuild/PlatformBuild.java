@@ -4,7 +4,7 @@ import com.google.cloud.tools.jib.api.JibContainerBuilder;
 import io.github.jenkinsdind.core.api.ImagePlatform;
 import io.github.jenkinsdind.core.api.JenkinsDindException;
 import io.github.jenkinsdind.core.internal.accounts.AccountEdit;
-import io.github.jenkinsdind.core.internal.cli.ResolvedCli;
+import io.github.jenkinsdind.core.internal.cli.Toolchain;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -25,9 +25,9 @@ final class PlatformBuild {
    *
    * @param image the image written
    * @param base the base as read
-   * @param cli the docker CLI in the image
+   * @param cli the docker CLI and its plugins in the image
    */
-  record Outcome(WrittenImage image, BaseRead base, ResolvedCli cli) {
+  record Outcome(WrittenImage image, BaseRead base, Toolchain cli) {
     /** Checks the parts. */
     Outcome {
       Objects.requireNonNull(image, "image");
@@ -67,9 +67,9 @@ final class PlatformBuild {
   Outcome run(ImagePlatform platform) throws JenkinsDindException {
     try (StartedPull pull = steps.startPull(checked, route, daemon)) {
       BaseRead base;
-      ResolvedCli cli;
+      Toolchain cli;
       AtomicBoolean baseFailed = new AtomicBoolean();
-      try (Background<ResolvedCli> cliLayer =
+      try (Background<Toolchain> cliLayer =
           Background.start("docker CLI layer", () -> steps.prepareCli(platform, baseFailed::get))) {
         try {
           base = steps.readBase(checked, platform, pull);

@@ -4,14 +4,19 @@ import com.google.cloud.tools.jib.api.ImageReference;
 import com.google.cloud.tools.jib.api.InvalidImageReferenceException;
 import io.github.jenkinsdind.core.api.BuildRequest;
 import io.github.jenkinsdind.core.api.ConfigurationException;
+import io.github.jenkinsdind.core.api.DockerCliPlugin;
 import io.github.jenkinsdind.core.api.EventHandler;
 import io.github.jenkinsdind.core.api.ImageTarget;
 import io.github.jenkinsdind.core.api.JenkinsDindException;
 import io.github.jenkinsdind.core.api.Setting;
+import io.github.jenkinsdind.core.api.Suggestion;
 import io.github.jenkinsdind.core.internal.accounts.AccountEditor;
 import io.github.jenkinsdind.core.internal.base.BaseReference;
 import io.github.jenkinsdind.core.internal.registry.RegistryCredentials;
 import io.github.jenkinsdind.core.internal.registry.RegistryPreflight;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
 
 /**
  * The first step: checks every setting that can be checked without reading anything (the base and
@@ -36,12 +41,33 @@ final class RequestCheck {
     TargetCheck.tags(request.target());
     TargetCheck.offline(request);
     AccountEditor.validate(request.accounts());
+    cliPlugins(request.cliPlugins());
     RegistryCredentials credentials = new RegistryCredentials(request.credentials(), events);
     if (request.target() instanceof ImageTarget.Registry) {
       RegistryPreflight.defaults()
           .check(target.toString(), Setting.IMAGE, request.allowInsecureRegistries());
     }
     return new CheckedRequest(base, target, credentials);
+  }
+
+  /**
+   * Checks that each CLI plugin is asked for at most once.
+   *
+   * @param plugins the plugins
+   * @throws ConfigurationException naming {@link Setting#CLI_PLUGINS} if one is there twice
+   */
+  static void cliPlugins(List<DockerCliPlugin> plugins) throws ConfigurationException {
+    Set<DockerCliPlugin.Name> seen = EnumSet.noneOf(DockerCliPlugin.Name.class);
+    for (DockerCliPlugin plugin : plugins) {
+      if (!seen.add(plugin.name())) {
+        throw new ConfigurationException(
+            "the docker CLI plugin " + plugin.name().key() + " is listed twice",
+            Setting.CLI_PLUGINS,
+            plugin.name().key(),
+            Suggestion.perhaps().text("list it once in ").setting(Setting.CLI_PLUGINS).build(),
+            null);
+      }
+    }
   }
 
   /**

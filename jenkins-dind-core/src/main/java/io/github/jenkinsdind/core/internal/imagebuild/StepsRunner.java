@@ -5,6 +5,7 @@ import io.github.jenkinsdind.core.api.BuildResult;
 import io.github.jenkinsdind.core.api.Event;
 import io.github.jenkinsdind.core.api.EventHandler;
 import io.github.jenkinsdind.core.api.JenkinsDindException;
+import io.github.jenkinsdind.core.internal.cli.ResolvedBinary;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
@@ -59,8 +60,9 @@ final class StepsRunner {
             outcome.image().tags(),
             request.from(),
             outcome.base().digest(),
-            outcome.cli().version(),
-            outcome.cli().binarySha256(),
+            outcome.cli().cli().version(),
+            outcome.cli().cli().binarySha256(),
+            outcome.cli().plugins().stream().map(ResolvedBinary::describe).toList(),
             request.accounts().gid(),
             Duration.ofNanos(System.nanoTime() - start));
     events.handle(

@@ -13,10 +13,16 @@ import org.apache.commons.compress.compressors.gzip.GzipParameters;
 
 /** Real files for the docker CLI tests: tarballs in the official layout and crafted ELF files. */
 final class CliFixtures {
-  /** The static docker CLI 28.2.2 (x86_64) installed on the build machine, used as a test input. */
-  static final Path REAL_DOCKER = Path.of("/usr/local/bin/docker");
+  /**
+   * A real ELF binary of the machine's architecture (x86_64 on the build machines), of about the
+   * docker CLI's size, that every machine running these tests has: the JVM's own {@code libjvm.so}.
+   * It stands for the docker CLI binary; the resolver checks only that a binary is ELF for the
+   * platform, never runs it.
+   */
+  static final Path REAL_DOCKER =
+      Path.of(System.getProperty("java.home"), "lib", "server", "libjvm.so");
 
-  /** Its version. */
+  /** The version it is given. */
   static final String REAL_VERSION = "28.2.2";
 
   private CliFixtures() {}

@@ -13,7 +13,9 @@ import io.github.jenkinsdind.core.api.JenkinsDindException;
 import io.github.jenkinsdind.core.internal.accounts.AccountEdit;
 import io.github.jenkinsdind.core.internal.accounts.AccountFiles;
 import io.github.jenkinsdind.core.internal.base.BaseReference;
-import io.github.jenkinsdind.core.internal.cli.ResolvedCli;
+import io.github.jenkinsdind.core.internal.cli.BinaryKind;
+import io.github.jenkinsdind.core.internal.cli.ResolvedBinary;
+import io.github.jenkinsdind.core.internal.cli.Toolchain;
 import io.github.jenkinsdind.core.internal.files.CacheLayout;
 import io.github.jenkinsdind.core.internal.files.ImageFile;
 import io.github.jenkinsdind.core.internal.registry.RegistryCredentials;
@@ -38,8 +40,16 @@ final class FakeSteps implements BuildSteps {
   static final WrittenImage IMAGE =
       new WrittenImage(
           "sha256:" + "d".repeat(64), "sha256:" + "1".repeat(64), Set.of("latest", "1.0"));
-  static final ResolvedCli CLI =
-      new ResolvedCli(Path.of("/cache/docker"), "a".repeat(64), "c".repeat(64), "27.3.1", "test");
+  static final Toolchain CLI =
+      new Toolchain(
+          new ResolvedBinary(
+              BinaryKind.DOCKER_CLI,
+              Path.of("/cache/docker"),
+              "a".repeat(64),
+              "c".repeat(64),
+              "27.3.1",
+              "test"),
+          List.of());
 
   final List<String> calls = new ArrayList<>();
   final BuildRequest request;
@@ -128,7 +138,7 @@ final class FakeSteps implements BuildSteps {
   }
 
   @Override
-  public ResolvedCli prepareCli(ImagePlatform platform, BooleanSupplier baseFailed)
+  public Toolchain prepareCli(ImagePlatform platform, BooleanSupplier baseFailed)
       throws JenkinsDindException {
     call("prepareCli");
     if (failing.equals(Optional.of("readBase"))) {
@@ -194,10 +204,11 @@ final class FakeSteps implements BuildSteps {
   }
 
   @Override
-  public LayerPlan planLayers(ResolvedCli cli, AccountEdit edit) throws JenkinsDindException {
+  public LayerPlan planLayers(Toolchain cli, AccountEdit edit) throws JenkinsDindException {
     call("planLayers");
     return new LayerPlan(
-        LayerPlan.dockerCliLayer(cli.binary()),
+        List.of(LayerPlan.binaryLayer(cli.cli())),
+        Optional.empty(),
         FileEntriesLayer.builder().setName("accounts").build());
   }
 
@@ -206,7 +217,7 @@ final class FakeSteps implements BuildSteps {
       CheckedRequest checked,
       DaemonConnection daemon,
       BaseRead base,
-      ResolvedCli cli,
+      Toolchain cli,
       LayerPlan layers,
       ImagePlatform platform) {
     callUnchecked("assemble");

@@ -84,7 +84,7 @@ class StepsRunnerTest {
     assertThat(result.imageId()).isEqualTo(FakeSteps.IMAGE.imageId());
     assertThat(result.tags()).isEqualTo(FakeSteps.IMAGE.tags());
     assertThat(result.baseDigest()).isEqualTo(FakeSteps.BASE_DIGEST);
-    assertThat(result.dockerCliVersion()).isEqualTo(FakeSteps.CLI.version());
+    assertThat(result.dockerCliVersion()).isEqualTo(FakeSteps.CLI.cli().version());
     assertThat(Files.readString(tarFile(steps))).isEqualTo("image");
     assertThat(events)
         .anySatisfy(

@@ -6,11 +6,13 @@ import com.google.cloud.tools.jib.api.Containerizer;
 import com.google.cloud.tools.jib.api.Jib;
 import com.google.cloud.tools.jib.api.JibContainer;
 import com.google.cloud.tools.jib.api.TarImage;
+import com.google.cloud.tools.jib.api.buildplan.AbsoluteUnixPath;
 import com.google.cloud.tools.jib.api.buildplan.FileEntriesLayer;
+import com.google.cloud.tools.jib.api.buildplan.FileEntry;
+import com.google.cloud.tools.jib.api.buildplan.FilePermissions;
 import com.google.cloud.tools.jib.cache.Cache;
 import com.google.cloud.tools.jib.cache.CachedLayer;
 import com.google.common.collect.ImmutableList;
-import io.github.jenkinsdind.core.internal.imagebuild.LayerPlan;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -86,15 +88,14 @@ class LayerCacheTest {
     Path binary = binary(300 * 1024, 1);
     Path cache = temp.resolve("cache");
 
-    assertThat(LayerCache.prebuild(LayerPlan.dockerCliLayer(binary), cache)).isTrue();
+    assertThat(LayerCache.prebuild(cliLayer(binary), cache)).isTrue();
     List<LayerFile> afterFirst = layerFiles(cache);
-    assertThat(LayerCache.prebuild(LayerPlan.dockerCliLayer(binary), cache)).isFalse();
+    assertThat(LayerCache.prebuild(cliLayer(binary), cache)).isFalse();
 
     assertThat(layerFiles(cache)).isEqualTo(afterFirst);
     Path blob = onlyLayerBlob(cache);
     Optional<CachedLayer> cached =
-        Cache.withDirectory(cache)
-            .retrieve(ImmutableList.copyOf(LayerPlan.dockerCliLayer(binary).getEntries()));
+        Cache.withDirectory(cache).retrieve(ImmutableList.copyOf(cliLayer(binary).getEntries()));
     assertThat(cached).isPresent();
     assertThat(cached.get().getDigest().getHash())
         .isEqualTo(blob.getParent().getFileName().toString());
@@ -106,10 +107,8 @@ class LayerCacheTest {
   void anotherBinaryIsAnotherLayer() throws Exception {
     Path cache = temp.resolve("cache");
 
-    assertThat(LayerCache.prebuild(LayerPlan.dockerCliLayer(binary(200 * 1024, 1)), cache))
-        .isTrue();
-    assertThat(LayerCache.prebuild(LayerPlan.dockerCliLayer(binary(200 * 1024, 2)), cache))
-        .isTrue();
+    assertThat(LayerCache.prebuild(cliLayer(binary(200 * 1024, 1)), cache)).isTrue();
+    assertThat(LayerCache.prebuild(cliLayer(binary(200 * 1024, 2)), cache)).isTrue();
 
     try (Stream<Path> digests = Files.list(cache.resolve("layers"))) {
       assertThat(digests.filter(Files::isDirectory)).hasSize(2);
@@ -121,18 +120,16 @@ class LayerCacheTest {
     Path binary = binary(400 * 1024, 7);
     Path cacheA = temp.resolve("cacheA");
     Path cacheB = temp.resolve("cacheB");
-    assertThat(LayerCache.prebuild(LayerPlan.dockerCliLayer(binary), cacheA)).isTrue();
+    assertThat(LayerCache.prebuild(cliLayer(binary), cacheA)).isTrue();
     List<LayerFile> before = layerFiles(cacheA);
     assertThat(before).hasSize(2); // layers/<digest> and layers/<digest>/<diff ID>
     assertThat(before.get(0).size()).isEqualTo(-1);
     assertThat(before.get(1).size()).isPositive();
 
     JibContainer withPrebuilt =
-        containerize(
-            LayerPlan.dockerCliLayer(binary), temp.resolve("a.tar"), cacheA, temp.resolve("baseA"));
+        containerize(cliLayer(binary), temp.resolve("a.tar"), cacheA, temp.resolve("baseA"));
     JibContainer byJibAlone =
-        containerize(
-            LayerPlan.dockerCliLayer(binary), temp.resolve("b.tar"), cacheB, temp.resolve("baseB"));
+        containerize(cliLayer(binary), temp.resolve("b.tar"), cacheB, temp.resolve("baseB"));
 
     assertThat(withPrebuilt.getDigest()).isEqualTo(byJibAlone.getDigest());
     assertThat(withPrebuilt.getImageId()).isEqualTo(byJibAlone.getImageId());
@@ -149,7 +146,7 @@ class LayerCacheTest {
   void theLayerHoldsTheBinaryAtUsrLocalBinDockerRootOwnedAndExecutable() throws Exception {
     Path binary = binary(250 * 1024 + 3, 11);
     Path cache = temp.resolve("cache");
-    assertThat(LayerCache.prebuild(LayerPlan.dockerCliLayer(binary), cache)).isTrue();
+    assertThat(LayerCache.prebuild(cliLayer(binary), cache)).isTrue();
 
     List<String> directories = new ArrayList<>();
     List<String> files = new ArrayList<>();
@@ -175,5 +172,19 @@ class LayerCacheTest {
     }
     assertThat(files).containsExactly("usr/local/bin/docker");
     assertThat(directories).isSubsetOf("usr/", "usr/local/", "usr/local/bin/");
+  }
+
+  /** A layer shaped as the build's docker-cli layer: one root-owned 0755 binary. */
+  static FileEntriesLayer cliLayer(Path binary) {
+    return FileEntriesLayer.builder()
+        .setName("docker-cli")
+        .addEntry(
+            new FileEntry(
+                binary,
+                AbsoluteUnixPath.get("/usr/local/bin/docker"),
+                FilePermissions.fromOctalString("755"),
+                FileEntriesLayer.DEFAULT_MODIFICATION_TIME,
+                "0:0"))
+        .build();
   }
 }

@@ -13,6 +13,7 @@ import io.github.jenkinsdind.core.api.ImagePlatform;
 import io.github.jenkinsdind.core.api.JenkinsDindException;
 import io.github.jenkinsdind.core.api.Setting;
 import io.github.jenkinsdind.core.internal.download.Sha256;
+import io.github.jenkinsdind.core.internal.files.CacheLayout;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -36,7 +37,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class DockerCliResolverTest {
+class BinaryResolverTest {
   private static final String PATH_TEMPLATE = "/linux/static/stable/{arch}/docker-{version}.tgz";
   private static final String AMD64_PATH = "/linux/static/stable/x86_64/docker-28.2.2.tgz";
   private static final ImagePlatform ARM64 = new ImagePlatform("linux", "arm64");
@@ -104,15 +105,15 @@ class DockerCliResolverTest {
     return map;
   }
 
-  private DockerCliResolver resolver(boolean offline) {
-    return new DockerCliResolver(cache, offline, events::add);
+  private BinaryResolver resolver(boolean offline) {
+    return new BinaryResolver(new CacheLayout(cache), offline, events::add);
   }
 
   private DockerCli download(String version) {
     return DockerCli.download(version).withUrlTemplate(server.base() + PATH_TEMPLATE);
   }
 
-  private ResolvedCli resolve(DockerCli spec) throws JenkinsDindException {
+  private ResolvedBinary resolve(DockerCli spec) throws JenkinsDindException {
     return resolver(false).resolve(spec, ImagePlatform.LINUX_AMD64);
   }
 
@@ -149,7 +150,7 @@ class DockerCliResolverTest {
   class Download {
     @Test
     void downloadsOnceExtractsTheCliAndReusesTheCache() throws Exception {
-      ResolvedCli first = resolve(download(REAL_VERSION));
+      ResolvedBinary first = resolve(download(REAL_VERSION));
 
       assertThat(first.binary()).isRegularFile().startsWith(cache).isExecutable();
       assertThat(first.binary().getFileName()).hasToString("docker");
@@ -161,8 +162,8 @@ class DockerCliResolverTest {
       assertThat(server.requests(AMD64_PATH)).isEqualTo(1);
       assertThat(cachedFiles()).noneMatch(f -> f.getFileName().toString().endsWith(".part"));
 
-      ResolvedCli second = resolve(download(REAL_VERSION));
-      ResolvedCli offline =
+      ResolvedBinary second = resolve(download(REAL_VERSION));
+      ResolvedBinary offline =
           resolver(true).resolve(download(REAL_VERSION), ImagePlatform.LINUX_AMD64);
 
       assertThat(server.totalRequests()).isEqualTo(1);
@@ -204,7 +205,7 @@ class DockerCliResolverTest {
     void followsRedirects() throws Exception {
       server.redirect("/mirror/x86_64/docker-28.2.2.tgz", server.base() + AMD64_PATH);
 
-      ResolvedCli cli =
+      ResolvedBinary cli =
           resolve(
               DockerCli.download(REAL_VERSION)
                   .withUrlTemplate(server.base() + "/mirror/{arch}/docker-{version}.tgz"));
@@ -289,7 +290,7 @@ class DockerCliResolverTest {
       assertThat(cachedFiles()).isEmpty();
 
       server.serve(AMD64_PATH, realTgz);
-      ResolvedCli cli = resolve(download(REAL_VERSION));
+      ResolvedBinary cli = resolve(download(REAL_VERSION));
 
       assertThat(cli.binarySha256()).isEqualTo(realDockerSha);
       assertThat(server.requests(AMD64_PATH)).isEqualTo(2);
@@ -324,7 +325,7 @@ class DockerCliResolverTest {
       String path = "/linux/static/stable/aarch64/docker-28.2.2.tgz";
       server.serve(path, aarch64Tgz);
 
-      ResolvedCli cli = resolver(false).resolve(download(REAL_VERSION), ARM64);
+      ResolvedBinary cli = resolver(false).resolve(download(REAL_VERSION), ARM64);
 
       assertThat(cli.source()).isEqualTo(server.base() + path);
       assertThat(cli.binarySha256()).isEqualTo(Sha256.ofFile(aarch64Elf));
@@ -337,7 +338,7 @@ class DockerCliResolverTest {
       String path = "/linux/static/stable/armhf/docker-28.2.2.tgz";
       server.serve(path, armTgz);
 
-      ResolvedCli cli =
+      ResolvedBinary cli =
           resolver(false).resolve(download(REAL_VERSION), new ImagePlatform("linux", "arm"));
 
       assertThat(cli.source()).isEqualTo(server.base() + path);
@@ -351,7 +352,7 @@ class DockerCliResolverTest {
       Files.copy(realTgz, mirror.resolve("docker-28.2.2.tgz"));
       String template = work.toUri() + "mirror/{arch}/docker-{version}.tgz";
 
-      ResolvedCli cli =
+      ResolvedBinary cli =
           resolver(true)
               .resolve(
                   DockerCli.download(REAL_VERSION).withUrlTemplate(template),
@@ -395,7 +396,7 @@ class DockerCliResolverTest {
   class Checksums {
     @Test
     void matchingSha256IsAcceptedInAnyCaseWithPrefix() throws Exception {
-      ResolvedCli cli =
+      ResolvedBinary cli =
           resolve(
               download(REAL_VERSION)
                   .withSha256(" sha256:" + realTgzSha.toUpperCase(Locale.ROOT) + "\n")
@@ -612,7 +613,7 @@ class DockerCliResolverTest {
     void bareBinaryWinsOverTheDownloadAndIsCopiedIntoTheCache() throws Exception {
       Path local = Files.copy(REAL_DOCKER, work.resolve("docker.tgz"));
 
-      ResolvedCli cli =
+      ResolvedBinary cli =
           resolve(new DockerCli(REAL_VERSION, server.base() + PATH_TEMPLATE, local, null, false));
 
       assertThat(server.totalRequests()).isZero();
@@ -627,7 +628,7 @@ class DockerCliResolverTest {
     void tarballIsToldByContentNotName() throws Exception {
       Path local = Files.copy(realTgz, work.resolve("docker"));
 
-      ResolvedCli cli = resolve(DockerCli.localFile(local, REAL_VERSION).withSha256(realTgzSha));
+      ResolvedBinary cli = resolve(DockerCli.localFile(local, REAL_VERSION).withSha256(realTgzSha));
 
       assertThat(cli.binarySha256()).isEqualTo(realDockerSha);
       assertThat(cli.fileSha256()).isEqualTo(realTgzSha);
@@ -662,10 +663,10 @@ class DockerCliResolverTest {
       Path ppc = CliFixtures.elf(work.resolve("docker-ppc64le"), true, false, 21);
       Path s390 = CliFixtures.elf(work.resolve("docker-s390x"), true, true, 22);
 
-      ResolvedCli ppcCli =
+      ResolvedBinary ppcCli =
           resolver(false)
               .resolve(DockerCli.localFile(ppc, "custom"), new ImagePlatform("linux", "ppc64le"));
-      ResolvedCli s390Cli =
+      ResolvedBinary s390Cli =
           resolver(false)
               .resolve(DockerCli.localFile(s390, "custom"), new ImagePlatform("linux", "s390x"));
 
@@ -686,7 +687,7 @@ class DockerCliResolverTest {
   class Platforms {
     @Test
     void noDownloadForPlatformsWithoutStaticCli() {
-      for (String arch : List.of("ppc64le", "s390x", "riscv64")) {
+      for (String arch : List.of("riscv64", "386")) {
         ConfigurationException e =
             failure(
                 ConfigurationException.class,
@@ -694,7 +695,7 @@ class DockerCliResolverTest {
                     resolver(false)
                         .resolve(download(REAL_VERSION), new ImagePlatform("linux", arch)));
         assertThat(e.setting()).as(arch).contains(Setting.PLATFORM);
-        assertThat(e.getMessage()).contains("linux/" + arch).contains("no static docker CLI");
+        assertThat(e.getMessage()).contains("linux/" + arch).contains("no docker CLI is published");
         assertThat(e.suggestion().orElseThrow()).contains("dockerClient");
       }
       assertThat(server.totalRequests()).isZero();

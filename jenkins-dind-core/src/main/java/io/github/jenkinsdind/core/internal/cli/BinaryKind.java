@@ -1,0 +1,163 @@
+package io.github.jenkinsdind.core.internal.cli;
+
+import io.github.jenkinsdind.core.api.DockerCliPlugin;
+import io.github.jenkinsdind.core.api.Setting;
+
+/**
+ * The binaries a build puts into the image, each with where it goes, the settings that choose it,
+ * and how its downloads name architectures (the docker CLI, buildx and compose each differ).
+ */
+public enum BinaryKind {
+  /** The docker CLI, from Docker's static tarball or a bare binary. */
+  DOCKER_CLI(
+      "docker",
+      "docker CLI",
+      "/usr/local/bin/docker",
+      Setting.DOCKER_VERSION,
+      Setting.DOCKER_CLIENT_URL,
+      Setting.DOCKER_CLIENT,
+      Setting.DOCKER_CLIENT_SHA256),
+  /** The buildx CLI plugin, a bare binary. */
+  BUILDX(
+      "buildx",
+      "docker buildx plugin",
+      "/usr/local/libexec/docker/cli-plugins/docker-buildx",
+      Setting.BUILDX_VERSION,
+      Setting.BUILDX_URL,
+      Setting.BUILDX_FILE,
+      Setting.BUILDX_SHA256),
+  /** The compose CLI plugin, a bare binary. */
+  COMPOSE(
+      "compose",
+      "docker compose plugin",
+      "/usr/local/libexec/docker/cli-plugins/docker-compose",
+      Setting.COMPOSE_VERSION,
+      Setting.COMPOSE_URL,
+      Setting.COMPOSE_FILE,
+      Setting.COMPOSE_SHA256);
+
+  private final String key;
+  private final String noun;
+  private final String imagePath;
+  private final Setting versionSetting;
+  private final Setting urlSetting;
+  private final Setting fileSetting;
+  private final Setting sha256Setting;
+
+  BinaryKind(
+      String key,
+      String noun,
+      String imagePath,
+      Setting versionSetting,
+      Setting urlSetting,
+      Setting fileSetting,
+      Setting sha256Setting) {
+    this.key = key;
+    this.noun = noun;
+    this.imagePath = imagePath;
+    this.versionSetting = versionSetting;
+    this.urlSetting = urlSetting;
+    this.fileSetting = fileSetting;
+    this.sha256Setting = sha256Setting;
+  }
+
+  /**
+   * Returns the kind of a CLI plugin.
+   *
+   * @param name the plugin
+   * @return its kind
+   */
+  public static BinaryKind of(DockerCliPlugin.Name name) {
+    return name == DockerCliPlugin.Name.BUILDX ? BUILDX : COMPOSE;
+  }
+
+  /**
+   * Returns the short name: {@code docker}, {@code buildx} or {@code compose}.
+   *
+   * @return the name
+   */
+  public String key() {
+    return key;
+  }
+
+  /**
+   * Returns what it is in words, for messages.
+   *
+   * @return for example {@code docker buildx plugin}
+   */
+  public String noun() {
+    return noun;
+  }
+
+  /**
+   * Returns where it goes in the image.
+   *
+   * @return an absolute path
+   */
+  public String imagePath() {
+    return imagePath;
+  }
+
+  /**
+   * Returns the file name of the binary: the last part of {@link #imagePath()}.
+   *
+   * @return for example {@code docker-buildx}
+   */
+  public String fileName() {
+    return imagePath.substring(imagePath.lastIndexOf('/') + 1);
+  }
+
+  /**
+   * Returns the name of its image layer.
+   *
+   * @return {@code docker-cli}, {@code docker-buildx} or {@code docker-compose}
+   */
+  public String layerName() {
+    return this == DOCKER_CLI ? "docker-cli" : fileName();
+  }
+
+  /**
+   * Says whether its file may be a tarball that holds it (only Docker's static CLI comes so).
+   *
+   * @return whether a tarball is accepted
+   */
+  public boolean comesInTarballs() {
+    return this == DOCKER_CLI;
+  }
+
+  /**
+   * Returns the setting of its version.
+   *
+   * @return the setting
+   */
+  public Setting versionSetting() {
+    return versionSetting;
+  }
+
+  /**
+   * Returns the setting of its download URL template.
+   *
+   * @return the setting
+   */
+  public Setting urlSetting() {
+    return urlSetting;
+  }
+
+  /**
+   * Returns the setting of its local file.
+   *
+   * @return the setting
+   */
+  public Setting fileSetting() {
+    return fileSetting;
+  }
+
+  /**
+   * Returns the setting of its expected sha256.
+   *
+   * @return the setting
+   */
+  public Setting sha256Setting() {
+    return sha256Setting;
+  }
+}
