@@ -5,6 +5,7 @@ import io.github.jenkinsdind.core.api.BuildRequest;
 import io.github.jenkinsdind.core.api.BuildResult;
 import io.github.jenkinsdind.core.api.ConfigurationException;
 import io.github.jenkinsdind.core.api.DockerCli;
+import io.github.jenkinsdind.core.api.DockerCliPlugin;
 import io.github.jenkinsdind.core.api.EnvironmentException;
 import io.github.jenkinsdind.core.api.ImagePlatform;
 import io.github.jenkinsdind.core.api.ImageTarget;
@@ -13,6 +14,7 @@ import io.github.jenkinsdind.core.api.JenkinsDindException;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -144,12 +146,122 @@ public class BuildMojo extends AbstractJenkinsDindMojo<BuildRequest> {
   String dockerClientSha256;
 
   /**
-   * Fails the build when no {@code dockerClientSha256} is set: for release builds.
+   * Fails the build when no {@code dockerClientSha256} is set, or a CLI plugin has no pin (its own
+   * {@code buildxSha256} or {@code composeSha256}, or the built-in one of its default version): for
+   * release builds.
    *
    * @since 0.1.0
    */
   @Parameter(property = PROPERTY_PREFIX + "requireDockerClientSha256", defaultValue = "false")
   boolean requireDockerClientSha256;
+
+  /**
+   * The docker CLI plugins the image carries in {@code /usr/local/libexec/docker/cli-plugins/}:
+   * {@code buildx} (which {@code docker build} needs since Docker 23) and {@code compose} (with a
+   * {@code /usr/local/bin/docker-compose} link), or {@code none}. On the command line:
+   * comma-separated. Both by default.
+   *
+   * @since 0.3.0
+   */
+  @Parameter(property = PROPERTY_PREFIX + "cliPlugins")
+  List<String> cliPlugins;
+
+  /**
+   * The buildx version to download. The default version's published sha256 are built in, so its
+   * download is checked without {@code buildxSha256}.
+   *
+   * @since 0.3.0
+   */
+  @Parameter(
+      property = PROPERTY_PREFIX + "buildxVersion",
+      defaultValue = DockerCliPlugin.DEFAULT_BUILDX_VERSION)
+  String buildxVersion;
+
+  /**
+   * The download URL of buildx, with {@code {version}} and {@code {arch}} ({@code amd64}, {@code
+   * arm64}, {@code arm-v7}, {@code ppc64le}, {@code s390x}): GitHub's release files by default;
+   * point it at a mirror that keeps their names.
+   *
+   * @since 0.3.0
+   */
+  @Parameter(
+      property = PROPERTY_PREFIX + "buildxUrl",
+      defaultValue = DockerCliPlugin.DEFAULT_BUILDX_URL_TEMPLATE)
+  String buildxUrl;
+
+  /**
+   * A local buildx binary ({@code docker-buildx}); nothing is downloaded then. Set {@code
+   * buildxVersion} to its version, for the label.
+   *
+   * @since 0.3.0
+   */
+  @Parameter(property = PROPERTY_PREFIX + "buildxFile")
+  File buildxFile;
+
+  /**
+   * The expected sha256 of the buildx file (downloaded or local).
+   *
+   * @since 0.3.0
+   */
+  @Parameter(property = PROPERTY_PREFIX + "buildxSha256")
+  String buildxSha256;
+
+  /**
+   * Leaves buildx out of the image, whatever {@code cliPlugins} says.
+   *
+   * @since 0.3.0
+   */
+  @Parameter(property = PROPERTY_PREFIX + "skipBuildx", defaultValue = "false")
+  boolean skipBuildx;
+
+  /**
+   * The compose version to download. The default version's published sha256 are built in, so its
+   * download is checked without {@code composeSha256}.
+   *
+   * @since 0.3.0
+   */
+  @Parameter(
+      property = PROPERTY_PREFIX + "composeVersion",
+      defaultValue = DockerCliPlugin.DEFAULT_COMPOSE_VERSION)
+  String composeVersion;
+
+  /**
+   * The download URL of compose, with {@code {version}} and {@code {arch}} ({@code x86_64}, {@code
+   * aarch64}, {@code armv7}, {@code ppc64le}, {@code s390x}): GitHub's release files by default;
+   * point it at a mirror that keeps their names.
+   *
+   * @since 0.3.0
+   */
+  @Parameter(
+      property = PROPERTY_PREFIX + "composeUrl",
+      defaultValue = DockerCliPlugin.DEFAULT_COMPOSE_URL_TEMPLATE)
+  String composeUrl;
+
+  /**
+   * A local compose binary ({@code docker-compose}); nothing is downloaded then. Set {@code
+   * composeVersion} to its version, for the label.
+   *
+   * @since 0.3.0
+   */
+  @Parameter(property = PROPERTY_PREFIX + "composeFile")
+  File composeFile;
+
+  /**
+   * The expected sha256 of the compose file (downloaded or local).
+   *
+   * @since 0.3.0
+   */
+  @Parameter(property = PROPERTY_PREFIX + "composeSha256")
+  String composeSha256;
+
+  /**
+   * Leaves compose (and its {@code docker-compose} link) out of the image, whatever {@code
+   * cliPlugins} says.
+   *
+   * @since 0.3.0
+   */
+  @Parameter(property = PROPERTY_PREFIX + "skipCompose", defaultValue = "false")
+  boolean skipCompose;
 
   /**
    * The GID of the {@code docker} group in the image: a number from 0 to 2147483647, or {@code
@@ -270,6 +382,7 @@ public class BuildMojo extends AbstractJenkinsDindMojo<BuildRequest> {
         .to(kind.target(orEmpty(image).trim(), tagSet(tags), tarFile.toPath()))
         .platform(imagePlatform)
         .dockerCli(cli)
+        .cliPlugins(cliPluginList())
         .accounts(
             new AccountSpec(
                 orEmpty(user).trim(),
@@ -292,6 +405,28 @@ public class BuildMojo extends AbstractJenkinsDindMojo<BuildRequest> {
   protected void perform(BuildRequest request) throws JenkinsDindException {
     BuildResult result = JenkinsDind.build(request, events());
     report(result, request.target());
+  }
+
+  private List<DockerCliPlugin> cliPluginList() throws ConfigurationException {
+    List<DockerCliPlugin> plugins = new ArrayList<>();
+    for (DockerCliPlugin.Name name : CliPluginsSetting.parse(cliPlugins)) {
+      if (name == DockerCliPlugin.Name.BUILDX && !skipBuildx) {
+        plugins.add(plugin(name, buildxVersion, buildxUrl, buildxFile, buildxSha256));
+      } else if (name == DockerCliPlugin.Name.COMPOSE && !skipCompose) {
+        plugins.add(plugin(name, composeVersion, composeUrl, composeFile, composeSha256));
+      }
+    }
+    return plugins;
+  }
+
+  private static DockerCliPlugin plugin(
+      DockerCliPlugin.Name name, String version, String url, File file, String sha256) {
+    return new DockerCliPlugin(
+        name,
+        orEmpty(version).trim(),
+        orEmpty(url).trim(),
+        file == null ? null : file.toPath(),
+        blankToNull(sha256));
   }
 
   private long gid() throws JenkinsDindException {

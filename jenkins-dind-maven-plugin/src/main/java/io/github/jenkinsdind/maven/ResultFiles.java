@@ -64,6 +64,22 @@ final class ResultFiles {
     field(out, "baseDigest", quote(result.baseDigest()));
     field(out, "dockerCliVersion", quote(result.dockerCliVersion()));
     field(out, "dockerCliSha256", quote(result.dockerCliSha256()));
+    field(
+        out,
+        "cliPlugins",
+        result.cliPlugins().stream()
+            .map(
+                plugin ->
+                    "{\"name\": "
+                        + quote(plugin.name())
+                        + ", \"version\": "
+                        + quote(plugin.version())
+                        + ", \"path\": "
+                        + quote(plugin.path())
+                        + ", \"sha256\": "
+                        + quote(plugin.sha256())
+                        + "}")
+            .collect(Collectors.joining(", ", "[", "]")));
     field(out, "dockerGid", Long.toString(result.dockerGid()));
     out.setLength(out.length() - 2);
     return out.append("\n}\n").toString();

@@ -7,6 +7,7 @@ import io.github.jenkinsdind.core.api.AccountSpec;
 import io.github.jenkinsdind.core.api.BuildRequest;
 import io.github.jenkinsdind.core.api.ConfigurationException;
 import io.github.jenkinsdind.core.api.DockerCli;
+import io.github.jenkinsdind.core.api.DockerCliPlugin;
 import io.github.jenkinsdind.core.api.ImagePlatform;
 import io.github.jenkinsdind.core.api.ImageTarget;
 import java.io.File;
@@ -94,6 +95,20 @@ class BuildMojoTest {
                 basedir.resolve("tools/docker.tgz"),
                 "0123456789abcdef".repeat(4),
                 true));
+    assertThat(request.cliPlugins())
+        .containsExactly(
+            new DockerCliPlugin(
+                DockerCliPlugin.Name.COMPOSE,
+                "2.26.1",
+                "https://mirror.example.com/compose/{version}/{arch}",
+                basedir.resolve("tools/docker-compose"),
+                "9876543210abcdef".repeat(4)),
+            new DockerCliPlugin(
+                DockerCliPlugin.Name.BUILDX,
+                "0.13.1",
+                "https://mirror.example.com/buildx/{version}/{arch}",
+                basedir.resolve("tools/docker-buildx"),
+                "abcdef0123456789".repeat(4)));
     assertThat(request.accounts())
         .isEqualTo(new AccountSpec("ci", "dockerhost", 998, AccountSpec.NewUser.defaults()));
     assertThat(request.labels())
@@ -126,6 +141,38 @@ class BuildMojoTest {
     assertThat(request.platform()).isEqualTo(new ImagePlatform("linux", "arm64"));
     assertThat(request.accounts().gid()).isEqualTo(4242);
     assertThat(request.allowInsecureRegistries()).isTrue();
+  }
+
+  @Test
+  void cliPluginsAreChosenLeftOutAndRefusedByTheirProperties() throws Exception {
+    BuildRequest composeOnly =
+        build(
+                "defaults",
+                MojoHarness.Invocation.with(
+                    Map.of(
+                        "jenkins-dind.cliPlugins", "buildx,compose",
+                        "jenkins-dind.skipBuildx", "true",
+                        "jenkins-dind.composeVersion", "2.26.1",
+                        "jenkins-dind.composeSha256", "ab".repeat(32))))
+            .validatedRequest();
+    assertThat(composeOnly.cliPlugins())
+        .containsExactly(
+            DockerCliPlugin.defaults(DockerCliPlugin.Name.COMPOSE)
+                .withVersion("2.26.1")
+                .withSha256("ab".repeat(32)));
+
+    BuildRequest none =
+        build("defaults", MojoHarness.Invocation.with(Map.of("jenkins-dind.cliPlugins", "none")))
+            .validatedRequest();
+    assertThat(none.cliPlugins()).isEmpty();
+
+    BuildMojo unknown =
+        build("defaults", MojoHarness.Invocation.with(Map.of("jenkins-dind.cliPlugins", "scan")));
+    assertThatThrownBy(unknown::execute)
+        .isInstanceOf(MojoFailureException.class)
+        .hasMessageContaining("'scan' is not a docker CLI plugin")
+        .hasMessageContaining(
+            "<cliPlugins> in the plugin's <configuration>, or -Djenkins-dind.cliPlugins");
   }
 
   @Test

@@ -3,9 +3,11 @@ package io.github.jenkinsdind.maven;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.jenkinsdind.core.api.BuildResult;
+import io.github.jenkinsdind.core.api.ImageBinary;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,6 +28,12 @@ class ResultFilesTest {
         "sha256:" + "c".repeat(64),
         "29.7.2",
         "d".repeat(64),
+        List.of(
+            new ImageBinary(
+                "buildx",
+                "0.34.0",
+                "/usr/local/libexec/docker/cli-plugins/docker-buildx",
+                "e".repeat(64))),
         106,
         Duration.ofSeconds(3));
   }
@@ -58,6 +66,10 @@ class ResultFilesTest {
                 + "  \"dockerCliSha256\": \""
                 + "d".repeat(64)
                 + "\",\n"
+                + "  \"cliPlugins\": [{\"name\": \"buildx\", \"version\": \"0.34.0\", \"path\":"
+                + " \"/usr/local/libexec/docker/cli-plugins/docker-buildx\", \"sha256\": \""
+                + "e".repeat(64)
+                + "\"}],\n"
                 + "  \"dockerGid\": 106\n"
                 + "}\n");
     try (var files = Files.list(out)) {

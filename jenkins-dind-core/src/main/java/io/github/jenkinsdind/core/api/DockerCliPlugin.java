@@ -27,13 +27,27 @@ import java.util.Optional;
 public record DockerCliPlugin(
     Name name, String version, String urlTemplate, Path localFile, String sha256) {
 
+  /** The default version of buildx, whose published sha256 are built in. */
+  public static final String DEFAULT_BUILDX_VERSION = "0.34.0";
+
+  /** The download URL template of buildx's GitHub releases. */
+  public static final String DEFAULT_BUILDX_URL_TEMPLATE =
+      "https://github.com/docker/buildx/releases/download/v{version}/buildx-v{version}.linux-{arch}";
+
+  /** The default version of compose, whose published sha256 are built in. */
+  public static final String DEFAULT_COMPOSE_VERSION = "5.1.3";
+
+  /** The download URL template of compose's GitHub releases. */
+  public static final String DEFAULT_COMPOSE_URL_TEMPLATE =
+      "https://github.com/docker/compose/releases/download/v{version}/docker-compose-linux-{arch}";
+
   /** The docker CLI plugins the image can carry. */
   public enum Name {
     /** {@code docker buildx}: BuildKit builds; {@code docker build} goes through it. */
     BUILDX(
         "buildx",
-        "0.34.0",
-        "https://github.com/docker/buildx/releases/download/v{version}/buildx-v{version}.linux-{arch}",
+        DEFAULT_BUILDX_VERSION,
+        DEFAULT_BUILDX_URL_TEMPLATE,
         Setting.BUILDX_VERSION,
         Setting.BUILDX_URL,
         Setting.BUILDX_FILE,
@@ -41,8 +55,8 @@ public record DockerCliPlugin(
     /** {@code docker compose}, also reachable as {@code docker-compose}. */
     COMPOSE(
         "compose",
-        "5.1.3",
-        "https://github.com/docker/compose/releases/download/v{version}/docker-compose-linux-{arch}",
+        DEFAULT_COMPOSE_VERSION,
+        DEFAULT_COMPOSE_URL_TEMPLATE,
         Setting.COMPOSE_VERSION,
         Setting.COMPOSE_URL,
         Setting.COMPOSE_FILE,
