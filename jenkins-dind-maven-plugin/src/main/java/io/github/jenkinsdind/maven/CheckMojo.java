@@ -9,12 +9,15 @@ import java.util.stream.Collectors;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
 
 /**
  * Proves that the image can drive the Docker daemon: a throwaway container of it, as the image's
  * user, with the socket and the group logic of {@code jenkins-dind:run}, runs {@code docker
- * version}, and is removed. Prints PASS with the server version, or fails the build with the
- * diagnosis (the socket's GID, the user's groups in the image) and the exact fix.
+ * version}, and is removed; then (unless {@code checkToolchain} is false) another proves buildx
+ * with a real BuildKit build, and compose with {@code up -d} and {@code down}, when the image has
+ * it. Prints PASS with the server version, or fails the build with the diagnosis (the socket's GID,
+ * the user's groups in the image) and the exact fix.
  *
  * @since 0.1.0
  */
@@ -24,6 +27,18 @@ import org.apache.maven.plugins.annotations.Mojo;
     requiresProject = false,
     threadSafe = true)
 public class CheckMojo extends AbstractContainerMojo<CheckRequest> {
+
+  /**
+   * Whether the check also proves the toolchain a Jenkins job uses, once {@code docker version}
+   * passes: {@code docker buildx version} and a real BuildKit build whose {@code FROM} is the
+   * image, then, when the image has compose, {@code docker compose version}, {@code up -d} and
+   * {@code down} of a one-service project. What it makes is removed. Set it to {@code false} to
+   * check only {@code docker version}, as before 0.3.0.
+   *
+   * @since 0.3.0
+   */
+  @Parameter(property = PROPERTY_PREFIX + "checkToolchain", defaultValue = "true")
+  boolean checkToolchain;
 
   /** Creates the goal; Maven sets the parameters. */
   public CheckMojo() {}
@@ -35,7 +50,8 @@ public class CheckMojo extends AbstractContainerMojo<CheckRequest> {
 
   @Override
   protected CheckRequest request() {
-    return new CheckRequest(orEmpty(image), orEmpty(dockerSocket), orEmpty(groupAdd), dockerHost());
+    return new CheckRequest(
+        orEmpty(image), orEmpty(dockerSocket), orEmpty(groupAdd), dockerHost(), checkToolchain);
   }
 
   @Override

@@ -13,9 +13,17 @@ import java.util.Optional;
  * @param groupAdd {@code auto}, {@code none} or a GID, as for {@link RunRequest#groupAdd()}
  * @param dockerHost the Docker daemon to talk to, as for {@link RunRequest#dockerHost()}; empty for
  *     the one the environment gives
+ * @param toolchain whether, once {@code docker version} passes, the check also proves the toolchain
+ *     a job uses: {@code docker buildx version} and a real BuildKit build whose {@code FROM} is the
+ *     image, then, when the image has compose, {@code docker compose version}, {@code up -d} and
+ *     {@code down} of a one-service project (true unless said otherwise)
  */
 public record CheckRequest(
-    String image, String dockerSocket, String groupAdd, Optional<String> dockerHost) {
+    String image,
+    String dockerSocket,
+    String groupAdd,
+    Optional<String> dockerHost,
+    boolean toolchain) {
 
   /**
    * Checks the parts.
@@ -24,12 +32,37 @@ public record CheckRequest(
    * @param dockerSocket the socket
    * @param groupAdd the group policy
    * @param dockerHost the daemon, if one was given
+   * @param toolchain whether the toolchain is checked too
    */
   public CheckRequest {
     Objects.requireNonNull(image, "image");
     Objects.requireNonNull(dockerSocket, "dockerSocket");
     Objects.requireNonNull(groupAdd, "groupAdd");
     Objects.requireNonNull(dockerHost, "dockerHost");
+  }
+
+  /**
+   * Checks an image, its toolchain included.
+   *
+   * @param image the image
+   * @param dockerSocket the socket
+   * @param groupAdd the group policy
+   * @param dockerHost the daemon, if one was given
+   */
+  public CheckRequest(
+      String image, String dockerSocket, String groupAdd, Optional<String> dockerHost) {
+    this(image, dockerSocket, groupAdd, dockerHost, true);
+  }
+
+  /**
+   * Returns a copy that checks the toolchain, or only {@code docker version}.
+   *
+   * @param value whether the toolchain is checked
+   * @return the copy
+   * @since 0.3.0
+   */
+  public CheckRequest withToolchain(boolean value) {
+    return new CheckRequest(image, dockerSocket, groupAdd, dockerHost, value);
   }
 
   /**

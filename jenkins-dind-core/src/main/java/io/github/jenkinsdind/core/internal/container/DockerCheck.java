@@ -9,12 +9,15 @@ import io.github.jenkinsdind.core.internal.daemon.DaemonKind;
 import io.github.jenkinsdind.core.internal.daemon.Engine;
 import io.github.jenkinsdind.core.internal.daemon.ThrowawayContainer;
 import java.util.List;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
  * The {@code check} operation: proves (or disproves) that an image can drive the daemon. A
  * throwaway container of the image, as the image's user, with the socket and the group policy of
- * {@code run}, runs {@code docker version}.
+ * {@code run}, runs {@code docker version}; then, unless the request says not to, a second one
+ * proves the toolchain a job uses ({@link ToolchainScript}): buildx and a BuildKit build, and
+ * compose when the image has it.
  */
 public final class DockerCheck {
   private DockerCheck() {}
@@ -98,6 +101,9 @@ public final class DockerCheck {
               outcome.stdout(),
               outcome.stderr(),
               kind);
+      if (verdict.passed() && request.toolchain()) {
+        verdict = toolchain(engine, image, socket, added, facts.docker().get(), verdict, events);
+      }
     }
     return new CheckResult(
         verdict.passed(),
@@ -109,6 +115,34 @@ public final class DockerCheck {
         verdict.serverVersion(),
         verdict.diagnosis(),
         verdict.fix());
+  }
+
+  private static CheckVerdict toolchain(
+      Engine engine,
+      String image,
+      String socket,
+      List<Long> added,
+      String docker,
+      CheckVerdict versionVerdict,
+      EventHandler events)
+      throws JenkinsDindException {
+    events.handle(
+        Event.info(
+            "Checking the toolchain in the image: docker buildx version, a BuildKit build FROM the"
+                + " image, and docker compose version, up -d and down when it has compose"));
+    String id = UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    ToolchainScript script = new ToolchainScript(docker, socket, image, id);
+    ThrowawayContainer.Outcome outcome =
+        ThrowawayContainer.run(engine, image, socket, added, script.command());
+    ToolchainScript.Report report = ToolchainScript.parse(outcome.stdout());
+    for (ToolchainScript.Outcome step : report.outcomes()) {
+      events.handle(
+          Event.info(
+              (step.passed() ? "  ok: " : "  FAILED: ")
+                  + step.step().command()
+                  + (step.passed() && !step.output().isBlank() ? ": " + step.output() : "")));
+    }
+    return ToolchainVerdict.judge(versionVerdict, report, outcome.exitCode(), outcome.stderr());
   }
 
   private static String text(List<Long> gids) {
