@@ -127,7 +127,60 @@ public enum Setting {
   /** How long to wait for Jenkins to answer. */
   WAIT("wait"),
   /** Whether the jenkins_home volume is removed on stop. */
-  REMOVE_VOLUME("removeVolume");
+  REMOVE_VOLUME("removeVolume"),
+
+  // Jenkins plugins (issue 15)
+  /**
+   * Jenkins plugins to install, in the plugins.txt syntax: {@code id}, {@code id:version}, {@code
+   * id:version:url} or {@code id::url}; the version may be {@code latest} or {@code experimental}.
+   *
+   * @since 0.2.0
+   */
+  PLUGINS("plugins"),
+  /**
+   * A plugins.txt (with {@code #} comments) or a plugins.yaml of the plugin installation manager.
+   *
+   * @since 0.2.0
+   */
+  PLUGINS_FILE("pluginsFile"),
+  /**
+   * A plugins.lock written by an earlier build: the exact set of plugins to install, with no update
+   * center needed.
+   *
+   * @since 0.2.0
+   */
+  PLUGINS_LOCK_FILE("pluginsLockFile"),
+  /**
+   * The Jenkins update center, {@code update-center.actual.json} (plain JSON, not JSONP).
+   *
+   * @since 0.2.0
+   */
+  UPDATE_CENTER_URL("updateCenterUrl"),
+  /**
+   * The {@code plugin-versions.json} that lists every version of every plugin.
+   *
+   * @since 0.2.0
+   */
+  PLUGIN_VERSIONS_URL("pluginVersionsUrl"),
+  /**
+   * A mirror for plugin downloads: a URL template with {@code {id}} and {@code {version}}, or a base
+   * URL like the installation manager's {@code JENKINS_UC_DOWNLOAD_URL}.
+   *
+   * @since 0.2.0
+   */
+  PLUGIN_DOWNLOAD_URL("pluginDownloadUrl"),
+  /**
+   * The Jenkins version of the base, when it cannot be read from the base.
+   *
+   * @since 0.2.0
+   */
+  JENKINS_VERSION("jenkinsVersion"),
+  /**
+   * Whether a security warning of the update center for a chosen plugin version fails the build.
+   *
+   * @since 0.2.0
+   */
+  FAIL_ON_PLUGIN_WARNINGS("failOnPluginWarnings");
 
   private final String key;
 
