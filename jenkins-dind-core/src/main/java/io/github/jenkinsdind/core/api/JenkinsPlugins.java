@@ -26,11 +26,12 @@ import java.util.Optional;
  * @param updateCenterUrl the update center's {@code update-center.actual.json}
  * @param pluginVersionsUrl the {@code plugin-versions.json}, or {@code null} for the one beside the
  *     update center ({@link #DEFAULT_PLUGIN_VERSIONS_URL} for the default update center)
- * @param downloadUrl a download mirror: a template with {@code {id}} and {@code {version}}, or a base
- *     URL to which {@code /<id>/<version>/<id>.hpi} is added; {@code null} for the update center's
- *     URLs
+ * @param downloadUrl a download mirror: a template with {@code {id}} and {@code {version}}, or a
+ *     base URL to which {@code /<id>/<version>/<id>.hpi} is added; {@code null} for the update
+ *     center's URLs
  * @param jenkinsVersion the Jenkins version of the base, or {@code null} to read it from the base
- * @param failOnWarnings whether a security warning for a chosen version is an error (else a warning)
+ * @param failOnWarnings whether a security warning for a chosen version is an error (else a
+ *     warning)
  */
 public record JenkinsPlugins(
     List<String> plugins,
@@ -52,8 +53,7 @@ public record JenkinsPlugins(
 
   /** No plugins at all. */
   public static final JenkinsPlugins NONE =
-      new JenkinsPlugins(
-          List.of(), null, null, DEFAULT_UPDATE_CENTER_URL, null, null, null, false);
+      new JenkinsPlugins(List.of(), null, null, DEFAULT_UPDATE_CENTER_URL, null, null, null, false);
 
   /**
    * Checks the parts.
@@ -166,7 +166,8 @@ public record JenkinsPlugins(
   /**
    * Returns a copy with another list of plugin versions.
    *
-   * @param url the {@code plugin-versions.json}, or {@code null} for the one beside the update center
+   * @param url the {@code plugin-versions.json}, or {@code null} for the one beside the update
+   *     center
    * @return the copy
    */
   public JenkinsPlugins withPluginVersionsUrl(String url) {

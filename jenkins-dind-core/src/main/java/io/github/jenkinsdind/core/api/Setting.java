@@ -163,8 +163,8 @@ public enum Setting {
    */
   PLUGIN_VERSIONS_URL("pluginVersionsUrl"),
   /**
-   * A mirror for plugin downloads: a URL template with {@code {id}} and {@code {version}}, or a base
-   * URL like the installation manager's {@code JENKINS_UC_DOWNLOAD_URL}.
+   * A mirror for plugin downloads: a URL template with {@code {id}} and {@code {version}}, or a
+   * base URL like the installation manager's {@code JENKINS_UC_DOWNLOAD_URL}.
    *
    * @since 0.2.0
    */

@@ -116,4 +116,13 @@ public record CacheLayout(Path root) {
   public Path tmp() {
     return root.resolve("tmp");
   }
+
+  /**
+   * Returns the Jenkins plugins cache: the update center's JSON by URL, and plugin files by sha256.
+   *
+   * @return {@code jenkins-plugins}
+   */
+  public Path jenkinsPlugins() {
+    return root.resolve("jenkins-plugins");
+  }
 }

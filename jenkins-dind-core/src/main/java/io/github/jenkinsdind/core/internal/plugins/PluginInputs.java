@@ -52,7 +52,11 @@ public final class PluginInputs {
       PluginSpec earlier = byId.putIfAbsent(spec.id(), spec);
       if (earlier != null) {
         throw new ConfigurationException(
-            "plugin " + spec.id() + " is asked for twice: in " + earlier.origin() + " and in "
+            "plugin "
+                + spec.id()
+                + " is asked for twice: in "
+                + earlier.origin()
+                + " and in "
                 + spec.origin(),
             spec.setting(),
             spec.id(),
@@ -175,7 +179,13 @@ public final class PluginInputs {
   private static ConfigurationException malformed(
       String entry, Setting setting, String where, String why) {
     return new ConfigurationException(
-        "the plugin entry '" + entry + "' in " + setting.key() + " (" + where + ") is malformed: "
+        "the plugin entry '"
+            + entry
+            + "' in "
+            + setting.key()
+            + " ("
+            + where
+            + ") is malformed: "
             + why,
         setting,
         entry,

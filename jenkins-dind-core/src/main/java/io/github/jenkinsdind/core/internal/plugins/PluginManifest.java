@@ -41,8 +41,7 @@ public final class PluginManifest {
       throw new IOException("it has no " + MANIFEST + ", so it is not a Jenkins plugin");
     }
     return release(manifest, url, sha256)
-        .orElseThrow(
-            () -> new IOException("its manifest has no Short-Name or Plugin-Version"));
+        .orElseThrow(() -> new IOException("its manifest has no Short-Name or Plugin-Version"));
   }
 
   /**
@@ -100,8 +99,7 @@ public final class PluginManifest {
       for (int i = 1; i < parts.length; i++) {
         optional |= parts[i].strip().equals("resolution:=optional");
       }
-      dependencies.add(
-          new PluginDependency(idVersion[0].strip(), idVersion[1].strip(), optional));
+      dependencies.add(new PluginDependency(idVersion[0].strip(), idVersion[1].strip(), optional));
     }
     return dependencies;
   }

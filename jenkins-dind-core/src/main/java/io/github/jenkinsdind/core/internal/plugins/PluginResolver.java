@@ -22,8 +22,8 @@ import java.util.TreeMap;
  *       error naming both. {@code latest} and no version take the latest release, {@code
  *       experimental} the newest of all.
  *   <li>A plugin that only dependencies need gets the oldest release that all of them accept (the
- *       minimum), never older than one it was given in an earlier round; rounds repeat until nothing
- *       changes.
+ *       minimum), never older than one it was given in an earlier round; rounds repeat until
+ *       nothing changes.
  *   <li>A dependency the war bundles new enough is left out.
  *   <li>Each release's {@code requiredCore} must not be newer than the Jenkins version; a cycle of
  *       non-optional dependencies is an error; security warnings fail or are reported.
@@ -87,7 +87,8 @@ public final class PluginResolver {
         return finish(result, faults);
       }
     }
-    throw new IllegalStateException("plugin resolution did not settle in " + MAX_ROUNDS + " rounds");
+    throw new IllegalStateException(
+        "plugin resolution did not settle in " + MAX_ROUNDS + " rounds");
   }
 
   /** One traversal: the chosen releases and chains, and whether a minimum was raised. */
@@ -139,7 +140,8 @@ public final class PluginResolver {
     }
     for (int i = 0; i < optionalIds.size(); i++) {
       if (round.chosen.containsKey(optionalIds.get(i))) {
-        round.raised |= raise(optionalIds.get(i), optionalNeeds.get(i), requested, minimums, faults);
+        round.raised |=
+            raise(optionalIds.get(i), optionalNeeds.get(i), requested, minimums, faults);
       }
     }
     return round;
@@ -175,8 +177,7 @@ public final class PluginResolver {
     if (spec != null && spec.fixed()) {
       return fixedRelease(spec, faults);
     }
-    PluginRelease latest =
-        center.latestOf(id).orElseThrow(() -> faults.unknown(id, chain));
+    PluginRelease latest = center.latestOf(id).orElseThrow(() -> faults.unknown(id, chain));
     if (spec != null && spec.kind() == PluginSpec.Kind.EXPERIMENTAL) {
       List<PluginRelease> all = center.releasesOf(id);
       return all.get(all.size() - 1);
@@ -221,7 +222,8 @@ public final class PluginResolver {
       List<String> chain = round.chains.get(id);
       if (jenkinsVersion != null
           && release.requiredCore() != null
-          && PluginVersion.of(release.requiredCore()).isNewerThan(PluginVersion.of(jenkinsVersion))) {
+          && PluginVersion.of(release.requiredCore())
+              .isNewerThan(PluginVersion.of(jenkinsVersion))) {
         throw faults.coreTooOld(release, chain, jenkinsVersion);
       }
       for (SecurityWarning warning : center.warningsFor(id, release.version())) {
@@ -229,7 +231,11 @@ public final class PluginResolver {
           throw faults.warned(release, chain, warning);
         }
         warnings.add(
-            "plugin " + release + " (" + faults.describe(chain) + ") has a security warning: "
+            "plugin "
+                + release
+                + " ("
+                + faults.describe(chain)
+                + ") has a security warning: "
                 + warning.describe());
       }
       plugins.add(new ResolvedPlugin(release, chain));

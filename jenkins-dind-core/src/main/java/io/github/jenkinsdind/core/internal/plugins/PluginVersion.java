@@ -21,8 +21,8 @@ import java.util.Objects;
  *       among themselves alphabetically; a number ranks above any word: {@code 1-rc1 < 1 < 1.1}.
  * </ul>
  *
- * <p>{@link #compareTo} is not consistent with {@link #equals}: {@code 1.0} and {@code 1.0.0} compare
- * as equal but are different texts.
+ * <p>{@link #compareTo} is not consistent with {@link #equals}: {@code 1.0} and {@code 1.0.0}
+ * compare as equal but are different texts.
  *
  * @param text the version as written
  */

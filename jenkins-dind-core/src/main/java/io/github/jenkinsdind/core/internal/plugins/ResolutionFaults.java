@@ -17,14 +17,21 @@ final class ResolutionFaults {
     this.requested = requested;
   }
 
-  /** Says why a plugin is in the set: {@code asked for in plugins (entry 1 'git')}, or the chain. */
+  /**
+   * Says why a plugin is in the set: {@code asked for in plugins (entry 1 'git')}, or the chain.
+   */
   String describe(List<String> chain) {
     PluginSpec root = requested.get(chain.get(0));
     String asked = "asked for in " + root.origin();
     if (chain.size() == 1) {
       return asked;
     }
-    return "pulled in by " + String.join(" -> ", chain) + ", where " + chain.get(0) + " is " + asked;
+    return "pulled in by "
+        + String.join(" -> ", chain)
+        + ", where "
+        + chain.get(0)
+        + " is "
+        + asked;
   }
 
   ConfigurationException unknown(String id, List<String> chain) {
@@ -47,9 +54,18 @@ final class ResolutionFaults {
       String id, List<String> chain, PluginResolver.Need need, String latest) {
     PluginSpec root = requested.get(chain.get(0));
     return new ConfigurationException(
-        "plugin " + id + " (" + describe(chain) + ") must be version " + need.version()
-            + " or newer, as " + need.by() + " requires, but the update center has no such"
-            + " release (its latest is " + latest + ")",
+        "plugin "
+            + id
+            + " ("
+            + describe(chain)
+            + ") must be version "
+            + need.version()
+            + " or newer, as "
+            + need.by()
+            + " requires, but the update center has no such"
+            + " release (its latest is "
+            + latest
+            + ")",
         root.setting(),
         chain.get(0),
         Suggestion.perhaps()
@@ -66,9 +82,17 @@ final class ResolutionFaults {
   ConfigurationException missingPin(PluginSpec spec, boolean known) {
     String message =
         known
-            ? "plugin " + spec.id() + " has no version " + spec.version()
-                + " in the update center's plugin versions (" + describe(List.of(spec.id())) + ")"
-            : "plugin " + spec.id() + " is not in the update center (" + describe(List.of(spec.id()))
+            ? "plugin "
+                + spec.id()
+                + " has no version "
+                + spec.version()
+                + " in the update center's plugin versions ("
+                + describe(List.of(spec.id()))
+                + ")"
+            : "plugin "
+                + spec.id()
+                + " is not in the update center ("
+                + describe(List.of(spec.id()))
                 + ")";
     return new ConfigurationException(
         message,
@@ -86,9 +110,21 @@ final class ResolutionFaults {
   ConfigurationException pinTooOld(PluginSpec spec, String pinned, PluginResolver.Need need) {
     List<String> chain = need.chain();
     return new ConfigurationException(
-        "plugin " + spec.id() + " is pinned to " + pinned + " in " + spec.origin() + ", but "
-            + need.by() + " (" + describe(chain) + ") requires " + spec.id() + " "
-            + need.version() + " or newer",
+        "plugin "
+            + spec.id()
+            + " is pinned to "
+            + pinned
+            + " in "
+            + spec.origin()
+            + ", but "
+            + need.by()
+            + " ("
+            + describe(chain)
+            + ") requires "
+            + spec.id()
+            + " "
+            + need.version()
+            + " or newer",
         spec.setting(),
         spec.id() + ":" + pinned,
         Suggestion.perhaps()
@@ -102,8 +138,14 @@ final class ResolutionFaults {
   ConfigurationException coreTooOld(PluginRelease release, List<String> chain, String jenkins) {
     PluginSpec root = requested.get(chain.get(0));
     return new ConfigurationException(
-        "plugin " + release + " (" + describe(chain) + ") requires Jenkins "
-            + release.requiredCore() + " or newer, but the base has Jenkins " + jenkins,
+        "plugin "
+            + release
+            + " ("
+            + describe(chain)
+            + ") requires Jenkins "
+            + release.requiredCore()
+            + " or newer, but the base has Jenkins "
+            + jenkins,
         root.setting(),
         chain.get(0),
         Suggestion.perhaps()
@@ -117,10 +159,15 @@ final class ResolutionFaults {
         null);
   }
 
-  ConfigurationException warned(PluginRelease release, List<String> chain, SecurityWarning warning) {
+  ConfigurationException warned(
+      PluginRelease release, List<String> chain, SecurityWarning warning) {
     PluginSpec root = requested.get(chain.get(0));
     return new ConfigurationException(
-        "plugin " + release + " (" + describe(chain) + ") has a security warning: "
+        "plugin "
+            + release
+            + " ("
+            + describe(chain)
+            + ") has a security warning: "
             + warning.describe(),
         root.setting(),
         chain.get(0),
@@ -137,8 +184,13 @@ final class ResolutionFaults {
   ConfigurationException cycle(List<String> cycle, List<String> chain) {
     PluginSpec root = requested.get(chain.get(0));
     return new ConfigurationException(
-        "the plugins " + String.join(" -> ", cycle) + " depend on each other in a cycle ("
-            + cycle.get(0) + " is " + describe(chain) + ")",
+        "the plugins "
+            + String.join(" -> ", cycle)
+            + " depend on each other in a cycle ("
+            + cycle.get(0)
+            + " is "
+            + describe(chain)
+            + ")",
         root.setting(),
         chain.get(0),
         Suggestion.perhaps()

@@ -65,8 +65,8 @@ public final class UpdateCenterJson {
    * @return their releases, by id and version
    * @throws IOException if it cannot be read or is not a plugin-versions.json
    */
-  public static Map<String, Map<String, PluginRelease>> readVersions(InputStream in, Set<String> ids)
-      throws IOException {
+  public static Map<String, Map<String, PluginRelease>> readVersions(
+      InputStream in, Set<String> ids) throws IOException {
     Map<String, Map<String, PluginRelease>> result = new TreeMap<>();
     boolean seen = false;
     try (JsonParser parser = FACTORY.createParser(in)) {

@@ -1,0 +1,256 @@
+package io.github.jenkinsdind.core.internal.plugins;
+
+import io.github.jenkinsdind.core.api.ConfigurationException;
+import io.github.jenkinsdind.core.api.Event;
+import io.github.jenkinsdind.core.api.EventHandler;
+import io.github.jenkinsdind.core.api.JenkinsDindException;
+import io.github.jenkinsdind.core.api.JenkinsPlugins;
+import io.github.jenkinsdind.core.api.Setting;
+import io.github.jenkinsdind.core.internal.download.CacheFiles;
+import io.github.jenkinsdind.core.internal.files.CacheLayout;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The Jenkins plugins of a build, from request to checked files in the cache: reads the inputs,
+ * resolves them against the update center ({@link PluginResolver}) or takes a lock file as it is,
+ * and downloads the files in parallel ({@link PluginFetcher}), each checked against its sha256.
+ * Everything it downloads is cached in {@link CacheLayout#jenkinsPlugins()}, so a warm build is
+ * offline.
+ */
+public final class JenkinsPluginsResolver {
+  private final boolean offline;
+  private final EventHandler events;
+  private final UpdateCenterSource source;
+  private final PluginFetcher fetcher;
+
+  /**
+   * Creates a resolver.
+   *
+   * @param layout the build's cache
+   * @param offline whether downloads are forbidden (only cached files are used)
+   * @param events receives progress and messages
+   */
+  public JenkinsPluginsResolver(CacheLayout layout, boolean offline, EventHandler events) {
+    this.offline = offline;
+    this.events = events;
+    this.source = new UpdateCenterSource(layout.jenkinsPlugins(), layout.root(), offline, events);
+    this.fetcher = new PluginFetcher(layout.jenkinsPlugins(), layout.root(), offline, events);
+  }
+
+  /**
+   * Resolves the requested plugins and fetches their files.
+   *
+   * @param request the plugins asked for
+   * @param baseJenkinsVersion the base's Jenkins version ({@code JENKINS_VERSION} or the war's
+   *     manifest), or {@code null} if not known; {@link JenkinsPlugins#jenkinsVersion()} wins
+   * @param bundled the plugins the base's war bundles, id to version
+   * @return the plugin files, ordered by id; {@link PluginSet#NONE} if none are asked for
+   * @throws ConfigurationException for malformed inputs, resolution errors, a sha256 mismatch, or
+   *     offline without the files cached
+   * @throws JenkinsDindException if a download fails
+   */
+  public PluginSet resolveAndFetch(
+      JenkinsPlugins request, String baseJenkinsVersion, Map<String, String> bundled)
+      throws JenkinsDindException {
+    if (request.isEmpty()) {
+      return PluginSet.NONE;
+    }
+    String jenkins = request.givenJenkinsVersion().orElse(baseJenkinsVersion);
+    List<PluginSpec> specs = PluginInputs.read(request);
+    if (request.lockFile() != null) {
+      List<LockedPlugin> locked = PluginLock.read(request.lockFile());
+      LockCheck.matches(specs, locked, request.lockFile());
+      List<LockedPlugin> mirrored = new ArrayList<>();
+      for (LockedPlugin p : locked) {
+        String url = PluginDownloadUrl.of(request.downloadUrl(), p.id(), p.version(), p.url());
+        mirrored.add(new LockedPlugin(p.id(), p.version(), p.sha256(), url));
+      }
+      List<PluginFile> files = new ArrayList<>();
+      List<PluginFile> fetched = fetcher.fetch(mirrored, Setting.PLUGINS_LOCK_FILE);
+      for (int i = 0; i < locked.size(); i++) {
+        files.add(new PluginFile(locked.get(i), fetched.get(i).file()));
+      }
+      files.sort(Comparator.comparing(f -> f.plugin().id()));
+      return new PluginSet(files, jenkins, Map.of(), List.of());
+    }
+    if (jenkins == null) {
+      events.handle(
+          Event.warn(
+              "The base's Jenkins version is not known, so the plugins' required Jenkins versions"
+                  + " are not checked; perhaps you should set "
+                  + Setting.JENKINS_VERSION.key()));
+    }
+    Map<String, PluginRelease> byUrl = fetchByUrl(specs);
+    UpdateCenter center = source.center(request.updateCenterUrl());
+    Resolution resolution = resolve(center, specs, byUrl, jenkins, bundled, request);
+    resolution.warnings().forEach(w -> events.handle(Event.warn(w)));
+    resolution
+        .leftOutBundled()
+        .forEach(
+            (id, version) ->
+                events.handle(
+                    Event.info("Plugin " + id + " is left out: the war bundles " + version)));
+    List<LockedPlugin> chosen = new ArrayList<>();
+    for (ResolvedPlugin plugin : resolution.plugins()) {
+      chosen.add(locked(plugin, request, byUrl.containsKey(plugin.id())));
+    }
+    List<PluginFile> files = fetcher.fetch(chosen, shaSource(request));
+    return new PluginSet(files, jenkins, resolution.leftOutBundled(), resolution.warnings());
+  }
+
+  /**
+   * Lists the plugins of a lock file that the update center has newer releases of.
+   *
+   * @param request the request, whose lock file and update center are used
+   * @return the updates, ordered by id
+   * @throws JenkinsDindException if the lock file or the update center cannot be read
+   */
+  public List<AvailableUpdate> availableUpdates(JenkinsPlugins request)
+      throws JenkinsDindException {
+    if (request.lockFile() == null) {
+      throw new ConfigurationException(
+          "available updates are listed for a lock file, and none is set",
+          Setting.PLUGINS_LOCK_FILE,
+          null,
+          "perhaps you should set " + Setting.PLUGINS_LOCK_FILE.key() + " to a plugins.lock");
+    }
+    UpdateCenter center = source.center(request.updateCenterUrl());
+    List<AvailableUpdate> updates = new ArrayList<>();
+    for (LockedPlugin p : PluginLock.read(request.lockFile())) {
+      center
+          .latestOf(p.id())
+          .filter(latest -> latest.pluginVersion().isNewerThan(PluginVersion.of(p.version())))
+          .ifPresent(
+              latest -> updates.add(new AvailableUpdate(p.id(), p.version(), latest.version())));
+    }
+    updates.sort(Comparator.comparing(AvailableUpdate::id));
+    return updates;
+  }
+
+  private Resolution resolve(
+      UpdateCenter center,
+      List<PluginSpec> specs,
+      Map<String, PluginRelease> byUrl,
+      String jenkins,
+      Map<String, String> bundled,
+      JenkinsPlugins request)
+      throws JenkinsDindException {
+    UpdateCenter current = center;
+    while (true) {
+      try {
+        return new PluginResolver(current, byUrl, jenkins, bundled, request.failOnWarnings())
+            .resolve(specs);
+      } catch (UpdateCenter.VersionsNeeded needed) {
+        Set<String> ids = new TreeSet<>(current.versionsLoaded());
+        ids.add(needed.id());
+        if (current.versionsLoaded().isEmpty()) {
+          ids.addAll(closure(current, specs, byUrl));
+        }
+        events.handle(Event.debug("Reading the versions of " + ids.size() + " plugin(s)"));
+        current =
+            current.withVersions(source.versions(request.effectivePluginVersionsUrl(), ids), ids);
+      }
+    }
+  }
+
+  /**
+   * The plugins reachable from the requested ones through the latest releases: one scan for all.
+   */
+  private static Set<String> closure(
+      UpdateCenter center, List<PluginSpec> specs, Map<String, PluginRelease> byUrl) {
+    Set<String> seen = new TreeSet<>();
+    Deque<String> queue = new ArrayDeque<>();
+    specs.forEach(s -> queue.add(s.id()));
+    Map<String, PluginRelease> fixed = new HashMap<>(byUrl);
+    while (!queue.isEmpty()) {
+      String id = queue.poll();
+      if (!seen.add(id)) {
+        continue;
+      }
+      PluginRelease release = fixed.containsKey(id) ? fixed.get(id) : center.latest().get(id);
+      if (release != null) {
+        release.dependencies().forEach(d -> queue.add(d.id()));
+      }
+    }
+    return seen;
+  }
+
+  private Map<String, PluginRelease> fetchByUrl(List<PluginSpec> specs)
+      throws JenkinsDindException {
+    Map<String, PluginRelease> releases = new HashMap<>();
+    for (PluginSpec spec : specs) {
+      if (spec.kind() != PluginSpec.Kind.URL) {
+        continue;
+      }
+      Path file = fetcher.fetchByUrl(spec.id(), spec.url());
+      try {
+        PluginRelease release = PluginManifest.read(file, spec.url(), CacheFiles.sha256(file));
+        if (!release.id().equals(spec.id())
+            || (spec.version() != null && !release.version().equals(spec.version()))) {
+          throw new ConfigurationException(
+              "the file at "
+                  + spec.url()
+                  + " is plugin "
+                  + release
+                  + ", not what "
+                  + spec.origin()
+                  + " says",
+              spec.setting(),
+              spec.url(),
+              "perhaps you should correct the id or version of that entry");
+        }
+        releases.put(spec.id(), release);
+      } catch (IOException e) {
+        CacheFiles.deleteQuietly(file);
+        throw new ConfigurationException(
+            "the file at "
+                + spec.url()
+                + " ("
+                + spec.origin()
+                + ") is not a Jenkins plugin: "
+                + e.getMessage(),
+            spec.setting(),
+            spec.url(),
+            "perhaps you should check the URL of that entry",
+            e);
+      }
+    }
+    return releases;
+  }
+
+  private LockedPlugin locked(ResolvedPlugin plugin, JenkinsPlugins request, boolean byUrl)
+      throws ConfigurationException {
+    PluginRelease release = plugin.release();
+    if (release.sha256() == null || release.url() == null) {
+      throw new ConfigurationException(
+          "the update center gives no "
+              + (release.url() == null ? "URL" : "sha256")
+              + " for plugin "
+              + release
+              + ", so its file cannot be checked",
+          Setting.UPDATE_CENTER_URL,
+          request.updateCenterUrl(),
+          "perhaps you should use an update center that lists sha256 values");
+    }
+    String url =
+        byUrl
+            ? release.url()
+            : PluginDownloadUrl.of(
+                request.downloadUrl(), release.id(), release.version(), release.url());
+    return new LockedPlugin(release.id(), release.version(), release.sha256(), url);
+  }
+
+  private static Setting shaSource(JenkinsPlugins request) {
+    return request.downloadUrl() == null ? Setting.UPDATE_CENTER_URL : Setting.PLUGIN_DOWNLOAD_URL;
+  }
+}
