@@ -152,6 +152,7 @@ final class PluginFetcher {
               + " against a trusted source");
     }
     try {
+      Files.createDirectories(target.getParent());
       CacheFiles.commit(part, target);
     } catch (IOException e) {
       if (isCached(target, plugin.sha256())) {
