@@ -1,6 +1,7 @@
 package io.github.jenkinsdind.core.internal.plugins;
 
 import io.github.jenkinsdind.core.api.ConfigurationException;
+import io.github.jenkinsdind.core.api.EnvironmentException;
 import io.github.jenkinsdind.core.api.Event;
 import io.github.jenkinsdind.core.api.EventHandler;
 import io.github.jenkinsdind.core.api.JenkinsDindException;
@@ -17,6 +18,7 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -28,10 +30,10 @@ import java.util.TreeSet;
  * offline.
  */
 public final class JenkinsPluginsResolver {
-  private final boolean offline;
   private final EventHandler events;
   private final UpdateCenterSource source;
   private final PluginFetcher fetcher;
+  private final ResolutionMemo memo;
 
   /**
    * Creates a resolver.
@@ -41,10 +43,10 @@ public final class JenkinsPluginsResolver {
    * @param events receives progress and messages
    */
   public JenkinsPluginsResolver(CacheLayout layout, boolean offline, EventHandler events) {
-    this.offline = offline;
     this.events = events;
     this.source = new UpdateCenterSource(layout.jenkinsPlugins(), layout.root(), offline, events);
     this.fetcher = new PluginFetcher(layout.jenkinsPlugins(), layout.root(), offline, events);
+    this.memo = new ResolutionMemo(layout.jenkinsPlugins());
   }
 
   /**
@@ -68,20 +70,7 @@ public final class JenkinsPluginsResolver {
     String jenkins = request.givenJenkinsVersion().orElse(baseJenkinsVersion);
     List<PluginSpec> specs = PluginInputs.read(request);
     if (request.lockFile() != null) {
-      List<LockedPlugin> locked = PluginLock.read(request.lockFile());
-      LockCheck.matches(specs, locked, request.lockFile());
-      List<LockedPlugin> mirrored = new ArrayList<>();
-      for (LockedPlugin p : locked) {
-        String url = PluginDownloadUrl.of(request.downloadUrl(), p.id(), p.version(), p.url());
-        mirrored.add(new LockedPlugin(p.id(), p.version(), p.sha256(), url));
-      }
-      List<PluginFile> files = new ArrayList<>();
-      List<PluginFile> fetched = fetcher.fetch(mirrored, Setting.PLUGINS_LOCK_FILE);
-      for (int i = 0; i < locked.size(); i++) {
-        files.add(new PluginFile(locked.get(i), fetched.get(i).file()));
-      }
-      files.sort(Comparator.comparing(f -> f.plugin().id()));
-      return new PluginSet(files, jenkins, Map.of(), List.of());
+      return fromLock(request, specs, jenkins);
     }
     if (jenkins == null) {
       events.handle(
@@ -91,21 +80,49 @@ public final class JenkinsPluginsResolver {
                   + Setting.JENKINS_VERSION.key()));
     }
     Map<String, PluginRelease> byUrl = fetchByUrl(specs);
-    UpdateCenter center = source.center(request.updateCenterUrl());
-    Resolution resolution = resolve(center, specs, byUrl, jenkins, bundled, request);
-    resolution.warnings().forEach(w -> events.handle(Event.warn(w)));
-    resolution
-        .leftOutBundled()
+    Path centerFile = source.centerFile(request.updateCenterUrl());
+    String key = ResolutionMemo.key(specs, sha256(centerFile), jenkins, bundled, request);
+    Optional<ResolutionMemo.Memo> remembered = memo.read(key);
+    ResolutionMemo.Memo resolved =
+        remembered.isPresent()
+            ? remembered.get()
+            : resolve(
+                source.center(request.updateCenterUrl(), centerFile),
+                specs,
+                byUrl,
+                jenkins,
+                bundled,
+                request);
+    resolved.warnings().forEach(w -> events.handle(Event.warn(w)));
+    resolved
+        .leftOut()
         .forEach(
             (id, version) ->
                 events.handle(
                     Event.info("Plugin " + id + " is left out: the war bundles " + version)));
-    List<LockedPlugin> chosen = new ArrayList<>();
-    for (ResolvedPlugin plugin : resolution.plugins()) {
-      chosen.add(locked(plugin, request, byUrl.containsKey(plugin.id())));
+    List<PluginFile> files = fetcher.fetch(resolved.plugins(), shaSource(request));
+    if (remembered.isEmpty()) {
+      memo.write(key, resolved);
     }
-    List<PluginFile> files = fetcher.fetch(chosen, shaSource(request));
-    return new PluginSet(files, jenkins, resolution.leftOutBundled(), resolution.warnings());
+    return new PluginSet(files, jenkins, resolved.leftOut(), resolved.warnings());
+  }
+
+  private PluginSet fromLock(JenkinsPlugins request, List<PluginSpec> specs, String jenkins)
+      throws JenkinsDindException {
+    List<LockedPlugin> locked = PluginLock.read(request.lockFile());
+    LockCheck.matches(specs, locked, request.lockFile());
+    List<LockedPlugin> mirrored = new ArrayList<>();
+    for (LockedPlugin p : locked) {
+      String url = PluginDownloadUrl.of(request.downloadUrl(), p.id(), p.version(), p.url());
+      mirrored.add(new LockedPlugin(p.id(), p.version(), p.sha256(), url));
+    }
+    List<PluginFile> files = new ArrayList<>();
+    List<PluginFile> fetched = fetcher.fetch(mirrored, Setting.PLUGINS_LOCK_FILE);
+    for (int i = 0; i < locked.size(); i++) {
+      files.add(new PluginFile(locked.get(i), fetched.get(i).file()));
+    }
+    files.sort(Comparator.comparing(f -> f.plugin().id()));
+    return new PluginSet(files, jenkins, Map.of(), List.of());
   }
 
   /**
@@ -137,7 +154,7 @@ public final class JenkinsPluginsResolver {
     return updates;
   }
 
-  private Resolution resolve(
+  private ResolutionMemo.Memo resolve(
       UpdateCenter center,
       List<PluginSpec> specs,
       Map<String, PluginRelease> byUrl,
@@ -148,8 +165,14 @@ public final class JenkinsPluginsResolver {
     UpdateCenter current = center;
     while (true) {
       try {
-        return new PluginResolver(current, byUrl, jenkins, bundled, request.failOnWarnings())
-            .resolve(specs);
+        Resolution resolution =
+            new PluginResolver(current, byUrl, jenkins, bundled, request.failOnWarnings())
+                .resolve(specs);
+        List<LockedPlugin> chosen = new ArrayList<>();
+        for (ResolvedPlugin plugin : resolution.plugins()) {
+          chosen.add(locked(plugin, request, byUrl.containsKey(plugin.id())));
+        }
+        return new ResolutionMemo.Memo(chosen, resolution.leftOutBundled(), resolution.warnings());
       } catch (UpdateCenter.VersionsNeeded needed) {
         Set<String> ids = new TreeSet<>(current.versionsLoaded());
         ids.add(needed.id());
@@ -248,6 +271,19 @@ public final class JenkinsPluginsResolver {
             : PluginDownloadUrl.of(
                 request.downloadUrl(), release.id(), release.version(), release.url());
     return new LockedPlugin(release.id(), release.version(), release.sha256(), url);
+  }
+
+  private String sha256(Path file) throws JenkinsDindException {
+    try {
+      return CacheFiles.sha256(file);
+    } catch (IOException e) {
+      throw new EnvironmentException(
+          "the cached update center " + file + " cannot be read: " + e,
+          Setting.CACHE_DIRECTORY,
+          file.toString(),
+          "perhaps you should check the permissions of the cache directory",
+          e);
+    }
   }
 
   private static Setting shaSource(JenkinsPlugins request) {

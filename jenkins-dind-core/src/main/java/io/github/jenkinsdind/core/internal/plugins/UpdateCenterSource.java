@@ -41,9 +41,18 @@ final class UpdateCenterSource {
     this.downloader = new Downloader(cacheRoot, events);
   }
 
+  /** Fetches the update center at a URL into the cache, or finds it there. */
+  Path centerFile(String url) throws JenkinsDindException {
+    return fetch(url, Setting.UPDATE_CENTER_URL, "Jenkins update center");
+  }
+
   /** Reads the update center at a URL. */
   UpdateCenter center(String url) throws JenkinsDindException {
-    Path file = fetch(url, Setting.UPDATE_CENTER_URL, "Jenkins update center");
+    return center(url, centerFile(url));
+  }
+
+  /** Reads the update center from its file. */
+  UpdateCenter center(String url, Path file) throws JenkinsDindException {
     try (InputStream in = Files.newInputStream(file)) {
       return UpdateCenterJson.readCenter(in);
     } catch (IOException e) {

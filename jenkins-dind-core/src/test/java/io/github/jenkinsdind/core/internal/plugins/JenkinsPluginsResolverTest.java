@@ -129,8 +129,12 @@ class JenkinsPluginsResolverTest {
     PluginSet online = fetch(request("a"), false);
     int requests = server.totalRequests();
     server.close();
+    events.clear();
     PluginSet offline = fetch(request("a"), true);
     assertThat(offline).isEqualTo(online);
+    assertThat(events)
+        .as("a warm build resolves from the remembered resolution, reading no plugin versions")
+        .noneMatch(e -> e instanceof Event.Log l && l.message().startsWith("Reading the versions"));
     PluginSet warm = fetch(request("a"), false);
     assertThat(warm).isEqualTo(online);
     assertThat(server.totalRequests()).isEqualTo(requests);
@@ -148,6 +152,8 @@ class JenkinsPluginsResolverTest {
   @Test
   void theLockFileRoundTripGivesTheSameSetWithoutAnUpdateCenter() throws Exception {
     PluginSet resolved = fetch(request("a"), false);
+    assertThat(events)
+        .anyMatch(e -> e instanceof Event.Log l && l.message().startsWith("Reading the versions"));
     Path lock = dir.resolve("plugins.lock");
     PluginLock.write(resolved.locked(), lock);
     assertThat(PluginLock.read(lock)).isEqualTo(resolved.locked());
