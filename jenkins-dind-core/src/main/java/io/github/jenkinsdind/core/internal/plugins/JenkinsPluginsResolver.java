@@ -79,7 +79,7 @@ public final class JenkinsPluginsResolver {
                   + " are not checked; perhaps you should set "
                   + Setting.JENKINS_VERSION.key()));
     }
-    Map<String, PluginRelease> byUrl = fetchByUrl(specs);
+    Map<String, PluginRelease> byUrl = UrlPlugins.fetch(specs, fetcher);
     Path centerFile = source.centerFile(request.updateCenterUrl());
     String key = ResolutionMemo.key(specs, sha256(centerFile), jenkins, bundled, request);
     Optional<ResolutionMemo.Memo> remembered = memo.read(key);
@@ -206,49 +206,6 @@ public final class JenkinsPluginsResolver {
       }
     }
     return seen;
-  }
-
-  private Map<String, PluginRelease> fetchByUrl(List<PluginSpec> specs)
-      throws JenkinsDindException {
-    Map<String, PluginRelease> releases = new HashMap<>();
-    for (PluginSpec spec : specs) {
-      if (spec.kind() != PluginSpec.Kind.URL) {
-        continue;
-      }
-      Path file = fetcher.fetchByUrl(spec.id(), spec.url());
-      try {
-        PluginRelease release = PluginManifest.read(file, spec.url(), CacheFiles.sha256(file));
-        if (!release.id().equals(spec.id())
-            || (spec.version() != null && !release.version().equals(spec.version()))) {
-          throw new ConfigurationException(
-              "the file at "
-                  + spec.url()
-                  + " is plugin "
-                  + release
-                  + ", not what "
-                  + spec.origin()
-                  + " says",
-              spec.setting(),
-              spec.url(),
-              "perhaps you should correct the id or version of that entry");
-        }
-        releases.put(spec.id(), release);
-      } catch (IOException e) {
-        CacheFiles.deleteQuietly(file);
-        throw new ConfigurationException(
-            "the file at "
-                + spec.url()
-                + " ("
-                + spec.origin()
-                + ") is not a Jenkins plugin: "
-                + e.getMessage(),
-            spec.setting(),
-            spec.url(),
-            "perhaps you should check the URL of that entry",
-            e);
-      }
-    }
-    return releases;
   }
 
   private LockedPlugin locked(ResolvedPlugin plugin, JenkinsPlugins request, boolean byUrl)
