@@ -63,6 +63,7 @@ class ImageBuildTest {
 
   private BuildRequest.Builder from(String base) {
     return BuildRequest.from(base)
+        .cliPlugins(List.of())
         .dockerCli(
             DockerCli.download(DockerCliServer.VERSION).withUrlTemplate(cliServer.urlTemplate()))
         .allowInsecureRegistries(true)

@@ -26,7 +26,9 @@ class ApiVersionTest {
         JenkinsContainers docker = JenkinsContainers.connect(proxy.dockerHost())) {
       assertThat(docker.dockerHost()).isEqualTo(proxy.dockerHost());
 
-      CheckResult check = docker.check(CheckRequest.of(ProductImages.gid999()), sandbox.events());
+      CheckResult check =
+          docker.check(
+              CheckRequest.of(ProductImages.gid999()).withToolchain(false), sandbox.events());
       assertThat(check.passed()).as(check.diagnosis()).isTrue();
 
       String name = sandbox.container("tcp");

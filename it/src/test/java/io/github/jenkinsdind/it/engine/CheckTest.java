@@ -22,7 +22,8 @@ class CheckTest extends EngineTestBase {
   @Test
   void groupAddAutoPassesWithTheServerVersion() throws Exception {
     String image = ProductImages.gid999();
-    CheckResult result = docker.check(CheckRequest.of(image), sandbox.events());
+    CheckResult result =
+        docker.check(CheckRequest.of(image).withToolchain(false), sandbox.events());
     long gid = sandbox.socketGid();
     assertThat(result.passed()).as(result.diagnosis()).isTrue();
     assertThat(result.serverVersion()).contains(sandbox.services().dockerServerVersion());
@@ -38,7 +39,9 @@ class CheckTest extends EngineTestBase {
   void groupAddNoneFailsWithTheDiagnosisAndTheExactFix() throws Exception {
     String image = ProductImages.gid999();
     CheckResult result =
-        docker.check(new CheckRequest(image, "/var/run/docker.sock", "none"), sandbox.events());
+        docker.check(
+            new CheckRequest(image, "/var/run/docker.sock", "none").withToolchain(false),
+            sandbox.events());
     long gid = sandbox.socketGid();
     assertThat(result.passed()).isFalse();
     assertThat(result.serverVersion()).isEmpty();
@@ -65,7 +68,8 @@ class CheckTest extends EngineTestBase {
     String gid = Long.toString(sandbox.socketGid());
     CheckResult result =
         docker.check(
-            new CheckRequest(ProductImages.gid999(), "/var/run/docker.sock", gid),
+            new CheckRequest(ProductImages.gid999(), "/var/run/docker.sock", gid)
+                .withToolchain(false),
             sandbox.events());
     assertThat(result.passed()).as(result.diagnosis()).isTrue();
   }
@@ -73,7 +77,9 @@ class CheckTest extends EngineTestBase {
   @Test
   void anImageWithoutTheDockerCliFails() throws Exception {
     CheckResult result =
-        docker.check(CheckRequest.of(ProductImages.withoutDockerCli()), sandbox.events());
+        docker.check(
+            CheckRequest.of(ProductImages.withoutDockerCli()).withToolchain(false),
+            sandbox.events());
     assertThat(result.passed()).isFalse();
     assertThat(result.diagnosis()).contains("has no docker CLI on the PATH of its user jenkins");
     assertThat(result.fix().orElseThrow().parts())
@@ -90,7 +96,8 @@ class CheckTest extends EngineTestBase {
       Files.setPosixFilePermissions(socket, PosixFilePermissions.fromString("rw-rw-rw-"));
       CheckResult result =
           docker.check(
-              new CheckRequest(ProductImages.gid999(), socket.toString(), "auto"),
+              new CheckRequest(ProductImages.gid999(), socket.toString(), "auto")
+                  .withToolchain(false),
               sandbox.events());
       assertThat(result.passed()).isFalse();
       assertThat(result.diagnosis()).contains("could not reach the daemon through " + socket);
@@ -103,7 +110,10 @@ class CheckTest extends EngineTestBase {
   @Test
   void anImageNotInTheDaemonIsABadInput() {
     assertThatThrownBy(
-            () -> docker.check(CheckRequest.of("jenkins-dind-it/absent:1"), sandbox.events()))
+            () ->
+                docker.check(
+                    CheckRequest.of("jenkins-dind-it/absent:1").withToolchain(false),
+                    sandbox.events()))
         .isInstanceOfSatisfying(
             ConfigurationException.class,
             e -> {

@@ -51,6 +51,7 @@ final class ProductImages {
             JenkinsDind.build(
                     BuildRequest.from(base)
                         .to(ImageTarget.dockerDaemon(reference, Set.of()))
+                        .cliPlugins(List.of())
                         .dockerCli(
                             DockerCli.localFile(services.dockerCli(), services.dockerCliVersion()))
                         .dockerGid(BAKED_GID)

@@ -48,7 +48,8 @@ class PodmanEngineTest {
       assertThat(kind.rootless()).isFalse();
       assertThat(kind.describe()).startsWith("Podman 4.").contains("rootful, Docker API 1.");
 
-      CheckResult result = DockerCheck.check(engine, CheckRequest.of(image), events);
+      CheckResult result =
+          DockerCheck.check(engine, CheckRequest.of(image).withToolchain(false), events);
       System.out.println("check through Podman: " + result.diagnosis() + " / " + result.fix());
       assertThat(events.messages())
           .anyMatch(
@@ -66,7 +67,8 @@ class PodmanEngineTest {
       Set<PosixFilePermission> before = Files.getPosixFilePermissions(socket);
       Files.setPosixFilePermissions(socket, PosixFilePermissions.fromString("rw-rw----"));
       try {
-        CheckResult pass = DockerCheck.check(engine, CheckRequest.of(image), events);
+        CheckResult pass =
+            DockerCheck.check(engine, CheckRequest.of(image).withToolchain(false), events);
         assertThat(pass.passed()).as(pass.diagnosis()).isTrue();
         assertThat(pass.diagnosis())
             .contains("reached Podman " + kind.version())

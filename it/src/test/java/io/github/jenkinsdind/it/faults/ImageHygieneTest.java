@@ -57,6 +57,7 @@ class ImageHygieneTest {
     JenkinsDind.build(
         BuildRequest.from(base)
             .to(ImageTarget.dockerDaemon(image, Set.of()))
+            .cliPlugins(List.of())
             .dockerCli(DockerCli.localFile(DockerCliServer.tarball(), DockerCliServer.VERSION))
             .allowInsecureRegistries(true)
             .cacheDirectory(temp.resolve("cache"))

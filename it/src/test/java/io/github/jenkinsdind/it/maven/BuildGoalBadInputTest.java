@@ -3,6 +3,7 @@ package io.github.jenkinsdind.it.maven;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.jenkinsdind.it.maven.TestProject.MavenRun;
+import io.github.jenkinsdind.it.support.CliPluginFiles;
 import io.github.jenkinsdind.it.support.Commands;
 import io.github.jenkinsdind.it.support.DockerCliServer;
 import io.github.jenkinsdind.it.support.JenkinsBaseImages;
@@ -230,6 +231,44 @@ class BuildGoalBadInputTest {
                     "a <server> with <id>"
                         + services().authRegistry()
                         + "</id> in ~/.m2/settings.xml"),
+                of(
+                    "unknown CLI plugin",
+                    "cliPlugins",
+                    List.of(property("cliPlugins", "buildx,scan")),
+                    "'scan' is not a docker CLI plugin this build knows; known: buildx, compose"),
+                of(
+                    "buildxFile for another architecture",
+                    "buildxFile",
+                    List.of(
+                        property("cliPlugins", "buildx"),
+                        property("buildxVersion", CliPluginFiles.get().buildxVersion()),
+                        property("buildxFile", aarch64Header())),
+                    "holds a docker buildx plugin for",
+                    "the platform linux/amd64 needs one for e_machine 62"),
+                of(
+                    "composeSha256 that does not match",
+                    "composeSha256",
+                    List.of(
+                        property("cliPlugins", "compose"),
+                        property("composeVersion", CliPluginFiles.get().composeVersion()),
+                        property("composeFile", CliPluginFiles.get().compose().toString()),
+                        property("composeSha256", "0".repeat(64))),
+                    "composeSha256 expects " + "0".repeat(64)),
+                of(
+                    "buildx download that is not the published file",
+                    "buildxSha256",
+                    List.of(
+                        property("cliPlugins", "buildx"),
+                        property("buildxUrl", cliServer.buildxUrlTemplate())),
+                    "is published with sha256 0144479d5a1cd710be3464ae898628cfa68033e16b225aef52f81930c45ac9b5",
+                    "the download has been discarded"),
+                of(
+                    "buildxUrl without {version}",
+                    "buildxUrl",
+                    List.of(
+                        property("cliPlugins", "buildx"),
+                        property("buildxUrl", cliServer.baseUrl() + "/buildx-{arch}")),
+                    "has no {version}"),
                 of(
                     "insecure registry not allowed",
                     "allowInsecureRegistries",

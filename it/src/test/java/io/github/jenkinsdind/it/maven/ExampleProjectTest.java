@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.jenkinsdind.it.maven.TestProject.MavenRun;
+import io.github.jenkinsdind.it.support.CliPluginFiles;
 import io.github.jenkinsdind.it.support.Commands;
 import io.github.jenkinsdind.it.support.DockerCliServer;
 import io.github.jenkinsdind.it.support.JenkinsBaseImages;
@@ -43,6 +44,7 @@ class ExampleProjectTest {
     String base = JenkinsBaseImages.inRegistry(JenkinsBaseImages.Variant.PLAIN).reference();
     String image = "jenkins-dind-it/example:" + RUN_ID;
     Path project = copyExample();
+    CliPluginFiles plugins = CliPluginFiles.get();
     try (DockerCliServer cli = DockerCliServer.start()) {
       List<String> overrides =
           List.of(
@@ -52,6 +54,13 @@ class ExampleProjectTest {
               "-Djenkins-dind.image=" + image,
               "-Djenkins-dind.dockerClientUrl=" + cli.urlTemplate(),
               "-Djenkins-dind.dockerVersion=" + DockerCliServer.VERSION,
+              // the CLI plugins are on by default: downloaded from the stand-in of their releases
+              "-Djenkins-dind.buildxUrl=" + cli.buildxUrlTemplate(),
+              "-Djenkins-dind.buildxVersion=" + plugins.buildxVersion(),
+              "-Djenkins-dind.buildxSha256=" + CliPluginFiles.sha256(plugins.buildx()),
+              "-Djenkins-dind.composeUrl=" + cli.composeUrlTemplate(),
+              "-Djenkins-dind.composeVersion=" + plugins.composeVersion(),
+              "-Djenkins-dind.composeSha256=" + CliPluginFiles.sha256(plugins.compose()),
               "-Djenkins-dind.cacheDirectory=" + work.resolve("cache"));
 
       MavenRun docker = mvn(project, "docker.log", overrides, "package").assertSucceeded();
@@ -63,6 +72,12 @@ class ExampleProjectTest {
       assertThat(json.get("image").asText()).isEqualTo(image);
       assertThat(json.get("baseImage").asText()).isEqualTo(base);
       assertThat(json.get("dockerCliVersion").asText()).isEqualTo(DockerCliServer.VERSION);
+      assertThat(json.get("cliPlugins").findValuesAsText("name"))
+          .containsExactly("buildx", "compose");
+      assertThat(json.get("cliPlugins").findValuesAsText("sha256"))
+          .containsExactly(
+              CliPluginFiles.sha256(plugins.buildx()), CliPluginFiles.sha256(plugins.compose()));
+      assertThat(cli.pluginRequestCount()).isEqualTo(2);
       assertThat(
               Commands.stdout(
                   TIMEOUT,
@@ -87,12 +102,15 @@ class ExampleProjectTest {
               "/bin/sh",
               image,
               "-c",
-              "id; docker --version; docker version --format '{{.Server.Version}}'");
+              "id; docker --version; docker version --format '{{.Server.Version}}';"
+                  + " docker buildx version; docker compose version; docker-compose version");
       assertThat(inside)
           .contains("uid=1000(jenkins)")
           .contains("999(docker)")
           .contains("Docker version " + DockerCliServer.VERSION)
-          .contains(services.dockerServerVersion());
+          .contains(services.dockerServerVersion())
+          .contains("github.com/docker/buildx " + plugins.buildxVersion())
+          .contains("Docker Compose version " + plugins.composeVersion());
 
       MavenRun tar =
           mvn(project, "tar.log", overrides, "package", "-Pno-docker-daemon").assertSucceeded();

@@ -3,6 +3,7 @@ package io.github.jenkinsdind.it.maven;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.jenkinsdind.it.maven.TestProject.MavenRun;
+import io.github.jenkinsdind.it.support.CliPluginFiles;
 import io.github.jenkinsdind.it.support.Commands;
 import io.github.jenkinsdind.it.support.DockerCliServer;
 import io.github.jenkinsdind.it.support.JenkinsBaseImages;
@@ -47,6 +48,7 @@ class RunGoalsTest {
     // the image's docker group must miss the socket's GID: the default 999, or 998 on a host whose
     // socket has GID 999 (Ubuntu with docker-ce)
     String imageGid = socketGid.equals("999") ? "998" : "999";
+    CliPluginFiles plugins = CliPluginFiles.get();
     TestProject project;
     try (DockerCliServer cli = DockerCliServer.start()) {
       project =
@@ -65,7 +67,15 @@ class RunGoalsTest {
                   "cache",
                   cache.toString(),
                   "container",
-                  container));
+                  container,
+                  "buildxFile",
+                  plugins.buildx().toString(),
+                  "buildxVersion",
+                  plugins.buildxVersion(),
+                  "composeFile",
+                  plugins.compose().toString(),
+                  "composeVersion",
+                  plugins.composeVersion()));
       project.mvn("package", "-Djenkins-dind.dockerGid=" + imageGid).assertSucceeded();
     }
 
@@ -78,7 +88,21 @@ class RunGoalsTest {
         .contains("groupAdd=auto");
 
     MavenRun passed = project.mvn("jenkins-dind:check").assertSucceeded();
-    assertThat(passed.log()).contains("PASS: " + image).contains(services.dockerServerVersion());
+    assertThat(passed.log())
+        .contains("PASS: " + image)
+        .contains(services.dockerServerVersion())
+        .contains("ok: docker buildx build")
+        .contains("github.com/docker/buildx " + plugins.buildxVersion())
+        .contains("built FROM the image with BuildKit")
+        .contains("Docker Compose version " + plugins.composeVersion())
+        .contains("ran up -d and down of a one-service project");
+    // the check leaves nothing behind: no image, no container, no network of its own
+    assertThat(Commands.stdout(TIMEOUT, "docker", "images", "--format", "{{.Repository}}"))
+        .doesNotContain("jenkins-dind-check-");
+    assertThat(Commands.stdout(TIMEOUT, "docker", "ps", "-a", "--format", "{{.Names}}"))
+        .doesNotContain("jenkins-dind-check-");
+    assertThat(Commands.stdout(TIMEOUT, "docker", "network", "ls", "--format", "{{.Name}}"))
+        .doesNotContain("jenkins-dind-check-");
 
     MavenRun first = project.mvn("jenkins-dind:run").assertSucceeded();
     Matcher url =
@@ -141,5 +165,17 @@ class RunGoalsTest {
 
     project.mvn("jenkins-dind:stop", "-Djenkins-dind.removeVolume=true").assertSucceeded();
     assertThat(Commands.run(TIMEOUT, "docker", "volume", "inspect", volume).succeeded()).isFalse();
+
+    // the same image without buildx: docker build cannot work in it, and check says so
+    project
+        .mvn("package", "-Djenkins-dind.dockerGid=" + imageGid, "-Djenkins-dind.skipBuildx=true")
+        .assertSucceeded();
+    MavenRun withoutBuildx = project.mvn("jenkins-dind:check").assertFailed();
+    assertThat(withoutBuildx.log())
+        .contains("FAIL: " + image)
+        .contains(
+            "The build step failed at `docker buildx version`: the image has no buildx plugin")
+        .contains("add buildx to <cliPlugins>")
+        .contains("mvn jenkins-dind:build");
   }
 }

@@ -2,6 +2,7 @@ package io.github.jenkinsdind.it.support;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.github.jenkinsdind.core.api.DockerCliPlugin;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -70,6 +71,7 @@ public final class DockerCliServer implements AutoCloseable {
   private final ExecutorService executor;
   private final AtomicInteger requests = new AtomicInteger();
   private final AtomicInteger tarballRequests = new AtomicInteger();
+  private final AtomicInteger pluginRequests = new AtomicInteger();
   private final List<String> requestPaths = new ArrayList<>();
 
   private DockerCliServer(HttpServer server, ExecutorService executor) {
@@ -184,6 +186,31 @@ public final class DockerCliServer implements AutoCloseable {
   }
 
   /**
+   * @return the buildx URL template in the form of its GitHub releases, {@code
+   *     http://127.0.0.1:PORT/buildx/v{version}/buildx-v{version}.linux-{arch}}, serving the Debian
+   *     buildx of {@link CliPluginFiles} for its version and amd64
+   */
+  public String buildxUrlTemplate() {
+    return baseUrl() + "/buildx/v{version}/buildx-v{version}.linux-{arch}";
+  }
+
+  /**
+   * @return the compose URL template in the form of its GitHub releases, {@code
+   *     http://127.0.0.1:PORT/compose/v{version}/docker-compose-linux-{arch}}, serving the Debian
+   *     compose of {@link CliPluginFiles} for its version and x86_64
+   */
+  public String composeUrlTemplate() {
+    return baseUrl() + "/compose/v{version}/docker-compose-linux-{arch}";
+  }
+
+  /**
+   * @return how many GET requests for a CLI plugin this server answered with 200
+   */
+  public int pluginRequestCount() {
+    return pluginRequests.get();
+  }
+
+  /**
    * @return the URL of the served tgz (x86_64, {@value #VERSION})
    */
   public URI url() {
@@ -239,7 +266,18 @@ public final class DockerCliServer implements AutoCloseable {
       }
       requests.incrementAndGet();
       String method = exchange.getRequestMethod();
-      if (!PATH.equals(exchange.getRequestURI().getPath())) {
+      String path = exchange.getRequestURI().getPath();
+      Path plugin = pluginAt(path);
+      if (plugin != null && "GET".equals(method)) {
+        pluginRequests.incrementAndGet();
+        exchange.getResponseHeaders().set("Content-Type", "application/octet-stream");
+        exchange.sendResponseHeaders(200, Files.size(plugin));
+        try (OutputStream body = exchange.getResponseBody()) {
+          Files.copy(plugin, body);
+        }
+        return;
+      }
+      if (!PATH.equals(path)) {
         exchange.sendResponseHeaders(404, -1);
         return;
       }
@@ -259,6 +297,31 @@ public final class DockerCliServer implements AutoCloseable {
         Files.copy(tgz, body);
       }
     }
+  }
+
+  private static Path pluginAt(String path) {
+    if (!path.startsWith("/buildx/") && !path.startsWith("/compose/")) {
+      return null;
+    }
+    CliPluginFiles files = CliPluginFiles.get();
+    String buildx = files.buildxVersion();
+    String compose = files.composeVersion();
+    if (path.equals("/buildx/v" + buildx + "/buildx-v" + buildx + ".linux-amd64")) {
+      return files.buildx();
+    }
+    if (path.equals("/compose/v" + compose + "/docker-compose-linux-x86_64")) {
+      return files.compose();
+    }
+    // a mirror that serves other bytes under the default version's name: refused by the pins
+    String defaultBuildx = DockerCliPlugin.DEFAULT_BUILDX_VERSION;
+    if (path.equals("/buildx/v" + defaultBuildx + "/buildx-v" + defaultBuildx + ".linux-amd64")) {
+      return files.buildx();
+    }
+    String defaultCompose = DockerCliPlugin.DEFAULT_COMPOSE_VERSION;
+    if (path.equals("/compose/v" + defaultCompose + "/docker-compose-linux-x86_64")) {
+      return files.compose();
+    }
+    return null;
   }
 
   private static void pack(Path cli, Path tgz) throws IOException {

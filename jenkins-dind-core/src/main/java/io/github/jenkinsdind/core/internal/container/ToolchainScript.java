@@ -107,20 +107,22 @@ public record ToolchainScript(String docker, String socket, String image, String
 
   private String script() {
     String tag = "jenkins-dind-check-" + id;
+    // Shell builtins only (printf, read, test): the image may have no coreutils. The compose
+    // project goes to compose on its standard input, so nothing is written in the image.
     return String.join(
         "\n",
         "D=" + quote(docker),
         "export DOCKER_HOST=" + quote("unix://" + socket),
         "IMG=" + quote(image),
         "T=" + tag,
-        "P=${TMPDIR:-/tmp}/" + tag,
         "NL=$(printf '\\n_'); NL=${NL%_}",
+        "project() {",
+        "  printf 'services:\\n  probe:\\n    image: %s\\n'" + " \"$IMG\"",
+        "  printf '    entrypoint: [\"sh\", \"-c\", \"sleep 60 || exit 0\"]\\n'",
+        "}",
         "cleanup() {",
         "  \"$D\" image rm -f \"$T:check\" >/dev/null 2>&1",
-        "  if [ -f \"$P/compose.yaml\" ]; then",
-        "    \"$D\" compose -p \"$T\" -f \"$P/compose.yaml\" down --timeout 0 >/dev/null 2>&1",
-        "  fi",
-        "  rm -rf \"$P\" 2>/dev/null",
+        "  project | \"$D\" compose -p \"$T\" -f - down --timeout 0 >/dev/null 2>&1",
         "}",
         "step() {",
         "  s=$1; shift",
@@ -130,7 +132,11 @@ public record ToolchainScript(String docker, String socket, String image, String
         "  fi",
         "  printf '" + MARKER + "ok %s %s\\n' \"$s\" \"${out%%\"$NL\"*}\"",
         "}",
-        "build() { printf 'FROM %s\\n' \"$IMG\" | \"$D\" buildx build --progress=plain -t \"$T:check\" -; }",
+        "build() {",
+        "  printf 'FROM %s\\n' \"$IMG\" | \"$D\" buildx build --progress=plain -t \"$T:check\" -",
+        "}",
+        "up() { project | \"$D\" compose -p \"$T\" -f - up -d; }",
+        "down() { project | \"$D\" compose -p \"$T\" -f - down --timeout 0; }",
         "step VERSION \"$D\" version --format '{{.Client.Version}} {{.Server.Version}}"
             + " {{.Server.APIVersion}}'",
         "step BUILDX_VERSION \"$D\" buildx version",
@@ -139,17 +145,13 @@ public record ToolchainScript(String docker, String socket, String image, String
         "compose=",
         "for d in /usr/local/lib/docker/cli-plugins /usr/local/libexec/docker/cli-plugins"
             + " /usr/lib/docker/cli-plugins /usr/libexec/docker/cli-plugins"
-            + " \"$HOME/.docker/cli-plugins\"; do",
+            + " \"${HOME:-/nonexistent}/.docker/cli-plugins\"; do",
         "  if [ -e \"$d/docker-compose\" ]; then compose=1; fi",
         "done",
         "if [ -z \"$compose\" ]; then printf '" + MARKER + "absent compose\\n'; exit 0; fi",
-        "mkdir -p \"$P\" || exit 1",
-        "printf 'services:\\n  probe:\\n    image: %s\\n    entrypoint: [\"sh\", \"-c\", \"sleep 60\"]\\n'"
-            + " \"$IMG\" > \"$P/compose.yaml\"",
         "step COMPOSE_VERSION \"$D\" compose version",
-        "step COMPOSE_UP \"$D\" compose -p \"$T\" -f \"$P/compose.yaml\" up -d",
-        "step COMPOSE_DOWN \"$D\" compose -p \"$T\" -f \"$P/compose.yaml\" down --timeout 0",
-        "rm -rf \"$P\"",
+        "step COMPOSE_UP up",
+        "step COMPOSE_DOWN down",
         "");
   }
 
