@@ -149,6 +149,9 @@ class UnknownPropertiesTest {
     }
 
     for (Setting setting : Setting.values()) {
+      if (setting == Setting.PLATFORMS) {
+        continue; // issue 14: core parser only until BuildMojo has a platforms parameter
+      }
       String property = AbstractJenkinsDindMojo.PROPERTY_PREFIX + setting.key();
       assertThat(MavenHelpfulSuggestions.property(setting).isPresent())
           .as("%s has a -D property", setting)

@@ -180,7 +180,16 @@ public enum Setting {
    *
    * @since 0.2.0
    */
-  FAIL_ON_PLUGIN_WARNINGS("failOnPluginWarnings");
+  FAIL_ON_PLUGIN_WARNINGS("failOnPluginWarnings"),
+
+  // multi-platform (issue 14)
+  /**
+   * The platforms of a multi-platform image, {@code os/architecture[/variant]} separated by commas,
+   * or {@code all} for every platform of the base that a docker CLI exists for.
+   *
+   * @since 0.3.0
+   */
+  PLATFORMS("platforms");
 
   private final String key;
 

@@ -93,7 +93,31 @@ public final class RegistrySession implements AutoCloseable {
       boolean allowInsecureRegistries,
       Consumer<String> log)
       throws IOException, RegistryException {
-    return open(registry, repository, Optional.empty(), credential, allowInsecureRegistries, log);
+    return open(
+        registry, repository, Optional.empty(), false, credential, allowInsecureRegistries, log);
+  }
+
+  /**
+   * Opens a session to push into a repository (manifests and indexes): authenticates for pushing.
+   *
+   * @param registry the registry host
+   * @param repository the repository pushed into
+   * @param credential the credential, if any
+   * @param allowInsecureRegistries whether plain http and unverified TLS are allowed
+   * @param log receives Jib's log messages
+   * @return the session
+   * @throws IOException if the registry cannot be reached
+   * @throws RegistryException if the registry refuses
+   */
+  public static RegistrySession forPush(
+      String registry,
+      String repository,
+      Optional<Credential> credential,
+      boolean allowInsecureRegistries,
+      Consumer<String> log)
+      throws IOException, RegistryException {
+    return open(
+        registry, repository, Optional.empty(), true, credential, allowInsecureRegistries, log);
   }
 
   /**
@@ -119,13 +143,20 @@ public final class RegistrySession implements AutoCloseable {
       Consumer<String> log)
       throws IOException, RegistryException {
     return open(
-        registry, repository, Optional.of(mountFrom), credential, allowInsecureRegistries, log);
+        registry,
+        repository,
+        Optional.of(mountFrom),
+        true,
+        credential,
+        allowInsecureRegistries,
+        log);
   }
 
   private static RegistrySession open(
       String registry,
       String repository,
       Optional<String> mountFrom,
+      boolean push,
       Optional<Credential> credential,
       boolean allowInsecureRegistries,
       Consumer<String> log)
@@ -143,8 +174,7 @@ public final class RegistrySession implements AutoCloseable {
               : RegistryClient.factory(handlers, registry, repository, http);
       Credential given = credential.orElse(null);
       RegistryClient client = factory.setCredential(given).newRegistryClient();
-      boolean bearer =
-          mountFrom.isPresent() ? client.doPushBearerAuth() : client.doPullBearerAuth();
+      boolean bearer = push ? client.doPushBearerAuth() : client.doPullBearerAuth();
       if (!bearer && given != null && !given.isOAuth2RefreshToken()) {
         client.configureBasicAuth();
       }
@@ -166,6 +196,15 @@ public final class RegistrySession implements AutoCloseable {
   public RegistryManifest pullManifest(String qualifier) throws IOException, RegistryException {
     ManifestAndDigest<ManifestTemplate> pulled = client.pullManifest(qualifier);
     return ImageJson.manifest(pulled.getDigest().toString(), pulled.getManifest());
+  }
+
+  /**
+   * Returns jib-core's client, for the other wrappers of this package.
+   *
+   * @return the authenticated client
+   */
+  RegistryClient client() {
+    return client;
   }
 
   /**
