@@ -12,6 +12,7 @@ import com.google.cloud.tools.jib.api.TarImage;
 import com.google.cloud.tools.jib.api.buildplan.AbsoluteUnixPath;
 import com.google.cloud.tools.jib.api.buildplan.FileEntriesLayer;
 import com.google.cloud.tools.jib.api.buildplan.FilePermissions;
+import com.google.cloud.tools.jib.api.buildplan.ImageFormat;
 import com.google.cloud.tools.jib.api.buildplan.Platform;
 import com.google.cloud.tools.jib.api.buildplan.Port;
 import java.io.IOException;
@@ -142,9 +143,9 @@ public final class JenkinsBaseImages {
     /** No {@code /etc/group} at all (gshadow is still there). */
     NO_ETC_GROUP("no-etc-group", true, false, false, false),
     /**
-     * Like {@link #PLAIN} for linux/amd64 and linux/arm64 (same layers; busybox is x86_64 in both):
-     * a manifest list in the registry. Jib cannot write a multi-platform image to a tar file or to
-     * dockerd.
+     * Like {@link #PLAIN} for linux/amd64 and linux/arm64, each with the busybox of its own
+     * architecture ({@link ForeignBinaries}; the CLI libraries only on amd64): a Docker manifest
+     * list in the registry, assembled by {@link MultiPlatformBases}. Registry only.
      */
     MULTI_PLATFORM("multi-platform", true, true, false, true);
 
@@ -269,6 +270,7 @@ public final class JenkinsBaseImages {
   }
 
   private static final Instant FILE_TIME = Instant.ofEpochSecond(1);
+  private static final Platform AMD64 = new Platform("amd64", "linux");
   private static final Map<String, Built> BUILT = new HashMap<>();
   private static Path staging;
   private static Map<String, Path> cliLibraries;
@@ -295,6 +297,14 @@ public final class JenkinsBaseImages {
   public static synchronized Built inRegistry(Spec spec) {
     String reference =
         TestServices.get().plainRegistry() + "/" + REGISTRY_REPOSITORY + ":" + fixtureTag(spec);
+    if (spec.variant().isMultiPlatform()) {
+      return BUILT.computeIfAbsent(
+          "registry " + reference,
+          key ->
+              MultiPlatformBases.inRegistry(
+                      spec, List.copyOf(spec.variant().platforms()), ImageFormat.Docker, reference)
+                  .built());
+    }
     return BUILT.computeIfAbsent(
         "registry " + reference,
         key ->
@@ -534,10 +544,34 @@ public final class JenkinsBaseImages {
 
   private static Built build(
       Spec spec, Containerizer containerizer, String reference, Path tarFile) {
+    return build(spec, AMD64, ImageFormat.Docker, containerizer, reference, tarFile);
+  }
+
+  /**
+   * Builds one platform's image of a spec: the busybox of that architecture ({@link
+   * ForeignBinaries#busybox}), the CLI libraries on amd64 only (they are this machine's x86-64
+   * files).
+   *
+   * @param spec the shape and war size
+   * @param platform the one platform of the image
+   * @param format Docker (Jib's default) or OCI manifests
+   * @param containerizer where it goes
+   * @param reference its reference, for {@link Built}
+   * @param tarFile the tar file the containerizer writes, or null
+   * @return the image written
+   */
+  static Built build(
+      Spec spec,
+      Platform platform,
+      ImageFormat format,
+      Containerizer containerizer,
+      String reference,
+      Path tarFile) {
     try {
       Path cache = Path.of(System.getProperty("java.io.tmpdir"), "jenkins-dind-fixtures-cache");
       JibContainer container =
-          builder(spec)
+          builder(spec, platform)
+              .setFormat(format)
               .containerize(
                   containerizer
                       .setAllowInsecureRegistries(true)
@@ -563,17 +597,20 @@ public final class JenkinsBaseImages {
     }
   }
 
-  private static JibContainerBuilder builder(Spec spec) throws IOException {
+  private static JibContainerBuilder builder(Spec spec, Platform platform) throws IOException {
     Variant variant = spec.variant();
     Path dir = staging().resolve(spec.tag());
     Files.createDirectories(dir);
     Path empty = Files.createDirectories(dir.resolve("empty-dir"));
 
+    Path busybox = ForeignBinaries.busybox(platform.getArchitecture());
     FileEntriesLayer.Builder rootfs = FileEntriesLayer.builder().setName("rootfs");
-    add(rootfs, BUSYBOX, "/bin/busybox", "755", "0:0");
-    add(rootfs, BUSYBOX, "/bin/sh", "755", "0:0");
-    for (Map.Entry<String, Path> library : cliLibraries().entrySet()) {
-      add(rootfs, library.getValue(), library.getKey(), "755", "0:0");
+    add(rootfs, busybox, "/bin/busybox", "755", "0:0");
+    add(rootfs, busybox, "/bin/sh", "755", "0:0");
+    if (platform.equals(AMD64)) {
+      for (Map.Entry<String, Path> library : cliLibraries().entrySet()) {
+        add(rootfs, library.getValue(), library.getKey(), "755", "0:0");
+      }
     }
     add(rootfs, empty, "/root", "700", "0:0");
     add(rootfs, empty, "/tmp", "777", "0:0");
@@ -594,7 +631,7 @@ public final class JenkinsBaseImages {
     add(entrypoint, write(dir, "jenkins.sh", entrypointScript()), ENTRYPOINT, "755", "0:0");
 
     return Jib.fromScratch()
-        .setPlatforms(variant.platforms())
+        .setPlatforms(Set.of(platform))
         .setFileEntriesLayers(rootfs.build(), war.build(), entrypoint.build())
         .setUser("jenkins")
         .setEntrypoint(ENTRYPOINT)
@@ -664,7 +701,7 @@ public final class JenkinsBaseImages {
     }
   }
 
-  private static synchronized Path staging() {
+  static synchronized Path staging() {
     if (staging == null) {
       try {
         Path dir = Files.createTempDirectory("jenkins-dind-fixtures");
