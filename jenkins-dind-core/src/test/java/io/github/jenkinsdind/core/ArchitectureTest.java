@@ -207,6 +207,21 @@ class ArchitectureTest {
   }
 
   @Test
+  void indexUsesOnlyJibAndFiles() throws IOException {
+    List<String> violations = new ArrayList<>();
+    for (Source s : sources(MAIN)) {
+      if (s.internalPackage().equals(Optional.of("index"))) {
+        Set<String> used = new java.util.TreeSet<>(s.internalPackagesUsed());
+        used.removeAll(Set.of("jib", "files"));
+        if (!used.isEmpty()) {
+          violations.add(s + " uses " + used);
+        }
+      }
+    }
+    assertThat(violations).as("index is below imagebuild, beside base and cli").isEmpty();
+  }
+
+  @Test
   void onlyTheApiUsesImagebuild() throws IOException {
     List<String> violations = new ArrayList<>();
     for (Source s : sources(MAIN)) {
