@@ -161,7 +161,7 @@ public class BuildMojo extends AbstractJenkinsDindMojo<BuildRequest> {
    * {@code /usr/local/bin/docker-compose} link), or {@code none}. On the command line:
    * comma-separated. Both by default.
    *
-   * @since 0.3.0
+   * @since 0.2.0
    */
   @Parameter(property = PROPERTY_PREFIX + "cliPlugins")
   List<String> cliPlugins;
@@ -170,7 +170,7 @@ public class BuildMojo extends AbstractJenkinsDindMojo<BuildRequest> {
    * The buildx version to download. The default version's published sha256 are built in, so its
    * download is checked without {@code buildxSha256}.
    *
-   * @since 0.3.0
+   * @since 0.2.0
    */
   @Parameter(
       property = PROPERTY_PREFIX + "buildxVersion",
@@ -182,7 +182,7 @@ public class BuildMojo extends AbstractJenkinsDindMojo<BuildRequest> {
    * arm64}, {@code arm-v7}, {@code ppc64le}, {@code s390x}): GitHub's release files by default;
    * point it at a mirror that keeps their names.
    *
-   * @since 0.3.0
+   * @since 0.2.0
    */
   @Parameter(
       property = PROPERTY_PREFIX + "buildxUrl",
@@ -193,7 +193,7 @@ public class BuildMojo extends AbstractJenkinsDindMojo<BuildRequest> {
    * A local buildx binary ({@code docker-buildx}); nothing is downloaded then. Set {@code
    * buildxVersion} to its version, for the label.
    *
-   * @since 0.3.0
+   * @since 0.2.0
    */
   @Parameter(property = PROPERTY_PREFIX + "buildxFile")
   File buildxFile;
@@ -201,7 +201,7 @@ public class BuildMojo extends AbstractJenkinsDindMojo<BuildRequest> {
   /**
    * The expected sha256 of the buildx file (downloaded or local).
    *
-   * @since 0.3.0
+   * @since 0.2.0
    */
   @Parameter(property = PROPERTY_PREFIX + "buildxSha256")
   String buildxSha256;
@@ -209,7 +209,7 @@ public class BuildMojo extends AbstractJenkinsDindMojo<BuildRequest> {
   /**
    * Leaves buildx out of the image, whatever {@code cliPlugins} says.
    *
-   * @since 0.3.0
+   * @since 0.2.0
    */
   @Parameter(property = PROPERTY_PREFIX + "skipBuildx", defaultValue = "false")
   boolean skipBuildx;
@@ -218,7 +218,7 @@ public class BuildMojo extends AbstractJenkinsDindMojo<BuildRequest> {
    * The compose version to download. The default version's published sha256 are built in, so its
    * download is checked without {@code composeSha256}.
    *
-   * @since 0.3.0
+   * @since 0.2.0
    */
   @Parameter(
       property = PROPERTY_PREFIX + "composeVersion",
@@ -230,7 +230,7 @@ public class BuildMojo extends AbstractJenkinsDindMojo<BuildRequest> {
    * aarch64}, {@code armv7}, {@code ppc64le}, {@code s390x}): GitHub's release files by default;
    * point it at a mirror that keeps their names.
    *
-   * @since 0.3.0
+   * @since 0.2.0
    */
   @Parameter(
       property = PROPERTY_PREFIX + "composeUrl",
@@ -241,7 +241,7 @@ public class BuildMojo extends AbstractJenkinsDindMojo<BuildRequest> {
    * A local compose binary ({@code docker-compose}); nothing is downloaded then. Set {@code
    * composeVersion} to its version, for the label.
    *
-   * @since 0.3.0
+   * @since 0.2.0
    */
   @Parameter(property = PROPERTY_PREFIX + "composeFile")
   File composeFile;
@@ -249,7 +249,7 @@ public class BuildMojo extends AbstractJenkinsDindMojo<BuildRequest> {
   /**
    * The expected sha256 of the compose file (downloaded or local).
    *
-   * @since 0.3.0
+   * @since 0.2.0
    */
   @Parameter(property = PROPERTY_PREFIX + "composeSha256")
   String composeSha256;
@@ -258,7 +258,7 @@ public class BuildMojo extends AbstractJenkinsDindMojo<BuildRequest> {
    * Leaves compose (and its {@code docker-compose} link) out of the image, whatever {@code
    * cliPlugins} says.
    *
-   * @since 0.3.0
+   * @since 0.2.0
    */
   @Parameter(property = PROPERTY_PREFIX + "skipCompose", defaultValue = "false")
   boolean skipCompose;

@@ -33,9 +33,9 @@ public class CheckMojo extends AbstractContainerMojo<CheckRequest> {
    * passes: {@code docker buildx version} and a real BuildKit build whose {@code FROM} is the
    * image, then, when the image has compose, {@code docker compose version}, {@code up -d} and
    * {@code down} of a one-service project. What it makes is removed. Set it to {@code false} to
-   * check only {@code docker version}, as before 0.3.0.
+   * check only {@code docker version}, as before 0.2.0.
    *
-   * @since 0.3.0
+   * @since 0.2.0
    */
   @Parameter(property = PROPERTY_PREFIX + "checkToolchain", defaultValue = "true")
   boolean checkToolchain;

@@ -156,7 +156,7 @@ public record BuildRequest(
      *
      * @param value the plugins, each at most once; empty for none
      * @return this builder
-     * @since 0.3.0
+     * @since 0.2.0
      */
     public Builder cliPlugins(List<DockerCliPlugin> value) {
       this.cliPlugins = List.copyOf(value);

@@ -59,7 +59,7 @@ public record CheckRequest(
    *
    * @param value whether the toolchain is checked
    * @return the copy
-   * @since 0.3.0
+   * @since 0.2.0
    */
   public CheckRequest withToolchain(boolean value) {
     return new CheckRequest(image, dockerSocket, groupAdd, dockerHost, value);

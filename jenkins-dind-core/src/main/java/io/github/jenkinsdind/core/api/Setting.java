@@ -33,55 +33,55 @@ public enum Setting {
   /**
    * The docker CLI plugins the image carries: {@code buildx}, {@code compose}, or {@code none}.
    *
-   * @since 0.3.0
+   * @since 0.2.0
    */
   CLI_PLUGINS("cliPlugins"),
   /**
    * The buildx plugin's version.
    *
-   * @since 0.3.0
+   * @since 0.2.0
    */
   BUILDX_VERSION("buildxVersion"),
   /**
    * The buildx plugin's download URL template.
    *
-   * @since 0.3.0
+   * @since 0.2.0
    */
   BUILDX_URL("buildxUrl"),
   /**
    * A local buildx plugin binary.
    *
-   * @since 0.3.0
+   * @since 0.2.0
    */
   BUILDX_FILE("buildxFile"),
   /**
    * The expected sha256 of the buildx plugin file.
    *
-   * @since 0.3.0
+   * @since 0.2.0
    */
   BUILDX_SHA256("buildxSha256"),
   /**
    * The compose plugin's version.
    *
-   * @since 0.3.0
+   * @since 0.2.0
    */
   COMPOSE_VERSION("composeVersion"),
   /**
    * The compose plugin's download URL template.
    *
-   * @since 0.3.0
+   * @since 0.2.0
    */
   COMPOSE_URL("composeUrl"),
   /**
    * A local compose plugin binary.
    *
-   * @since 0.3.0
+   * @since 0.2.0
    */
   COMPOSE_FILE("composeFile"),
   /**
    * The expected sha256 of the compose plugin file.
    *
-   * @since 0.3.0
+   * @since 0.2.0
    */
   COMPOSE_SHA256("composeSha256"),
   /** The GID of the docker group in the image. */
@@ -187,7 +187,7 @@ public enum Setting {
    * The platforms of a multi-platform image, {@code os/architecture[/variant]} separated by commas,
    * or {@code all} for every platform of the base that a docker CLI exists for.
    *
-   * @since 0.3.0
+   * @since 0.2.0
    */
   PLATFORMS("platforms");
 
