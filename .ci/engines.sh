@@ -1,10 +1,8 @@
 #!/usr/bin/env bash
 # Extra Docker hosts for the jenkins-dind engine tests (io.github.jenkinsdind.it.engines), loopback only:
-#   - TLS material: a CA, a server certificate for 127.0.0.1/localhost, a client certificate, and a second CA
-#     that signed nothing the daemon shows (for the "wrong CA" test);
-#   - a TLS endpoint on 127.0.0.1 in front of the shared dockerd: unless TLS_HOST names one already (the
-#     lead's dockerd TLS listener), a socat stand-in that checks client certificates and forwards to
-#     /var/run/docker.sock (the shared dockerd is never restarted or reconfigured here);
+#   - the shared dockerd's own TLS listener on 127.0.0.1, which .ci/services.sh starts with a CA, a server and a
+#     client certificate (and a second CA that signed nothing the daemon shows, for the "wrong CA" tests): this
+#     script only checks that it answers and writes where it is (the shared dockerd is never restarted here);
 #   - Podman's Docker-compatible API service (Debian's podman) on a socket of its own, with its own storage;
 #   - rootless Docker (Debian's rootlesskit + dockerd-rootless.sh) under a non-root user, if it can run here;
 #     the reason it cannot is recorded in engines.properties (rootless.status).
@@ -16,9 +14,8 @@
 #
 # Environment:
 #   SERVICES_DIR   as for services.sh (default /tmp/jenkins-dind-services); state goes to $SERVICES_DIR/engines
-#   TLS_PORT_STANDIN  port of the socat stand-in (default 12376)
-#   TLS_HOST       an existing TLS endpoint of the shared dockerd (tcp://127.0.0.1:PORT) whose server certificate
-#                  is signed by $SERVICES_DIR/engines/tls/ca.pem; then no stand-in is started
+#   TLS_HOST       another TLS endpoint of the shared dockerd (tcp://127.0.0.1:PORT) than services.properties'
+#                  docker.tls.host; its server certificate must be signed by docker.tls.ca
 #   ENGINES        which engines to start (default "tls podman rootless")
 #
 # Written for the tests: $SERVICES_DIR/engines.properties (read by it/.../engines/Engines.java).
@@ -26,9 +23,7 @@ set -euo pipefail
 
 SERVICES_DIR=${SERVICES_DIR:-/tmp/jenkins-dind-services}
 DIR=$SERVICES_DIR/engines
-TLS_DIR=$DIR/tls
 PID_DIR=$DIR/pids
-TLS_PORT_STANDIN=${TLS_PORT_STANDIN:-12376}
 TLS_HOST=${TLS_HOST:-}
 ENGINES=${ENGINES:-tls podman rootless}
 PROPERTIES=$SERVICES_DIR/engines.properties
@@ -55,82 +50,32 @@ install_packages() {
 # alive NAME: the pid recorded for NAME runs
 alive() { [[ -f $PID_DIR/$1.pid ]] && kill -0 "$(cat "$PID_DIR/$1.pid")" 2>/dev/null; }
 
-# ---------------------------------------------------------------------------------------------- TLS material
-# sign NAME CA_DIR SUBJECT EXT: a key and a certificate signed by the CA in CA_DIR
-sign() {
-  local name=$1 ca=$2 subject=$3 ext=$4
-  openssl req -new -newkey rsa:2048 -nodes -subj "$subject" -keyout "$TLS_DIR/$name-key.pem" \
-    -out "$TLS_DIR/$name.csr" 2>/dev/null
-  printf '%s\n' "$ext" >"$TLS_DIR/$name.ext"
-  openssl x509 -req -days 3650 -in "$TLS_DIR/$name.csr" -CA "$ca/ca.pem" -CAkey "$ca/ca-key.pem" \
-    -CAcreateserial -extfile "$TLS_DIR/$name.ext" -out "$TLS_DIR/$name-cert.pem" 2>/dev/null
-  rm -f "$TLS_DIR/$name.csr" "$TLS_DIR/$name.ext"
-}
-
-make_ca() {
-  local dir=$1 cn=$2
-  mkdir -p "$dir"
-  openssl req -x509 -new -newkey rsa:2048 -nodes -days 3650 -subj "/CN=$cn" \
-    -addext "basicConstraints=critical,CA:TRUE" -addext "keyUsage=critical,keyCertSign,cRLSign" \
-    -keyout "$dir/ca-key.pem" -out "$dir/ca.pem" 2>/dev/null
-}
-
-make_tls() {
-  if [[ -s $TLS_DIR/client/key.pem && -s $TLS_DIR/wrong-ca/client/key.pem ]]; then
-    log "TLS material present in $TLS_DIR"
-    return
-  fi
-  log "making a CA, a server certificate for 127.0.0.1 and a client certificate in $TLS_DIR"
-  rm -rf "$TLS_DIR"
-  mkdir -p "$TLS_DIR"
-  make_ca "$TLS_DIR" "jenkins-dind test CA"
-  sign server "$TLS_DIR" "/CN=127.0.0.1" \
-    "subjectAltName=IP:127.0.0.1,DNS:localhost
-extendedKeyUsage=serverAuth"
-  sign client "$TLS_DIR" "/CN=jenkins-dind client" "extendedKeyUsage=clientAuth"
-  # What DOCKER_CERT_PATH or a context holds: ca.pem, cert.pem, key.pem
-  mkdir -p "$TLS_DIR/client"
-  cp "$TLS_DIR/ca.pem" "$TLS_DIR/client/ca.pem"
-  mv "$TLS_DIR/client-cert.pem" "$TLS_DIR/client/cert.pem"
-  mv "$TLS_DIR/client-key.pem" "$TLS_DIR/client/key.pem"
-  # Another CA: the same client certificate, but a ca.pem that did not sign the daemon's certificate
-  make_ca "$TLS_DIR/wrong-ca" "some other CA"
-  mkdir -p "$TLS_DIR/wrong-ca/client"
-  cp "$TLS_DIR/wrong-ca/ca.pem" "$TLS_DIR/wrong-ca/client/ca.pem"
-  cp "$TLS_DIR/client/cert.pem" "$TLS_DIR/client/key.pem" "$TLS_DIR/wrong-ca/client/"
-  chmod -R go-rwx "$TLS_DIR"
-}
-
 # ---------------------------------------------------------------------------------------------- TLS endpoint
+# service_property KEY: a value of services.properties
+service_property() { sed -n "s/^$1=//p" "$SERVICES_DIR/services.properties" 2>/dev/null | head -n 1; }
+
 tls_answers() {
-  curl -s -m 3 --cacert "$TLS_DIR/ca.pem" --cert "$TLS_DIR/client/cert.pem" --key "$TLS_DIR/client/key.pem" \
-    "https://127.0.0.1:${1}/_ping" 2>/dev/null | grep -q OK
+  curl -s -m 3 --cacert "$tls_certs/ca.pem" --cert "$tls_certs/cert.pem" --key "$tls_certs/key.pem" \
+    "https://127.0.0.1:${1##*:}/_ping" 2>/dev/null | grep -q OK
 }
 
+# The shared dockerd's own TLS listener, which .ci/services.sh starts with its certificates (or TLS_HOST)
 start_tls() {
-  if [[ -n $TLS_HOST ]]; then
-    log "using the TLS endpoint $TLS_HOST"
-    tls_host=$TLS_HOST
-    return
+  tls_certs=$(service_property docker.tls.certs)
+  tls_wrongca_certs=$(service_property docker.tls.wrongca.certs)
+  tls_ca=$(service_property docker.tls.ca)
+  tls_host=${TLS_HOST:-$(service_property docker.tls.host)}
+  # a socat stand-in of an earlier version of this script is no longer needed
+  stop_one tls-standin
+  if [[ -z $tls_host ]]; then
+    tls_status="the shared dockerd has no TLS listener: $(service_property docker.tls.status)"
+  elif tls_answers "$tls_host"; then
+    tls_status=running
+    log "the shared dockerd answers with TLS on $tls_host"
+  else
+    tls_status="nothing answers with TLS on $tls_host to the client certificate in $tls_certs"
   fi
-  tls_host=tcp://127.0.0.1:$TLS_PORT_STANDIN
-  if alive tls-standin && tls_answers "$TLS_PORT_STANDIN"; then
-    log "TLS stand-in already answers on 127.0.0.1:$TLS_PORT_STANDIN"
-    return
-  fi
-  install_packages socat curl || die "cannot install socat"
-  log "starting a TLS stand-in for dockerd on 127.0.0.1:$TLS_PORT_STANDIN (socat, client certificates required)"
-  setsid nohup socat \
-    "OPENSSL-LISTEN:$TLS_PORT_STANDIN,bind=127.0.0.1,reuseaddr,fork,cert=$TLS_DIR/server-cert.pem,key=$TLS_DIR/server-key.pem,cafile=$TLS_DIR/ca.pem,verify=1" \
-    UNIX-CONNECT:/var/run/docker.sock >"$DIR/tls-standin.log" 2>&1 </dev/null &
-  echo $! >"$PID_DIR/tls-standin.pid"
-  local i
-  for ((i = 0; i < 40; i++)); do
-    tls_answers "$TLS_PORT_STANDIN" && { log "TLS stand-in is up"; return; }
-    sleep 0.25
-  done
-  tail -n 20 "$DIR/tls-standin.log" >&2
-  die "the TLS stand-in did not answer"
+  [[ $tls_status == running ]] || log "$tls_status"
 }
 
 # ---------------------------------------------------------------------------------------------- Podman
@@ -234,10 +179,11 @@ start_rootless() {
 write_properties() {
   cat >"$PROPERTIES.tmp" <<EOF
 # Written by .ci/engines.sh on $(date -u +%Y-%m-%dT%H:%M:%SZ); read by io.github.jenkinsdind.it.engines.Engines
+tls.status=${tls_status:-not-started}
 tls.host=${tls_host:-}
-tls.certs=$TLS_DIR/client
-tls.wrongca.certs=$TLS_DIR/wrong-ca/client
-tls.ca=$TLS_DIR/ca.pem
+tls.certs=${tls_certs:-}
+tls.wrongca.certs=${tls_wrongca_certs:-}
+tls.ca=${tls_ca:-}
 podman.status=${podman_status:-not-started}
 podman.socket=$PODMAN_SOCKET
 podman.root=$PODMAN_DIR/root
@@ -253,7 +199,6 @@ EOF
 start_all() {
   [[ $(id -u) == 0 ]] || die "run as root"
   mkdir -p "$DIR" "$PID_DIR"
-  make_tls
   [[ " $ENGINES " == *" tls "* ]] && start_tls
   [[ " $ENGINES " == *" podman "* ]] && start_podman
   [[ " $ENGINES " == *" rootless "* ]] && start_rootless

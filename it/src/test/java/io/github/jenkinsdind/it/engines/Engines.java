@@ -8,10 +8,11 @@ import java.nio.file.Path;
 import java.util.Properties;
 
 /**
- * The extra Docker hosts that {@code .ci/engines.sh} started, read from {@code engines.properties}
- * in the services directory: a TLS endpoint of the shared dockerd on 127.0.0.1 with its client
- * certificates (and those of a CA that did not sign the daemon's certificate), Podman's API service
- * and rootless Docker on sockets of their own.
+ * The extra Docker hosts that {@code .ci/engines.sh} found or started, read from {@code
+ * engines.properties} in the services directory: the shared dockerd's own TLS listener on 127.0.0.1
+ * ({@code .ci/services.sh} starts dockerd with it) with its client certificates (and those of a CA
+ * that did not sign the daemon's certificate), Podman's API service and rootless Docker on sockets
+ * of their own.
  */
 final class Engines {
   private static final String HOW_TO_FIX =
@@ -53,8 +54,9 @@ final class Engines {
     return value;
   }
 
-  /** The shared dockerd over TLS, {@code tcp://127.0.0.1:PORT}. */
+  /** The shared dockerd's own TLS listener, {@code tcp://127.0.0.1:PORT}, if it answers. */
   String tlsHost() {
+    requireRunning("tls");
     return property("tls.host");
   }
 
