@@ -38,8 +38,12 @@
 #   DOCKER_TLS_PORT dockerd's TLS port on 127.0.0.1 (default: chosen as above)
 #   DOCKER_SOCKET   dockerd's unix socket (default /var/run/docker.sock)
 #   DOCKERD_ARGS    more dockerd options, e.g. to try this script on a dockerd of its own beside the shared one:
+#                   ip link add jdtest0 type bridge && ip addr add 10.99.0.1/24 dev jdtest0 && ip link set jdtest0 up
 #                   DOCKER_SOCKET=/tmp/x/docker.sock DOCKERD_ARGS="--data-root /tmp/x/root --exec-root /tmp/x/exec
-#                   --pidfile /tmp/x/docker.pid --bridge=none --iptables=false" SERVICES_DIR=/tmp/x .ci/services.sh
+#                   --pidfile /tmp/x/docker.pid --bridge=jdtest0 --iptables=false" SERVICES_DIR=/tmp/x .ci/services.sh
+#                   Never --bridge=none beside the shared dockerd: a dockerd started with it deletes the host's
+#                   docker0 interface, and the shared dockerd's containers can no longer start ("could not find
+#                   bridge docker0"; repair: ip link add docker0 type bridge, its gateway address, link up).
 #
 # The facts the tests need are written to $SERVICES_DIR/services.properties (see write_properties).
 set -euo pipefail
