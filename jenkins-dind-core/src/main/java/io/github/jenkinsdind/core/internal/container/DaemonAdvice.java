@@ -8,9 +8,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What {@code check} says that depends on the kind of daemon: its own FAIL text and fix for
- * rootless Docker, Docker Desktop and Podman, and the note on a pass through a socket of group 0.
- * Docker Engine run by root gets the general texts of {@link CheckVerdict}. Pure functions.
+ * What {@code check} and {@code run} say that depends on the kind of daemon: {@code check}'s own
+ * FAIL text and fix for rootless Docker, Docker Desktop and Podman, and the note on a pass through
+ * a socket of group 0 (Docker Engine run by root gets the general texts of {@link CheckVerdict});
+ * {@code run}'s line on the daemon it runs on, with what matters about that kind. Pure functions.
  */
 final class DaemonAdvice {
   /** Podman's socket when the service runs as root. */
@@ -171,6 +172,54 @@ final class DaemonAdvice {
         + (kind.kind() == Kind.DOCKER_DESKTOP ? " (Docker Desktop's socket is root:root)" : "")
         + ", so the container's user is in group root: it can read and write whatever belongs to"
         + " group root in the container.";
+  }
+
+  /**
+   * What {@code run} says about the daemon it runs on: its kind and version, where it is, the
+   * socket mounted, and what matters about that kind for the container's access to the socket.
+   *
+   * @param kind the daemon
+   * @param host its address, such as {@code unix:///var/run/docker.sock}
+   * @param socket the socket mounted
+   * @param chosen whether that socket was chosen for the daemon (the request gave the default)
+   * @return for example {@code Running on Docker Engine 20.10.24 (Docker API 1.41) at
+   *     unix:///var/run/docker.sock; the socket mounted is /var/run/docker.sock. ...}
+   */
+  static String runOn(DaemonKind kind, String host, String socket, boolean chosen) {
+    return "Running on "
+        + kind.describe()
+        + " at "
+        + host
+        + "; the socket mounted is "
+        + socket
+        + (chosen ? ", its own on the daemon's host" : "")
+        + ". "
+        + runNote(kind);
+  }
+
+  private static String runNote(DaemonKind kind) {
+    return switch (kind.kind()) {
+      case ROOTLESS_DOCKER ->
+          "Rootless Docker runs as an unprivileged user in a user namespace: containers see"
+              + " its socket as owned by root (uid 0). The group added (groupAdd) lets the"
+              + " container's user in only if the socket's mode lets its group read and write"
+              + " (chmod 660 on the host); what Jenkins does through the socket, it does as that"
+              + " user, not as root on the host.";
+      case PODMAN ->
+          "Podman's API service ("
+              + (kind.rootless() ? "rootless" : "rootful")
+              + "): podman system service makes its socket 0600, which no group can use, and"
+              + " Podman's podman.socket unit makes it 0660; the docker CLI in the container talks"
+              + " to Podman's Docker-compatible API, where not every docker command works.";
+      case DOCKER_DESKTOP ->
+          "Docker Desktop runs the daemon in a virtual machine: the socket mounted is the one"
+              + " inside it, root:root, GID 0, so groupAdd=auto adds the root group (GID 0), and the"
+              + " container's user can then read and write whatever belongs to group root in the"
+              + " container.";
+      case DOCKER_ENGINE ->
+          "The container's user gets the socket's group as the Docker host has it"
+              + " (groupAdd); check tells whether the docker CLI in the image can drive the daemon.";
+    };
   }
 
   private static CheckVerdict fail(String diagnosis, Suggestion fix) {

@@ -18,10 +18,10 @@ import java.util.stream.Collectors;
  * The {@code run} operation: starts a Jenkins container as a {@link RunPlan} says. It wires the
  * steps: the image must be in the daemon ({@link ImageInDaemon}), the name and jenkins_home must be
  * free or replaceable ({@link NameConflicts}), the socket's GID is learned ({@link SocketGroup}),
- * the container's spec is mapped ({@link ContainerSpec}), jenkins_home is prepared ({@link
- * JenkinsHomes}), the container is created and started ({@link ContainerLaunch}), its web address
- * is read from the daemon's answer ({@link PublishedUrl}), and Jenkins is waited for ({@link
- * JenkinsStartup}).
+ * the daemon must publish ports ({@link DaemonNetwork}), the container's spec is mapped ({@link
+ * ContainerSpec}), jenkins_home is prepared ({@link JenkinsHomes}), the container is created and
+ * started ({@link ContainerLaunch}), its web address is read from the daemon's answer ({@link
+ * PublishedUrl}), and Jenkins is waited for ({@link JenkinsStartup}).
  */
 public final class JenkinsRun {
   private JenkinsRun() {}
@@ -43,22 +43,25 @@ public final class JenkinsRun {
     RunPlan plan =
         requested.withDockerSocket(
             DaemonSocket.toMount(requested.dockerSocket(), engine.endpoint(), kind));
-    if (!plan.dockerSocket().equals(requested.dockerSocket())) {
-      events.handle(
-          Event.info(
-              "The daemon is "
-                  + kind.describe()
-                  + ": the socket mounted is "
-                  + plan.dockerSocket()
-                  + ", its own on the daemon's host"));
-    }
+    events.handle(
+        Event.info(
+            DaemonAdvice.runOn(
+                kind,
+                engine.dockerHost().toString(),
+                plan.dockerSocket(),
+                !plan.dockerSocket().equals(requested.dockerSocket()))));
     String name = plan.containerName();
     ImageInDaemon.require(engine, plan.image());
+    DaemonNetwork.requirePublishing(engine, kind, plan);
     Optional<InspectContainerResponse> existing = NameConflicts.replaceable(engine, plan);
     NameConflicts.checkHomeNotInUse(engine, plan, existing.map(InspectContainerResponse::getId));
     boolean volumeExists = JenkinsHomes.volumeExists(engine, plan);
     JenkinsHomes.FirstStart firstStart = JenkinsHomes.firstStart(engine, plan, volumeExists);
     ContainerSpec spec = ContainerSpec.of(plan, SocketGroup.learn(engine, plan, events));
+    String rootGroup = DaemonAdvice.passNote(kind, spec.groupAdd());
+    if (!rootGroup.isEmpty()) {
+      events.handle(Event.warn("groupAdd:" + rootGroup));
+    }
     events.handle(
         Event.warn(
             "Security: container "
@@ -92,9 +95,15 @@ public final class JenkinsRun {
       throw startup.stopped(started);
     }
     List<PublishedPort> published = PublishedUrl.published(started);
-    String url =
-        PublishedUrl.url(published, engine.publishedHost())
-            .orElseThrow(() -> webPortNotPublished(name));
+    Optional<String> reachable = PublishedUrl.url(published, engine.publishedHost());
+    if (reachable.isEmpty()) {
+      ContainerRemoval.stopAndRemove(engine, id, name);
+      if (createdVolume) {
+        JenkinsHomes.removeNewVolume(engine, plan, events);
+      }
+      throw webPortNotPublished(name, kind);
+    }
+    String url = reachable.get();
     events.handle(
         Event.info(
             "Started container "
@@ -103,6 +112,8 @@ public final class JenkinsRun {
                 + ContainerStates.shortId(id)
                 + ") from "
                 + plan.image()
+                + " on "
+                + kind.kind().text()
                 + ": "
                 + published.stream()
                     .map(PublishedPort::toString)
@@ -134,12 +145,19 @@ public final class JenkinsRun {
         spec.groupAdd());
   }
 
-  private static EnvironmentException webPortNotPublished(String name) {
+  private static EnvironmentException webPortNotPublished(String name, DaemonKind kind) {
     return new EnvironmentException(
-        "The daemon did not publish port " + PortSpec.JENKINS_WEB_PORT + " of container " + name,
+        "The daemon, "
+            + kind.describe()
+            + ", did not publish port "
+            + PortSpec.JENKINS_WEB_PORT
+            + " of container "
+            + name
+            + ", so Jenkins could not be reached; the container was removed again",
         Setting.PORTS,
         null,
-        "look at docker inspect " + name,
+        "look at the daemon's networks (docker network ls) and at its log: the container must be"
+            + " on a network whose ports the daemon publishes",
         null);
   }
 }

@@ -11,7 +11,10 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
-/** Each kind of daemon gets its own FAIL text and fix from {@code check}. */
+/**
+ * Each kind of daemon gets its own FAIL text and fix from {@code check}, and its own line in {@code
+ * run}'s output.
+ */
 class DaemonAdviceTest {
   private static final String DENIED =
       "permission denied while trying to connect to the Docker daemon socket at unix:///s.sock";
@@ -125,5 +128,39 @@ class DaemonAdviceTest {
             DESKTOP);
     assertThat(v.fix().orElseThrow().parts())
         .contains(new Suggestion.SetTo(Setting.DOCKER_SOCKET, "/var/run/docker.sock"));
+  }
+
+  @Test
+  void runNamesEachKindOfDaemonWithItsOwnAdvice() {
+    assertThat(
+            DaemonAdvice.runOn(
+                ENGINE, "unix:///var/run/docker.sock", "/var/run/docker.sock", false))
+        .startsWith(
+            "Running on Docker Engine 20.10.24 (Docker API 1.41) at unix:///var/run/docker.sock;"
+                + " the socket mounted is /var/run/docker.sock. The container's user gets the"
+                + " socket's group");
+    assertThat(
+            DaemonAdvice.runOn(
+                ROOTLESS, "unix:///run/user/1000/docker.sock", "/run/user/1000/docker.sock", true))
+        .startsWith("Running on rootless Docker 27.3.1")
+        .contains("the socket mounted is /run/user/1000/docker.sock, its own on the daemon's host.")
+        .contains("containers see its socket as owned by root (uid 0)")
+        .contains("chmod 660");
+    assertThat(
+            DaemonAdvice.runOn(
+                PODMAN, "unix:///run/podman/podman.sock", "/run/podman/podman.sock", true))
+        .startsWith("Running on Podman 4.3.1 (rootful, Docker API 1.41)")
+        .contains("Podman's API service (rootful)")
+        .contains("0600, which no group can use")
+        .contains("0660");
+    assertThat(
+            DaemonAdvice.runOn(
+                DESKTOP,
+                "unix:///home/u/.docker/desktop/docker.sock",
+                "/var/run/docker.sock",
+                true))
+        .startsWith("Running on Docker Desktop 27.2.0")
+        .contains("virtual machine")
+        .contains("root:root, GID 0, so groupAdd=auto adds the root group (GID 0)");
   }
 }
