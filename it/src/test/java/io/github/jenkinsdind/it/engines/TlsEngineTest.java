@@ -12,8 +12,6 @@ import io.github.jenkinsdind.core.internal.daemon.Engine;
 import io.github.jenkinsdind.it.support.TestServices;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -79,22 +77,9 @@ class TlsEngineTest {
 
   @Test
   void aDockerContextOfTheTestsOwnConfigWithItsTlsFilesWorksTheSame() throws Exception {
-    Path config = Files.createDirectories(home.resolve("docker-config"));
+    Path config = home.resolve("docker-config");
     String name = "jd-tls";
-    String id =
-        HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(name.getBytes()));
-    Path meta = Files.createDirectories(config.resolve("contexts/meta").resolve(id));
-    Files.writeString(
-        meta.resolve("meta.json"),
-        "{\"Name\":\"jd-tls\",\"Metadata\":{},\"Endpoints\":{\"docker\":{\"Host\":\""
-            + engines.tlsHost()
-            + "\",\"SkipTLSVerify\":false}}}");
-    Path tls =
-        Files.createDirectories(config.resolve("contexts/tls").resolve(id).resolve("docker"));
-    for (String file : new String[] {"ca.pem", "cert.pem", "key.pem"}) {
-      Files.copy(engines.tlsCerts().resolve(file), tls.resolve(file));
-    }
-    Files.writeString(config.resolve("config.json"), "{\"currentContext\":\"jd-tls\"}");
+    Path tls = ContextFiles.writeCurrent(config, name, engines.tlsHost(), engines.tlsCerts());
 
     try (Engine engine =
         Engine.connect(

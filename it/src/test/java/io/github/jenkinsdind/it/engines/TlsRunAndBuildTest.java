@@ -34,7 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
  * ({@code DOCKER_HOST=tcp://127.0.0.1:PORT}, {@code DOCKER_TLS_VERIFY=1}, {@code
  * DOCKER_CERT_PATH}), as the jenkins.io recipe sets a daemon up: the build goal puts the image into
  * the daemon through it, and {@code run} starts that image through it, mounts the daemon host's own
- * socket and prints the daemon host's address, not {@code localhost}.
+ * socket and prints the daemon host's address, not {@code localhost}. The same again through a
+ * Docker context with the same TLS files, written in the test's own {@code DOCKER_CONFIG}.
  */
 class TlsRunAndBuildTest {
   private static final String RUN_ID = Long.toString(System.currentTimeMillis(), 36);
@@ -156,5 +157,69 @@ class TlsRunAndBuildTest {
     assertThat(Commands.run(TIMEOUT, "docker", "volume", "inspect", name + "_home").succeeded())
         .as("its volume is gone")
         .isFalse();
+  }
+
+  @Test
+  void targetDockerAndRunThroughADockerContextOfTheTestsOwnConfig() throws Exception {
+    Path config = home.resolve("docker-config");
+    ContextFiles.writeCurrent(config, "jd-tls-ctx", engines.tlsHost(), engines.tlsCerts());
+    Map<String, String> env = Map.of("DOCKER_CONFIG", config.toString());
+    String reference = "jenkins-dind-it/engines-tls-context:" + RUN_ID;
+    String name = "jd-tls-ctx-run-" + RUN_ID;
+    try {
+      TestProject project =
+          TestProject.build(
+              home,
+              JenkinsBaseImages.inRegistry(JenkinsBaseImages.Variant.PLAIN).reference(),
+              reference,
+              cliServer.urlTemplate(),
+              shared.resolve("cache"));
+      TestProject.MavenRun built =
+          project.mvn(env, "package", "-Djenkins-dind.target=docker").assertSucceeded();
+      assertThat(built.log())
+          .contains(
+              "Docker daemon: "
+                  + engines.tlsHost()
+                  + " with TLS (CA "
+                  + config.resolve("contexts/tls"))
+          .contains("current context 'jd-tls-ctx' of " + config.resolve("config.json"))
+          .contains("Image: " + reference + "@");
+      assertThat(Commands.run(TIMEOUT, "docker", "image", "inspect", reference).succeeded())
+          .as("the image is in the daemon behind the context's TLS endpoint")
+          .isTrue();
+
+      try (Engine engine = Engine.connect(Optional.empty(), env, home, events)) {
+        assertThat(engine.endpoint().reason())
+            .isEqualTo("current context 'jd-tls-ctx' of " + config.resolve("config.json"));
+        try {
+          RunResult result =
+              JenkinsRun.run(
+                  engine,
+                  RunPlan.of(
+                      RunRequest.of(reference)
+                          .containerName(name)
+                          .ports(List.of("0:8080", "0:50000"))
+                          .waitSeconds(180)
+                          .build()),
+                  events);
+          assertThat(result.url()).startsWith("http://127.0.0.1:");
+          assertThat(result.ready()).isTrue();
+          assertThat(result.groupsAdded())
+              .containsExactly((long) TestServices.get().dockerSocketGid());
+          assertThat(events.messages())
+              .anyMatch(
+                  m ->
+                      m.startsWith("Running on Docker Engine ")
+                          && m.contains(" at " + engines.tlsHost() + ";")
+                          && m.contains("the socket mounted is /var/run/docker.sock, its own"));
+        } finally {
+          JenkinsStop.stop(engine, new StopRequest(name, true), events);
+        }
+      }
+      assertThat(Commands.run(TIMEOUT, "docker", "container", "inspect", name).succeeded())
+          .isFalse();
+    } finally {
+      Commands.run(TIMEOUT, "docker", "image", "rm", "-f", reference);
+    }
   }
 }
