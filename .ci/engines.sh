@@ -4,7 +4,8 @@
 #     client certificate (and a second CA that signed nothing the daemon shows, for the "wrong CA" tests): this
 #     script only checks that it answers and writes where it is (the shared dockerd is never restarted here);
 #   - Podman's Docker-compatible API service (Debian's podman) on a socket of its own, with its own storage;
-#   - rootless Docker (Debian's rootlesskit + dockerd-rootless.sh) under a non-root user, if it can run here;
+#   - rootless Docker (Debian's rootlesskit + dockerd-rootless.sh) under a non-root user, if it can run here,
+#     with rootlesskit's slirp4netns network and builtin port driver (/dev/net/tun is given Debian's mode, 0666);
 #     the reason it cannot is recorded in engines.properties (rootless.status).
 #
 # Usage (as root, on Debian 12, after .ci/services.sh):
@@ -145,21 +146,31 @@ start_rootless() {
   chown "$ROOTLESS_USER" "$runtime"
   chmod 700 "$runtime"
   rootless_socket=$runtime/docker.sock
+  # rootlesskit's default network, slirp4netns, opens /dev/net/tun as the unprivileged user. Debian's udev rule
+  # makes it 0666; these machines leave it root's alone (0600: "open: Permission denied ... setting up tap
+  # tap0"). With Debian's mode back, the daemon gets a network namespace of its own, a bridge network, and
+  # publishes ports through rootlesskit's builtin port driver, as dockerd-rootless.sh does by default.
+  if [[ -c /dev/net/tun && $(stat -c %a /dev/net/tun) != 666 ]]; then
+    log "making /dev/net/tun 0666, Debian's mode (it was $(stat -c %a /dev/net/tun)), for slirp4netns"
+    chmod 0666 /dev/net/tun
+  fi
+  rootless_net=slirp4netns
   if alive rootless && [[ -S $rootless_socket ]]; then
-    rootless_status=running
-    return
+    if [[ $(cat "$DIR/rootless.net" 2>/dev/null) == "$rootless_net" ]]; then
+      rootless_status=running
+      return
+    fi
+    log "restarting rootless Docker with rootlesskit's $rootless_net network (it shared the host's)"
+    stop_one rootless
   fi
   log "trying rootless Docker as $ROOTLESS_USER (uid $uid; log: $DIR/rootless.log)"
-  # rootlesskit's default network (slirp4netns) needs /dev/net/tun, which is root's alone (0600) on these
-  # machines ("open: Permission denied ... setting up tap tap0"); so the daemon shares the host's network
-  # namespace (--net=host), where it may not touch iptables nor make a bridge: containers get no bridge
-  # network, which check (a unix socket) does not need.
   setsid nohup su -s /bin/bash "$ROOTLESS_USER" -c \
     "cd /home/$ROOTLESS_USER
      export XDG_RUNTIME_DIR=$runtime HOME=/home/$ROOTLESS_USER PATH=/usr/sbin:/usr/bin:/sbin:/bin:/usr/share/docker.io/contrib
-     export DOCKERD_ROOTLESS_ROOTLESSKIT_NET=host DOCKERD_ROOTLESS_ROOTLESSKIT_PORT_DRIVER=none
-     exec $script --storage-driver vfs --iptables=false --bridge=none" >"$DIR/rootless.log" 2>&1 </dev/null &
+     export DOCKERD_ROOTLESS_ROOTLESSKIT_NET=$rootless_net DOCKERD_ROOTLESS_ROOTLESSKIT_PORT_DRIVER=builtin
+     exec $script --storage-driver vfs" >"$DIR/rootless.log" 2>&1 </dev/null &
   echo $! >"$PID_DIR/rootless.pid"
+  echo "$rootless_net" >"$DIR/rootless.net"
   local i
   for ((i = 0; i < 60; i++)); do
     if [[ -S $rootless_socket ]] && curl -s -m 3 --unix-socket "$rootless_socket" http://d/_ping | grep -q OK; then
@@ -191,6 +202,7 @@ podman.runroot=$PODMAN_DIR/runroot
 rootless.status=${rootless_status:-not-started}
 rootless.socket=${rootless_socket:-}
 rootless.user=$ROOTLESS_USER
+rootless.network=${rootless_net:-}
 EOF
   mv "$PROPERTIES.tmp" "$PROPERTIES"
   log "wrote $PROPERTIES"

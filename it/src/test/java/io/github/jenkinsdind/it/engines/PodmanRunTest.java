@@ -16,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -37,7 +36,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PodmanRunTest {
   private static final String RUN_ID = Long.toString(System.currentTimeMillis(), 36);
-  private static final Duration TIMEOUT = Duration.ofMinutes(2);
 
   @TempDir static Path shared;
 
@@ -56,11 +54,8 @@ class PodmanRunTest {
     }
   }
 
-  private static Commands.Result podman(Path socket, String... command) {
-    String[] full = new String[command.length + 1];
-    full[0] = "docker";
-    System.arraycopy(command, 0, full, 1, command.length);
-    return Commands.of(full).env("DOCKER_HOST", "unix://" + socket).timeout(TIMEOUT).run();
+  private static Commands.Result podman(Path socket, String... arguments) {
+    return SocketCli.docker(socket, arguments);
   }
 
   @Test
@@ -76,6 +71,7 @@ class PodmanRunTest {
             image,
             cliServer.urlTemplate(),
             shared.resolve("cache"));
+    Set<String> volumesBefore = SocketCli.volumes(socket);
     try {
       MavenRun built = project.mvn(env, "package", "-Djenkins-dind.target=docker");
       built.assertSucceeded();
@@ -164,6 +160,8 @@ class PodmanRunTest {
       assertThat(podman(socket, "volume", "inspect", name + "_home").succeeded())
           .as("its volume is gone")
           .isFalse();
+      // and the probes that read the socket's GID left no anonymous volume of the image's VOLUME
+      assertThat(SocketCli.volumes(socket)).isEqualTo(volumesBefore);
     } finally {
       podman(socket, "rm", "-f", name);
       podman(socket, "volume", "rm", name + "_home");

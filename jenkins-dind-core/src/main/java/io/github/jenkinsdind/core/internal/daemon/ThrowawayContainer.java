@@ -22,7 +22,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs one short command in a container of an image, as the image's user, with the Docker socket
- * mounted at its own path and no network, then removes the container. The container carries the
+ * mounted at its own path and no network, then removes the container with its anonymous volumes
+ * (those the image declares; the socket is a bind mount and stays). The container carries the
  * labels of jenkins-dind (role {@code probe}) and a unique name.
  */
 public final class ThrowawayContainer {
@@ -113,7 +114,10 @@ public final class ThrowawayContainer {
           code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     } finally {
       try {
-        engine.client().removeContainerCmd(id).withForce(true).exec();
+        // with its anonymous volumes: a Jenkins image declares VOLUME /var/jenkins_home, and each
+        // probe would otherwise leave an empty volume behind (it mounts nothing else but the
+        // socket)
+        engine.client().removeContainerCmd(id).withForce(true).withRemoveVolumes(true).exec();
       } catch (NotFoundException e) {
         // already gone
       } catch (RuntimeException e) {
