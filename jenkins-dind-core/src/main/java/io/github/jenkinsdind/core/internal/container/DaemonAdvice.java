@@ -181,7 +181,8 @@ final class DaemonAdvice {
    * @param kind the daemon
    * @param host its address, such as {@code unix:///var/run/docker.sock}
    * @param socket the socket mounted
-   * @param chosen whether that socket was chosen for the daemon (the request gave the default)
+   * @param chosen whether the socket was chosen for the daemon, the request giving the default:
+   *     then it is the daemon host's own
    * @return for example {@code Running on Docker Engine 20.10.24 (Docker API 1.41) at
    *     unix:///var/run/docker.sock; the socket mounted is /var/run/docker.sock. ...}
    */

@@ -6,6 +6,7 @@ import io.github.jenkinsdind.core.api.Event;
 import io.github.jenkinsdind.core.api.EventHandler;
 import io.github.jenkinsdind.core.api.JenkinsDindException;
 import io.github.jenkinsdind.core.api.PublishedPort;
+import io.github.jenkinsdind.core.api.RunRequest;
 import io.github.jenkinsdind.core.api.RunResult;
 import io.github.jenkinsdind.core.api.Setting;
 import io.github.jenkinsdind.core.internal.daemon.DaemonKind;
@@ -49,7 +50,7 @@ public final class JenkinsRun {
                 kind,
                 engine.dockerHost().toString(),
                 plan.dockerSocket(),
-                !plan.dockerSocket().equals(requested.dockerSocket()))));
+                requested.dockerSocket().equals(RunRequest.DEFAULT_DOCKER_SOCKET))));
     String name = plan.containerName();
     ImageInDaemon.require(engine, plan.image());
     DaemonNetwork.requirePublishing(engine, kind, plan);
