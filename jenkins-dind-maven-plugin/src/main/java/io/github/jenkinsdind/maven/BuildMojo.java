@@ -107,6 +107,21 @@ public class BuildMojo extends AbstractJenkinsDindMojo<BuildRequest> {
   String platform;
 
   /**
+   * The platforms of a multi-platform image, comma-separated, for example {@code
+   * linux/amd64,linux/arm64}: each is built from the base's image for it, with its own account
+   * files and the docker CLI (and plugins) for its architecture, and one image index ties them
+   * together. A registry target pushes each platform under {@code <tag>-<os>-<architecture>} and
+   * the index under the tags; a tar target writes an OCI layout tar holding the index; a docker
+   * target builds and loads {@code platform} only. Per-architecture pins: {@code
+   * dockerClientSha256=amd64=…,arm64=…} (likewise {@code buildxSha256}, {@code composeSha256}).
+   * Unset: one platform, {@code platform}.
+   *
+   * @since 0.2.0
+   */
+  @Parameter(property = PROPERTY_PREFIX + "platforms")
+  String platforms;
+
+  /**
    * The version of the static docker CLI to download; also recorded in the image's labels when
    * {@code dockerClient} is set.
    *
@@ -381,6 +396,7 @@ public class BuildMojo extends AbstractJenkinsDindMojo<BuildRequest> {
     return BuildRequest.from(orEmpty(from).trim())
         .to(kind.target(orEmpty(image).trim(), tagSet(tags), tarFile.toPath()))
         .platform(imagePlatform)
+        .platforms(PlatformsSetting.parse(platforms))
         .dockerCli(cli)
         .cliPlugins(cliPluginList())
         .accounts(

@@ -81,6 +81,14 @@ final class ResultFiles {
                         + "}")
             .collect(Collectors.joining(", ", "[", "]")));
     field(out, "dockerGid", Long.toString(result.dockerGid()));
+    if (!result.platformDigests().isEmpty()) {
+      field(
+          out,
+          "platforms",
+          result.platformDigests().entrySet().stream()
+              .map(e -> quote(e.getKey()) + ": " + quote(e.getValue()))
+              .collect(Collectors.joining(", ", "{", "}")));
+    }
     out.setLength(out.length() - 2);
     return out.append("\n}\n").toString();
   }

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,6 +36,7 @@ class ResultFilesTest {
                 "/usr/local/libexec/docker/cli-plugins/docker-buildx",
                 "e".repeat(64))),
         106,
+        Map.of(),
         Duration.ofSeconds(3));
   }
 

@@ -149,9 +149,6 @@ class UnknownPropertiesTest {
     }
 
     for (Setting setting : Setting.values()) {
-      if (setting == Setting.PLATFORMS) {
-        continue; // issue 14: core parser only until BuildMojo has a platforms parameter
-      }
       if (setting.ordinal() >= Setting.PLUGINS.ordinal()
           && setting.ordinal() <= Setting.FAIL_ON_PLUGIN_WARNINGS.ordinal()) {
         continue; // issue 15: the core resolves plugins; BuildMojo's parameters come with the

@@ -277,6 +277,16 @@ public final class DockerCliServer implements AutoCloseable {
         }
         return;
       }
+      Path foreign = foreignCliAt(path);
+      if (foreign != null && "GET".equals(method)) {
+        tarballRequests.incrementAndGet();
+        exchange.getResponseHeaders().set("Content-Type", "application/x-tar");
+        exchange.sendResponseHeaders(200, Files.size(foreign));
+        try (OutputStream body = exchange.getResponseBody()) {
+          Files.copy(foreign, body);
+        }
+        return;
+      }
       if (!PATH.equals(path)) {
         exchange.sendResponseHeaders(404, -1);
         return;
@@ -297,6 +307,31 @@ public final class DockerCliServer implements AutoCloseable {
         Files.copy(tgz, body);
       }
     }
+  }
+
+  /**
+   * The tgz served for a foreign architecture ({@code aarch64}, {@code ppc64le}) at the official
+   * path: Debian's static busybox of that architecture packed as {@code docker/docker}. It is no
+   * docker CLI, but it is a real binary of that machine, which is what the build checks and what a
+   * multi-platform image's per-platform layer must show.
+   */
+  private static synchronized Path foreignCliAt(String path) throws IOException {
+    for (String[] arch : new String[][] {{"aarch64", "arm64"}, {"ppc64le", "ppc64le"}}) {
+      if (path.equals("/linux/static/stable/" + arch[0] + "/docker-" + VERSION + ".tgz")) {
+        Path busybox = ForeignBinaries.busybox(arch[1]);
+        Path tgz =
+            Path.of(
+                System.getProperty("java.io.tmpdir"),
+                "jenkins-dind-fixtures-cache",
+                "docker-" + VERSION + "-" + arch[0] + "-" + Files.size(busybox) + ".tgz");
+        if (!Files.isRegularFile(tgz)) {
+          Files.createDirectories(tgz.getParent());
+          pack(busybox, tgz);
+        }
+        return tgz;
+      }
+    }
+    return null;
   }
 
   private static Path pluginAt(String path) {

@@ -16,7 +16,10 @@ import java.util.TreeMap;
  *     or {@code tar://PATH} for a {@code docker save} tar (a bare reference may also start with
  *     {@code registry://})
  * @param target where the image goes
- * @param platform the platform to build for
+ * @param platform the platform to build for, when {@code platforms} is empty; with {@code
+ *     platforms} and a {@code docker} target, the one loaded into the daemon
+ * @param platforms the platforms of a multi-platform image (an image index), each built with its
+ *     own docker CLI and account files; empty for a one-platform image
  * @param dockerCli where the docker CLI comes from
  * @param cliPlugins the docker CLI plugins the image carries, each at most once (by default buildx
  *     and compose); {@link DockerCli#requireSha256()} asks a pin of them too
@@ -40,6 +43,7 @@ public record BuildRequest(
     String from,
     ImageTarget target,
     ImagePlatform platform,
+    List<ImagePlatform> platforms,
     DockerCli dockerCli,
     List<DockerCliPlugin> cliPlugins,
     AccountSpec accounts,
@@ -51,6 +55,15 @@ public record BuildRequest(
     CredentialProvider credentials,
     Optional<String> dockerHost) {
 
+  /**
+   * Says whether this is a multi-platform build.
+   *
+   * @return whether {@link #platforms()} is not empty
+   */
+  public boolean multiPlatform() {
+    return !platforms.isEmpty();
+  }
+
   /** The default base image. */
   public static final String DEFAULT_BASE = "jenkins/jenkins:lts-jdk21";
 
@@ -60,6 +73,7 @@ public record BuildRequest(
    * @param from the base
    * @param target the target
    * @param platform the platform
+   * @param platforms the platforms of a multi-platform image, or empty
    * @param dockerCli the docker CLI
    * @param cliPlugins the docker CLI plugins
    * @param accounts the account edit
@@ -76,6 +90,7 @@ public record BuildRequest(
     Objects.requireNonNull(from, "from");
     Objects.requireNonNull(target, "target");
     Objects.requireNonNull(platform, "platform");
+    platforms = List.copyOf(platforms);
     Objects.requireNonNull(dockerCli, "dockerCli");
     cliPlugins = List.copyOf(cliPlugins);
     Objects.requireNonNull(accounts, "accounts");
@@ -102,6 +117,7 @@ public record BuildRequest(
     private final String from;
     private ImageTarget target;
     private ImagePlatform platform = ImagePlatform.LINUX_AMD64;
+    private List<ImagePlatform> platforms = List.of();
     private DockerCli dockerCli = DockerCli.download(DockerCli.DEFAULT_VERSION);
     private List<DockerCliPlugin> cliPlugins = DockerCliPlugin.defaults();
     private AccountSpec accounts = AccountSpec.defaults();
@@ -137,6 +153,18 @@ public record BuildRequest(
      */
     public Builder platform(ImagePlatform value) {
       this.platform = value;
+      return this;
+    }
+
+    /**
+     * Sets the platforms of a multi-platform image: an image index with one image per platform.
+     *
+     * @param value the platforms, each once; empty for a one-platform image
+     * @return this builder
+     * @since 0.2.0
+     */
+    public Builder platforms(List<ImagePlatform> value) {
+      this.platforms = List.copyOf(value);
       return this;
     }
 
@@ -278,6 +306,7 @@ public record BuildRequest(
           from,
           Objects.requireNonNull(target, "target: call to(ImageTarget) first"),
           platform,
+          platforms,
           dockerCli,
           cliPlugins,
           accounts,

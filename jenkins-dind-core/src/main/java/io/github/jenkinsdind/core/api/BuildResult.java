@@ -1,8 +1,11 @@
 package io.github.jenkinsdind.core.api;
 
 import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * What a build made.
@@ -17,6 +20,8 @@ import java.util.Set;
  * @param dockerCliSha256 the sha256 of the docker CLI binary in the image
  * @param cliPlugins the docker CLI plugins in the image, in layer order (empty when none)
  * @param dockerGid the docker group's GID in the image
+ * @param platformDigests for a multi-platform image (whose {@code digest} is the index's), each
+ *     platform's manifest digest, by {@code os/architecture}; empty for a one-platform image
  * @param duration how long the build took
  */
 public record BuildResult(
@@ -30,6 +35,7 @@ public record BuildResult(
     String dockerCliSha256,
     List<ImageBinary> cliPlugins,
     long dockerGid,
+    Map<String, String> platformDigests,
     Duration duration) {
 
   /**
@@ -45,10 +51,12 @@ public record BuildResult(
    * @param dockerCliSha256 the CLI sha256
    * @param cliPlugins the CLI plugins
    * @param dockerGid the GID
+   * @param platformDigests the platforms' digests
    * @param duration the duration
    */
   public BuildResult {
     tags = Set.copyOf(tags);
     cliPlugins = List.copyOf(cliPlugins);
+    platformDigests = Collections.unmodifiableMap(new TreeMap<>(platformDigests));
   }
 }

@@ -64,4 +64,15 @@ public record BinarySource(
         Optional.ofNullable(plugin.sha256()),
         requireSha256);
   }
+
+  /**
+   * Returns a copy with another expected sha256: the one of the platform, from a setting that gives
+   * one per architecture.
+   *
+   * @param value the sha256, or empty
+   * @return the copy
+   */
+  public BinarySource withSha256(Optional<String> value) {
+    return new BinarySource(kind, version, urlTemplate, localFile, value, requireSha256);
+  }
 }

@@ -147,4 +147,19 @@ interface BuildSteps {
       Toolchain cli,
       LayerPlan layers,
       ImagePlatform platform);
+
+  /**
+   * The targets of a multi-platform image: each platform's writer and the index.
+   *
+   * @param checked the checked request
+   * @return the targets
+   */
+  IndexTargets indexTargets(CheckedRequest checked);
+
+  /**
+   * Where a build keeps temporary files (a multi-platform tar's platform images).
+   *
+   * @return a directory of the cache
+   */
+  java.nio.file.Path tmp();
 }

@@ -51,6 +51,21 @@ final class ContainerizerSettings {
    */
   Containerizer apply(Containerizer containerizer, Path baseLayersCache) {
     request.target().additionalTags().forEach(containerizer::withAdditionalTag);
+    return applyUntagged(containerizer, baseLayersCache);
+  }
+
+  /**
+   * Applies the settings but the additional tags: one platform of a multi-platform image, whose
+   * tags go to the index.
+   *
+   * @param containerizer the target's containerizer
+   * @return the same containerizer
+   */
+  Containerizer applyUntagged(Containerizer containerizer) {
+    return applyUntagged(containerizer, layout.jibBaseLayers());
+  }
+
+  private Containerizer applyUntagged(Containerizer containerizer, Path baseLayersCache) {
     containerizer
         .setAllowInsecureRegistries(request.allowInsecureRegistries())
         .setOfflineMode(request.offline())

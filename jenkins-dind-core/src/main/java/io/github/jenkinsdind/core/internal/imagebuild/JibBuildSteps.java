@@ -110,4 +110,14 @@ final class JibBuildSteps implements BuildSteps {
     return ImageAssembly.assemble(
         request(), context.events(), checked, daemon, base, cli, layers, platform);
   }
+
+  @Override
+  public IndexTargets indexTargets(CheckedRequest checked) {
+    return new IndexTargets(context, checked);
+  }
+
+  @Override
+  public java.nio.file.Path tmp() {
+    return context.layout().tmp();
+  }
 }

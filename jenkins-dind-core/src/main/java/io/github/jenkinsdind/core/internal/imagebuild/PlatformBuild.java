@@ -36,6 +36,20 @@ final class PlatformBuild {
     }
   }
 
+  /** Makes the writer of one platform's image, once its base has been read. */
+  @FunctionalInterface
+  interface PlatformTarget {
+    /**
+     * Makes the writer.
+     *
+     * @param pull the daemon's own pull of the base
+     * @param base the base as read
+     * @return the writer
+     * @throws JenkinsDindException if it cannot be made
+     */
+    TargetWriter writer(StartedPull pull, BaseRead base) throws JenkinsDindException;
+  }
+
   private final BuildSteps steps;
   private final CheckedRequest checked;
   private final BaseRoute route;
@@ -65,6 +79,19 @@ final class PlatformBuild {
    * @throws JenkinsDindException if a step failed; no image was written then
    */
   Outcome run(ImagePlatform platform) throws JenkinsDindException {
+    return run(platform, (pull, base) -> steps.target(checked, route, daemon, pull, base));
+  }
+
+  /**
+   * Builds the image for one platform and writes it with a writer of the caller's: one platform of
+   * a multi-platform image.
+   *
+   * @param platform the platform
+   * @param target makes the writer
+   * @return the image, with the base and CLI it was built from
+   * @throws JenkinsDindException if a step failed; no image was written then
+   */
+  Outcome run(ImagePlatform platform, PlatformTarget target) throws JenkinsDindException {
     try (StartedPull pull = steps.startPull(checked, route, daemon)) {
       BaseRead base;
       Toolchain cli;
@@ -81,7 +108,7 @@ final class PlatformBuild {
         steps.mountBaseLayers(checked, base);
         cli = cliLayer.join();
       }
-      TargetWriter writer = steps.target(checked, route, daemon, pull, base);
+      TargetWriter writer = target.writer(pull, base);
       AccountEdit edit = steps.editAccounts(base);
       LayerPlan layers = steps.planLayers(cli, edit);
       JibContainerBuilder builder = steps.assemble(checked, daemon, base, cli, layers, platform);

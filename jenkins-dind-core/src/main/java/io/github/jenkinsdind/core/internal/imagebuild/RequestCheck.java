@@ -42,6 +42,9 @@ final class RequestCheck {
     TargetCheck.offline(request);
     AccountEditor.validate(request.accounts());
     cliPlugins(request.cliPlugins());
+    if (request.multiPlatform()) {
+      MultiPlatformBuild.check(request.platforms(), request.target(), request.platform());
+    }
     RegistryCredentials credentials = new RegistryCredentials(request.credentials(), events);
     if (request.target() instanceof ImageTarget.Registry) {
       RegistryPreflight.defaults()

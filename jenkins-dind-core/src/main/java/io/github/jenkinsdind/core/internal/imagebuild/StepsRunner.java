@@ -4,11 +4,15 @@ import io.github.jenkinsdind.core.api.BuildRequest;
 import io.github.jenkinsdind.core.api.BuildResult;
 import io.github.jenkinsdind.core.api.Event;
 import io.github.jenkinsdind.core.api.EventHandler;
+import io.github.jenkinsdind.core.api.ImageTarget;
 import io.github.jenkinsdind.core.api.JenkinsDindException;
 import io.github.jenkinsdind.core.internal.cli.ResolvedBinary;
 import java.time.Duration;
+import java.util.LinkedHashSet;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 /**
  * Wires the steps of a build ({@link BuildSteps}) and does nothing else, after Jib's {@code
@@ -45,10 +49,57 @@ final class StepsRunner {
     CheckedRequest checked = steps.check();
     BaseRoute route = steps.route(checked);
     try (DaemonConnection daemon = steps.connect(route)) {
-      PlatformBuild.Outcome outcome =
-          new PlatformBuild(steps, checked, route, daemon).run(request.platform());
+      PlatformBuild platformBuild = new PlatformBuild(steps, checked, route, daemon);
+      if (request.multiPlatform() && !(request.target() instanceof ImageTarget.DockerDaemon)) {
+        MultiPlatformBuild.Outcome outcome =
+            new MultiPlatformBuild(platformBuild, steps.indexTargets(checked), steps.tmp(), events)
+                .run(request.platforms());
+        return multiPlatformResult(outcome, start);
+      }
+      if (request.multiPlatform()) {
+        events.handle(
+            Event.info(
+                "A Docker daemon holds one platform per tag: building and loading "
+                    + request.platform()
+                    + " only, of "
+                    + request.platforms()
+                    + "; the registry and tar targets write the whole index"));
+      }
+      PlatformBuild.Outcome outcome = platformBuild.run(request.platform());
       return result(outcome, start);
     }
+  }
+
+  private BuildResult multiPlatformResult(MultiPlatformBuild.Outcome outcome, long start) {
+    PlatformBuild.Outcome first = outcome.outcomes().get(0);
+    Map<String, String> digests = new TreeMap<>();
+    for (IndexTargets.Written written : outcome.platforms()) {
+      digests.put(written.platform().toString(), written.image().digest());
+    }
+    BuildResult result =
+        new BuildResult(
+            request.target().image(),
+            outcome.index().digest(),
+            outcome.index().digest(),
+            new LinkedHashSet<>(outcome.index().tags()),
+            request.from(),
+            first.base().digest(),
+            first.cli().cli().version(),
+            first.cli().cli().binarySha256(),
+            first.cli().plugins().stream().map(ResolvedBinary::describe).toList(),
+            request.accounts().gid(),
+            digests,
+            Duration.ofNanos(System.nanoTime() - start));
+    events.handle(
+        Event.info(
+            String.format(
+                Locale.ROOT,
+                "Built %s@%s for %s in %.2f s",
+                result.image(),
+                result.digest(),
+                String.join(", ", digests.keySet()),
+                result.duration().toMillis() / 1000.0)));
+    return result;
   }
 
   private BuildResult result(PlatformBuild.Outcome outcome, long start) {
@@ -64,6 +115,7 @@ final class StepsRunner {
             outcome.cli().cli().binarySha256(),
             outcome.cli().plugins().stream().map(ResolvedBinary::describe).toList(),
             request.accounts().gid(),
+            Map.of(),
             Duration.ofNanos(System.nanoTime() - start));
     events.handle(
         Event.info(

@@ -7,9 +7,11 @@ import io.github.jenkinsdind.core.api.JenkinsDindException;
  * How the image reaches its target, one strategy per kind of target: a registry ({@link
  * RegistryTargetWriter}), a Docker daemon ({@link DaemonTargetWriter}, with its own pull of the
  * base, stand-in base layers and the fallback to a whole load) or a tar file ({@link
- * TarTargetWriter}, written to a temporary file and moved into place). The build's last step.
+ * TarTargetWriter}, written to a temporary file and moved into place); or one platform of a
+ * multi-platform image ({@link PlatformImageWriter}). The build's last step.
  */
-sealed interface TargetWriter permits RegistryTargetWriter, DaemonTargetWriter, TarTargetWriter {
+sealed interface TargetWriter
+    permits RegistryTargetWriter, DaemonTargetWriter, TarTargetWriter, PlatformImageWriter {
 
   /**
    * Writes the image.

@@ -223,4 +223,14 @@ final class FakeSteps implements BuildSteps {
     callUnchecked("assemble");
     return Jib.fromScratch();
   }
+
+  @Override
+  public IndexTargets indexTargets(CheckedRequest checked) {
+    throw new UnsupportedOperationException("the fake steps build one platform");
+  }
+
+  @Override
+  public Path tmp() {
+    return cache.resolve("tmp");
+  }
 }
