@@ -38,6 +38,9 @@ import java.util.TreeMap;
  *     unix:///run/user/1000/docker.sock}; empty for the one the environment gives ({@code
  *     DOCKER_HOST}, {@code DOCKER_CONTEXT}, the current context, the rootless or the default
  *     socket), as the docker CLI finds it
+ * @param plugins the Jenkins plugins the image carries ({@link JenkinsPlugins#NONE} by default)
+ * @param jenkinsConfig configuration as code, init scripts and the setup wizard ({@link
+ *     JenkinsConfig#NONE} by default)
  */
 public record BuildRequest(
     String from,
@@ -53,7 +56,9 @@ public record BuildRequest(
     boolean daemonPullsBase,
     Path cacheDirectory,
     CredentialProvider credentials,
-    Optional<String> dockerHost) {
+    Optional<String> dockerHost,
+    JenkinsPlugins plugins,
+    JenkinsConfig jenkinsConfig) {
 
   /**
    * Says whether this is a multi-platform build.
@@ -84,8 +89,12 @@ public record BuildRequest(
    * @param cacheDirectory the cache directory
    * @param credentials the credentials
    * @param dockerHost the daemon, if one was given
+   * @param plugins the Jenkins plugins
+   * @param jenkinsConfig the Jenkins configuration
    */
   public BuildRequest {
+    Objects.requireNonNull(plugins, "plugins");
+    Objects.requireNonNull(jenkinsConfig, "jenkinsConfig");
     Objects.requireNonNull(dockerHost, "dockerHost");
     Objects.requireNonNull(from, "from");
     Objects.requireNonNull(target, "target");
@@ -129,6 +138,8 @@ public record BuildRequest(
         Path.of(System.getProperty("user.home"), ".cache", "jenkins-dind");
     private CredentialProvider credentials = CredentialProvider.NONE;
     private Optional<String> dockerHost = Optional.empty();
+    private JenkinsPlugins plugins = JenkinsPlugins.NONE;
+    private JenkinsConfig jenkinsConfig = JenkinsConfig.NONE;
 
     private Builder(String from) {
       this.from = Objects.requireNonNull(from, "from");
@@ -296,6 +307,30 @@ public record BuildRequest(
     }
 
     /**
+     * Sets the Jenkins plugins the image carries.
+     *
+     * @param value the plugins; {@link JenkinsPlugins#NONE} for none
+     * @return this builder
+     * @since 0.3.0
+     */
+    public Builder plugins(JenkinsPlugins value) {
+      this.plugins = Objects.requireNonNull(value, "plugins");
+      return this;
+    }
+
+    /**
+     * Sets configuration as code, init scripts and the setup wizard.
+     *
+     * @param value the configuration; {@link JenkinsConfig#NONE} for none
+     * @return this builder
+     * @since 0.3.0
+     */
+    public Builder jenkinsConfig(JenkinsConfig value) {
+      this.jenkinsConfig = Objects.requireNonNull(value, "jenkinsConfig");
+      return this;
+    }
+
+    /**
      * Makes the request.
      *
      * @return the request
@@ -316,7 +351,9 @@ public record BuildRequest(
           daemonPullsBase,
           cacheDirectory,
           credentials,
-          dockerHost);
+          dockerHost,
+          plugins,
+          jenkinsConfig);
     }
   }
 }

@@ -23,6 +23,11 @@ import java.util.TreeMap;
  * @param platformDigests for a multi-platform image (whose {@code digest} is the index's), each
  *     platform's manifest digest, by {@code os/architecture}; empty for a one-platform image
  * @param duration how long the build took
+ * @param jenkinsVersion the base's Jenkins version the plugins were resolved for, or {@code null}
+ *     when no plugin was asked for or it is not known
+ * @param plugins the Jenkins plugins in the image, ordered by id (empty when none)
+ * @param pluginsLock the text of the {@code plugins.lock} that installs exactly these plugins
+ *     again, or {@code null} when no plugin was asked for
  */
 public record BuildResult(
     String image,
@@ -36,7 +41,10 @@ public record BuildResult(
     List<ImageBinary> cliPlugins,
     long dockerGid,
     Map<String, String> platformDigests,
-    Duration duration) {
+    Duration duration,
+    String jenkinsVersion,
+    List<JenkinsPlugin> plugins,
+    String pluginsLock) {
 
   /**
    * Copies the tags.
@@ -53,8 +61,12 @@ public record BuildResult(
    * @param dockerGid the GID
    * @param platformDigests the platforms' digests
    * @param duration the duration
+   * @param jenkinsVersion the Jenkins version, or {@code null}
+   * @param plugins the Jenkins plugins
+   * @param pluginsLock the lock file's text, or {@code null}
    */
   public BuildResult {
+    plugins = List.copyOf(plugins);
     tags = Set.copyOf(tags);
     cliPlugins = List.copyOf(cliPlugins);
     platformDigests = Collections.unmodifiableMap(new TreeMap<>(platformDigests));

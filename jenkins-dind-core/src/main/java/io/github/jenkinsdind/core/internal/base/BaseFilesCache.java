@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -198,9 +199,10 @@ public final class BaseFilesCache {
   }
 
   /**
-   * Stores the account files of a base. If an intact entry that knows about the same paths is there
-   * already (another build wrote it), it is kept; a corrupt or smaller one is replaced. A failure
-   * to write is reported as a warning.
+   * Stores the account files of a base. An intact entry already there is merged in (a read of other
+   * paths of the same base, such as the war's version, keeps the account files); if it knows about
+   * the same paths already (another build wrote it), it is kept; a corrupt or smaller one is
+   * replaced. A failure to write is reported as a warning.
    *
    * @param digest the base's digest, {@code sha256:...}
    * @param entry the files and absent paths
@@ -208,6 +210,17 @@ public final class BaseFilesCache {
    */
   public boolean store(String digest, Entry entry) {
     Path target = entryDirectory(digest);
+    Optional<Entry> known = BaseFilesEntryFormat.read(target, digest);
+    if (known.isPresent()) {
+      // keep what another read of this base found (the account files, or the war's version)
+      Map<String, ImageFile> files = new TreeMap<>(known.get().files());
+      files.putAll(entry.files());
+      Set<String> absent = new TreeSet<>(known.get().absent());
+      absent.addAll(entry.absent());
+      absent.removeAll(entry.files().keySet());
+      files.keySet().removeAll(entry.absent());
+      entry = new Entry(files, absent);
+    }
     Set<String> paths = new TreeSet<>(entry.files().keySet());
     paths.addAll(entry.absent());
     Path temp = null;

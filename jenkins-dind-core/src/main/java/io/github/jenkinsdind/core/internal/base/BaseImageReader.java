@@ -97,6 +97,28 @@ public final class BaseImageReader {
   public BaseFiles read(
       BaseSource source, ImagePlatform platform, Set<String> wantedPaths, BaseFilesView view)
       throws JenkinsDindException {
+    return read(source, platform, wantedPaths, view, Map.of());
+  }
+
+  /**
+   * Reads files out of a base image, some of them read down by an {@link LayerWalker.Extractor}
+   * (what it gives is cached and returned as the file's content).
+   *
+   * @param source where the base comes from
+   * @param platform the platform wanted
+   * @param wantedPaths absolute paths of regular files
+   * @param view another way to the directory that holds the files
+   * @param extractors for some wanted paths, what to hold of them instead of their bytes
+   * @return the files the base has; the others are absent from it
+   * @throws JenkinsDindException if the base cannot be resolved or read
+   */
+  public BaseFiles read(
+      BaseSource source,
+      ImagePlatform platform,
+      Set<String> wantedPaths,
+      BaseFilesView view,
+      Map<String, LayerWalker.Extractor> extractors)
+      throws JenkinsDindException {
     Set<String> wanted = new TreeSet<>(wantedPaths);
     BaseManifest manifest = source.resolve(platform);
     String digest = manifest.digest();
@@ -119,7 +141,8 @@ public final class BaseImageReader {
     Optional<LayerWalker.Layer> directoryView =
         directory.isPresent() ? view.of(manifest, directory.get()) : Optional.empty();
     if (directoryView.isPresent()) {
-      LayerWalker.Result result = LayerWalker.walk(List.of(directoryView.get()), wanted);
+      LayerWalker.Result result =
+          LayerWalker.walk(List.of(directoryView.get()), wanted, extractors);
       events.handle(
           Event.info(
               (result.files().isEmpty()
@@ -145,7 +168,7 @@ public final class BaseImageReader {
     }
     LayerWalker.Result result;
     try {
-      result = LayerWalker.walk(topDown, wanted);
+      result = LayerWalker.walk(topDown, wanted, extractors);
     } catch (EnvironmentException e) {
       if (!offline) {
         throw e;

@@ -11,19 +11,34 @@ import java.util.Objects;
  *     for a daemon or tar base; {@code sha256:...}
  * @param platform the platform of the image
  * @param layers the layers, bottom-up as in the manifest
+ * @param configDigest the digest of the image's config blob in a registry, or {@code null} when the
+ *     source reads its config otherwise
  */
-public record BaseManifest(String digest, ImagePlatform platform, List<Layer> layers) {
+public record BaseManifest(
+    String digest, ImagePlatform platform, List<Layer> layers, String configDigest) {
   /**
    * Checks and copies the parts.
    *
    * @param digest the digest
    * @param platform the platform
    * @param layers the layers
+   * @param configDigest the config blob's digest, or {@code null}
    */
   public BaseManifest {
     Objects.requireNonNull(digest, "digest");
     Objects.requireNonNull(platform, "platform");
     layers = List.copyOf(layers);
+  }
+
+  /**
+   * A manifest whose config is not read from a registry.
+   *
+   * @param digest the digest
+   * @param platform the platform
+   * @param layers the layers
+   */
+  public BaseManifest(String digest, ImagePlatform platform, List<Layer> layers) {
+    this(digest, platform, layers, null);
   }
 
   /**

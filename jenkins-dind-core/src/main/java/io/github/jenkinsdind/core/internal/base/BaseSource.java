@@ -4,6 +4,7 @@ import io.github.jenkinsdind.core.api.ImagePlatform;
 import io.github.jenkinsdind.core.api.JenkinsDindException;
 import java.io.Closeable;
 import java.io.InputStream;
+import java.util.List;
 
 /**
  * Where a base image's manifest and layers are read from: a registry, a Docker daemon, or a {@code
@@ -39,4 +40,17 @@ public interface BaseSource extends Closeable {
    * @throws JenkinsDindException if it cannot be read
    */
   InputStream openLayer(BaseManifest.Layer layer) throws JenkinsDindException;
+
+  /**
+   * Reads the environment of the base's config ({@code Env}: {@code NAME=value} entries), for
+   * example to find {@code JENKINS_VERSION} or to append to {@code JAVA_OPTS}. A source that cannot
+   * tell gives none.
+   *
+   * @param manifest the manifest {@link #resolve} returned
+   * @return the entries, in the config's order
+   * @throws JenkinsDindException if the config cannot be read
+   */
+  default List<String> configEnv(BaseManifest manifest) throws JenkinsDindException {
+    return List.of();
+  }
 }

@@ -42,6 +42,7 @@ public final class DaemonBaseSource implements BaseSource {
   private Path savedTar;
   private TarBaseSource saved;
   private BaseManifest savedManifest;
+  private List<String> env = List.of();
 
   /**
    * Makes a source for an image of the daemon that {@code DOCKER_HOST} (or the default socket)
@@ -119,8 +120,17 @@ public final class DaemonBaseSource implements BaseSource {
       }
     }
     platform = actual;
+    env =
+        image.getConfig() == null || image.getConfig().getEnv() == null
+            ? List.of()
+            : List.of(image.getConfig().getEnv());
     resolved = new BaseManifest(image.getId(), actual, layers);
     return resolved;
+  }
+
+  @Override
+  public synchronized List<String> configEnv(BaseManifest manifest) {
+    return env;
   }
 
   @Override

@@ -33,9 +33,27 @@ final class LayerScan {
   /** Pending paths hidden from the lower layers by this one. */
   private final Set<String> hidden = new HashSet<>();
 
-  LayerScan(LayerWalker.Layer layer, Set<String> pending) {
+  /** What to hold of some pending paths instead of their bytes. */
+  private final Map<String, LayerWalker.Extractor> extractors;
+
+  LayerScan(
+      LayerWalker.Layer layer, Set<String> pending, Map<String, LayerWalker.Extractor> extractors) {
     this.description = layer.description();
     this.pending = Set.copyOf(pending);
+    this.extractors = Map.copyOf(extractors);
+  }
+
+  /** The extractor of a pending path, or of the pending path that is a hard link to a name. */
+  private LayerWalker.Extractor extractorFor(String name) {
+    LayerWalker.Extractor own = extractors.get(name);
+    if (own != null) {
+      return own;
+    }
+    return links.entrySet().stream()
+        .filter(l -> l.getValue().equals(name) && extractors.containsKey(l.getKey()))
+        .map(l -> extractors.get(l.getKey()))
+        .findFirst()
+        .orElse(null);
   }
 
   void read(LayerWalker.Layer layer, LayerStreams.Counter counter, boolean secondPass)
@@ -105,6 +123,15 @@ final class LayerScan {
       throw unsupported(name, "it is a symbolic link to " + entry.getLinkName());
     } else if (entry.isDirectory()) {
       throw unsupported(name, "it is a directory");
+    } else if (entry.isFile() && extractorFor(name) != null) {
+      contents.put(
+          name,
+          new ImageFile(
+              name,
+              extractorFor(name).extract(tar),
+              entry.getMode(),
+              entry.getLongUserId(),
+              entry.getLongGroupId()));
     } else if (entry.isFile()) {
       if (entry.getSize() > LayerWalker.MAX_FILE_SIZE) {
         throw unsupported(name, "it is " + entry.getSize() + " bytes long");

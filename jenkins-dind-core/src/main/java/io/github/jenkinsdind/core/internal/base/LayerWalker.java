@@ -49,6 +49,22 @@ public final class LayerWalker {
   }
 
   /**
+   * Reads a wanted file that is too big to hold, such as a war, down to the few bytes the caller
+   * needs (for example its manifest): those bytes stand for the file's content in the result.
+   */
+  @FunctionalInterface
+  public interface Extractor {
+    /**
+     * Reads the file.
+     *
+     * @param content the file's bytes; it may stop early, and must not close the stream
+     * @return the bytes to hold
+     * @throws IOException if it cannot be read
+     */
+    byte[] extract(InputStream content) throws IOException;
+  }
+
+  /**
    * A layer to walk.
    *
    * @param description says which layer it is, for messages; for example {@code layer 3 of 5
@@ -112,6 +128,22 @@ public final class LayerWalker {
    */
   public static Result walk(List<Layer> layersTopDown, Set<String> wantedPaths)
       throws JenkinsDindException {
+    return walk(layersTopDown, wantedPaths, Map.of());
+  }
+
+  /**
+   * Finds files in an image's layers, reading some of them down with an {@link Extractor}.
+   *
+   * @param layersTopDown the layers, top layer first
+   * @param wantedPaths absolute paths of regular files
+   * @param extractors for some wanted paths, what to hold of them instead of their bytes (no size
+   *     limit applies to them)
+   * @return the files found, the paths absent and how much was read
+   * @throws JenkinsDindException if a layer cannot be read or a wanted file is not supported
+   */
+  public static Result walk(
+      List<Layer> layersTopDown, Set<String> wantedPaths, Map<String, Extractor> extractors)
+      throws JenkinsDindException {
     for (String p : wantedPaths) {
       if (!p.startsWith("/") || p.length() < 2 || !EntryPaths.normalize(p).equals(Optional.of(p))) {
         throw new IllegalArgumentException("not an absolute normalized path: " + p);
@@ -126,7 +158,7 @@ public final class LayerWalker {
     for (int i = 0; i < layersTopDown.size() && !pending.isEmpty(); i++) {
       Layer layer = layersTopDown.get(i);
       opened++;
-      LayerScan scan = new LayerScan(layer, pending);
+      LayerScan scan = new LayerScan(layer, pending, extractors);
       scan.read(layer, counter, false);
       if (scan.hasUnresolvedLinks()) {
         scan.read(layer, counter, true);

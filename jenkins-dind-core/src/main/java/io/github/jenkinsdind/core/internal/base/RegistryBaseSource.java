@@ -14,6 +14,7 @@ import io.github.jenkinsdind.core.internal.jib.RegistrySession;
 import io.github.jenkinsdind.core.internal.registry.RegistryCredentials;
 import io.github.jenkinsdind.core.internal.registry.RegistryErrors;
 import io.github.jenkinsdind.core.internal.registry.RegistryPreflight;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.DigestException;
@@ -222,6 +223,30 @@ public final class RegistryBaseSource implements BaseSource {
         "jenkins-dind-pull-" + shortDigest(layer.digest()),
         lease.abort(),
         failure -> layerFailure(layer, failure));
+  }
+
+  @Override
+  public synchronized List<String> configEnv(BaseManifest manifest) throws JenkinsDindException {
+    if (offline) {
+      throw new ConfigurationException(
+          "the build is offline and the config of base " + reference + " is not in the cache",
+          Setting.OFFLINE,
+          "true",
+          "perhaps you should build once without offline, so that the base is cached");
+    }
+    if (manifest.configDigest() == null) {
+      return List.of();
+    }
+    try {
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+      sessions
+          .main()
+          .pullBlob(DescriptorDigest.fromDigest(manifest.configDigest()), written -> {})
+          .writeTo(bytes);
+      return BaseConfigEnv.of(bytes.toByteArray());
+    } catch (IOException | DigestException | RuntimeException e) {
+      throw RegistryErrors.translate(e, Setting.FROM, reference);
+    }
   }
 
   private IOException layerFailure(BaseManifest.Layer layer, Throwable failure) {

@@ -155,7 +155,11 @@ final class RegistryManifestReader {
     for (RegistryManifest.Blob layer : manifest.layers()) {
       layers.add(new BaseManifest.Layer(layer.digest(), layer.size(), mediaType));
     }
-    return new BaseManifest(digest, platform, layers);
+    return new BaseManifest(
+        digest,
+        platform,
+        layers,
+        manifest.config().map(RegistryManifest.Blob::digest).orElse(null));
   }
 
   private void checkPinnedDigest(RegistryManifest top) throws EnvironmentException {

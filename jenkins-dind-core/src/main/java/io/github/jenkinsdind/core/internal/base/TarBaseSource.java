@@ -12,7 +12,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
@@ -36,6 +38,7 @@ public final class TarBaseSource implements BaseSource {
   private final EventHandler events;
 
   private Optional<SavedTar> tar = Optional.empty();
+  private final Map<String, List<String>> envByDigest = new HashMap<>();
 
   /**
    * Makes a source for a tar file given as {@code tar://PATH}. Nothing is read until {@link
@@ -86,6 +89,7 @@ public final class TarBaseSource implements BaseSource {
     JsonNode configJson = parse(config, configName);
     String digest = "sha256:" + BaseFilesCache.sha256Hex(config);
     ImagePlatform actual = checkPlatform(configJson, platform);
+    envByDigest.put(digest, BaseConfigEnv.of(configJson));
 
     List<BaseManifest.Layer> layers = new ArrayList<>();
     for (JsonNode layerName : image.path("Layers")) {
@@ -99,6 +103,11 @@ public final class TarBaseSource implements BaseSource {
   public synchronized InputStream openLayer(BaseManifest.Layer layer) throws JenkinsDindException {
     SavedTar tar = open();
     return tar.inputStream(tar.entry(layer.digest()));
+  }
+
+  @Override
+  public synchronized List<String> configEnv(BaseManifest manifest) {
+    return envByDigest.getOrDefault(manifest.digest(), List.of());
   }
 
   @Override

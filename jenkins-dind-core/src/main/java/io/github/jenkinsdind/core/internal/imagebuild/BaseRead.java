@@ -7,18 +7,40 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * What reading the base gives: its account files, the digest they were read from, and its layers.
+ * What reading the base gives: its account files, the digest they were read from, its layers, and
+ * what the Jenkins parts of the build need of it.
  *
  * @param files the account files the base has, by absolute path
  * @param digest the digest of the base's image for the build's platform
  * @param layers the base's layers, bottom-up, as its manifest lists them (empty when the base's
  *     files came from the cache and its source listed none)
+ * @param env the environment of the base's config, {@code NAME=value} entries; read only when
+ *     plugins or the setup wizard need it, else empty
+ * @param jenkinsVersion the base's Jenkins version ({@code JENKINS_VERSION}, else the war's
+ *     manifest), read only when plugins are asked for; {@code null} if not read or not known
  */
-record BaseRead(Map<String, ImageFile> files, String digest, List<BaseManifest.Layer> layers) {
+record BaseRead(
+    Map<String, ImageFile> files,
+    String digest,
+    List<BaseManifest.Layer> layers,
+    List<String> env,
+    String jenkinsVersion) {
   /** Checks and copies the parts. */
   BaseRead {
     files = Map.copyOf(files);
     Objects.requireNonNull(digest, "digest");
     layers = List.copyOf(layers);
+    env = List.copyOf(env);
+  }
+
+  /**
+   * What reading the base gives when nothing of Jenkins is needed.
+   *
+   * @param files the account files
+   * @param digest the digest
+   * @param layers the layers
+   */
+  BaseRead(Map<String, ImageFile> files, String digest, List<BaseManifest.Layer> layers) {
+    this(files, digest, layers, List.of(), null);
   }
 }

@@ -60,7 +60,14 @@ final class BaseReadStep {
       BaseFiles files = reader.read(source, platform, ACCOUNT_PATHS, pull.view());
       List<BaseManifest.Layer> layers =
           source.resolved().map(BaseManifest::layers).orElse(List.of());
-      return new BaseRead(files.files(), files.baseDigest(), layers);
+      if (!JenkinsOfBase.needsEnv(request) || source.resolved().isEmpty()) {
+        return new BaseRead(files.files(), files.baseDigest(), layers);
+      }
+      JenkinsOfBase jenkins =
+          JenkinsOfBase.read(
+              request, reader, source, source.resolved().get(), platform, pull, events);
+      return new BaseRead(
+          files.files(), files.baseDigest(), layers, jenkins.env(), jenkins.version());
     } catch (IOException e) {
       throw new EnvironmentException(
           "Could not read the base image " + request.from() + ": " + e.getMessage(),

@@ -5,6 +5,8 @@ import io.github.jenkinsdind.core.api.ImagePlatform;
 import io.github.jenkinsdind.core.api.JenkinsDindException;
 import io.github.jenkinsdind.core.internal.accounts.AccountEdit;
 import io.github.jenkinsdind.core.internal.cli.Toolchain;
+import io.github.jenkinsdind.core.internal.plugins.JenkinsPluginsResolver;
+import io.github.jenkinsdind.core.internal.plugins.PluginSet;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -16,9 +18,10 @@ import java.util.function.BooleanSupplier;
  *       before it passes
  *   <li>{@link #route}: which way the base goes; then {@link #connect} to the daemon if needed
  *   <li>per platform: {@link #startPull} (the daemon's own pull of a registry base), {@link
- *       #prepareCli} on a thread of its own while {@link #readBase} runs, {@link #mountBaseLayers},
- *       then {@link #target}, {@link #editAccounts}, {@link #planLayers}, {@link #assemble}, and
- *       the target's {@link TargetWriter#write}
+ *       #prepareCli} and {@link #preparePlugins} on threads of their own while {@link #readBase}
+ *       runs (the plugins wait for the base's Jenkins version only once their update center is
+ *       read), {@link #mountBaseLayers}, then {@link #target}, {@link #editAccounts}, {@link
+ *       #planLayers}, {@link #assemble}, and the target's {@link TargetWriter#write}
  * </ol>
  *
  * <p>{@link JibBuildSteps} is the build's implementation; tests wire fakes.
@@ -72,6 +75,17 @@ interface BuildSteps {
       throws JenkinsDindException;
 
   /**
+   * Resolves the Jenkins plugins and downloads their files into the cache; runs while the base is
+   * read.
+   *
+   * @param baseVersion gives the base's Jenkins version, waiting for the base if need be
+   * @return the plugins, {@link PluginSet#NONE} when none is asked for
+   * @throws JenkinsDindException if a plugin cannot be resolved or fetched
+   */
+  PluginSet preparePlugins(JenkinsPluginsResolver.BaseVersion baseVersion)
+      throws JenkinsDindException;
+
+  /**
    * Reads the base's account files.
    *
    * @param checked the checked request
@@ -120,14 +134,16 @@ interface BuildSteps {
   AccountEdit editAccounts(BaseRead base) throws JenkinsDindException;
 
   /**
-   * Plans the two layers the build adds.
+   * Plans the layers the build adds.
    *
    * @param cli the docker CLI and its plugins
    * @param edit the edited account files
+   * @param plugins the Jenkins plugins
    * @return the layers
    * @throws JenkinsDindException if the account files cannot be written into the cache
    */
-  LayerPlan planLayers(Toolchain cli, AccountEdit edit) throws JenkinsDindException;
+  LayerPlan planLayers(Toolchain cli, AccountEdit edit, PluginSet plugins)
+      throws JenkinsDindException;
 
   /**
    * Describes the image to Jib.
@@ -138,6 +154,7 @@ interface BuildSteps {
    * @param cli the docker CLI and its plugins
    * @param layers the layers
    * @param platform the platform
+   * @param plugins the Jenkins plugins (for the labels)
    * @return Jib's builder
    */
   JibContainerBuilder assemble(
@@ -146,7 +163,8 @@ interface BuildSteps {
       BaseRead base,
       Toolchain cli,
       LayerPlan layers,
-      ImagePlatform platform);
+      ImagePlatform platform,
+      PluginSet plugins);
 
   /**
    * The targets of a multi-platform image: each platform's writer and the index.

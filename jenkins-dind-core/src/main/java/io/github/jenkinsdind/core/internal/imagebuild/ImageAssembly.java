@@ -7,13 +7,14 @@ import io.github.jenkinsdind.core.api.EventHandler;
 import io.github.jenkinsdind.core.api.ImagePlatform;
 import io.github.jenkinsdind.core.internal.cli.Toolchain;
 import io.github.jenkinsdind.core.internal.jib.JibDockerClient;
+import io.github.jenkinsdind.core.internal.plugins.PluginSet;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * The step that describes the image to Jib, without writing anything: the base (a registry base
- * pinned to the digest its account files were read from), the platform, the {@code docker-cli} and
- * {@code accounts} layers, and the labels.
+ * pinned to the digest its account files were read from), the platform, the layers, Jenkins's
+ * environment variables ({@link JenkinsEnv}: the base's others are kept by Jib) and the labels.
  */
 final class ImageAssembly {
   private ImageAssembly() {}
@@ -29,6 +30,7 @@ final class ImageAssembly {
    * @param cli the docker CLI and its plugins
    * @param layers the layers to add
    * @param platform the platform
+   * @param plugins the Jenkins plugins
    * @return Jib's builder
    */
   static JibContainerBuilder assemble(
@@ -39,14 +41,16 @@ final class ImageAssembly {
       BaseRead base,
       Toolchain cli,
       LayerPlan layers,
-      ImagePlatform platform) {
+      ImagePlatform platform,
+      PluginSet plugins) {
     Optional<JibDockerClient> daemonClient =
         daemon.engine().map(engine -> new JibDockerClient(engine, Set.of(), events));
     JibContainerBuilder builder =
         BaseSources.jibBase(checked.base(), base.digest(), checked.credentials(), daemonClient)
             .setPlatforms(Set.of(new Platform(platform.architecture(), platform.os())));
     layers.addTo(builder);
-    ImageLabels.of(request, base.digest(), cli).forEach(builder::addLabel);
+    JenkinsEnv.of(request.jenkinsConfig(), base.env()).forEach(builder::addEnvironmentVariable);
+    ImageLabels.of(request, base.digest(), cli, plugins).forEach(builder::addLabel);
     return builder;
   }
 }

@@ -3,6 +3,7 @@ package io.github.jenkinsdind.core.internal.imagebuild;
 import io.github.jenkinsdind.core.api.BuildRequest;
 import io.github.jenkinsdind.core.internal.cli.BinaryKind;
 import io.github.jenkinsdind.core.internal.cli.Toolchain;
+import io.github.jenkinsdind.core.internal.plugins.PluginSet;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -29,6 +30,12 @@ final class ImageLabels {
   /** The docker group's name in the image. */
   static final String DOCKER_GROUP = "io.github.jenkinsdind.docker.group";
 
+  /** The base's Jenkins version the plugins were resolved for, when plugins are asked for. */
+  static final String JENKINS_VERSION = "io.github.jenkinsdind.jenkins.version";
+
+  /** How many Jenkins plugins the image has, when plugins are asked for. */
+  static final String JENKINS_PLUGINS = "io.github.jenkinsdind.jenkins-plugins.count";
+
   private ImageLabels() {}
 
   /**
@@ -38,9 +45,11 @@ final class ImageLabels {
    * @param request the request
    * @param baseDigest the base's digest
    * @param toolchain the docker CLI and its plugins
+   * @param plugins the Jenkins plugins
    * @return the labels, sorted by key
    */
-  static Map<String, String> of(BuildRequest request, String baseDigest, Toolchain toolchain) {
+  static Map<String, String> of(
+      BuildRequest request, String baseDigest, Toolchain toolchain, PluginSet plugins) {
     Map<String, String> labels = new TreeMap<>(request.labels());
     labels.put(BASE_NAME, request.from());
     labels.put(BASE_DIGEST, baseDigest);
@@ -49,6 +58,12 @@ final class ImageLabels {
     toolchain.plugin(BinaryKind.COMPOSE).ifPresent(c -> labels.put(COMPOSE_VERSION, c.version()));
     labels.put(DOCKER_GID, Long.toString(request.accounts().gid()));
     labels.put(DOCKER_GROUP, request.accounts().group());
+    if (!request.plugins().isEmpty()) {
+      labels.put(JENKINS_PLUGINS, Integer.toString(plugins.plugins().size()));
+      if (plugins.jenkinsVersion() != null) {
+        labels.put(JENKINS_VERSION, plugins.jenkinsVersion());
+      }
+    }
     return labels;
   }
 }

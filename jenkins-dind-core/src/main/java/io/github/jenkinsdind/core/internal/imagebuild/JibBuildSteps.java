@@ -10,6 +10,9 @@ import io.github.jenkinsdind.core.internal.accounts.AccountEditor;
 import io.github.jenkinsdind.core.internal.accounts.AccountFiles;
 import io.github.jenkinsdind.core.internal.cli.Toolchain;
 import io.github.jenkinsdind.core.internal.jib.RegistrySession;
+import io.github.jenkinsdind.core.internal.plugins.JenkinsPluginsResolver;
+import io.github.jenkinsdind.core.internal.plugins.PluginSet;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
 
@@ -64,6 +67,17 @@ final class JibBuildSteps implements BuildSteps {
   }
 
   @Override
+  public PluginSet preparePlugins(JenkinsPluginsResolver.BaseVersion baseVersion)
+      throws JenkinsDindException {
+    if (request().plugins().isEmpty()) {
+      return PluginSet.NONE;
+    }
+    // the war's bundled plugins are not read (only its manifest is): none is left out for them
+    return new JenkinsPluginsResolver(context.layout(), request().offline(), context.events())
+        .resolveAndFetch(request().plugins(), baseVersion, Map.of());
+  }
+
+  @Override
   public BaseRead readBase(CheckedRequest checked, ImagePlatform platform, StartedPull pull)
       throws JenkinsDindException {
     return BaseReadStep.read(
@@ -95,8 +109,16 @@ final class JibBuildSteps implements BuildSteps {
   }
 
   @Override
-  public LayerPlan planLayers(Toolchain cli, AccountEdit edit) throws JenkinsDindException {
-    return LayerPlan.of(context.layout(), cli, edit.files().files());
+  public LayerPlan planLayers(Toolchain cli, AccountEdit edit, PluginSet plugins)
+      throws JenkinsDindException {
+    return LayerPlan.of(context.layout(), cli, edit.files().files())
+        .withJenkins(
+            JenkinsLayers.of(
+                context.layout(),
+                plugins,
+                request().jenkinsConfig(),
+                edit.files(),
+                request().accounts().user()));
   }
 
   @Override
@@ -106,9 +128,10 @@ final class JibBuildSteps implements BuildSteps {
       BaseRead base,
       Toolchain cli,
       LayerPlan layers,
-      ImagePlatform platform) {
+      ImagePlatform platform,
+      PluginSet plugins) {
     return ImageAssembly.assemble(
-        request(), context.events(), checked, daemon, base, cli, layers, platform);
+        request(), context.events(), checked, daemon, base, cli, layers, platform, plugins);
   }
 
   @Override

@@ -42,7 +42,9 @@ import java.util.Optional;
  *       because each changes at its own time;
  *   <li>with compose, {@code docker-compose-link}: the link {@code /usr/local/bin/docker-compose}
  *       to the plugin, for scripts that call it that way (see {@link LinkLayers});
- *   <li>{@code accounts}: the edited account files, with the base's modes and owners.
+ *   <li>{@code accounts}: the edited account files, with the base's modes and owners;
+ *   <li>Jenkins's own, when asked for: plugins, init scripts, configuration as code ({@link
+ *       JenkinsLayers}).
  * </ol>
  *
  * <p>Jib needs files on disk: the account files and the link's placeholder are written once into
@@ -51,11 +53,13 @@ import java.util.Optional;
  * @param binaries the binaries' layers, the CLI first
  * @param composeLink the compose link's placeholder layer, when the image has compose
  * @param accounts the account files' layer
+ * @param jenkins Jenkins's layers, in order (empty when none is asked for)
  */
 public record LayerPlan(
     List<FileEntriesLayer> binaries,
     Optional<FileEntriesLayer> composeLink,
-    FileEntriesLayer accounts) {
+    FileEntriesLayer accounts,
+    List<FileEntriesLayer> jenkins) {
   /** Where the compose link points, relative to {@code /usr/local/bin}. */
   static final String COMPOSE_LINK_TARGET = "../libexec/docker/cli-plugins/docker-compose";
 
@@ -66,6 +70,31 @@ public record LayerPlan(
     binaries = List.copyOf(binaries);
     Objects.requireNonNull(composeLink, "composeLink");
     Objects.requireNonNull(accounts, "accounts");
+    jenkins = List.copyOf(jenkins);
+  }
+
+  /**
+   * A plan without Jenkins layers.
+   *
+   * @param binaries the binaries' layers
+   * @param composeLink the compose link's layer, if any
+   * @param accounts the account files' layer
+   */
+  public LayerPlan(
+      List<FileEntriesLayer> binaries,
+      Optional<FileEntriesLayer> composeLink,
+      FileEntriesLayer accounts) {
+    this(binaries, composeLink, accounts, List.of());
+  }
+
+  /**
+   * Returns this plan with Jenkins's layers after the account files.
+   *
+   * @param layers the layers, in order
+   * @return the plan
+   */
+  LayerPlan withJenkins(List<FileEntriesLayer> layers) {
+    return new LayerPlan(binaries, composeLink, accounts, layers);
   }
 
   /**
@@ -138,6 +167,7 @@ public record LayerPlan(
     binaries.forEach(builder::addFileEntriesLayer);
     composeLink.ifPresent(builder::addFileEntriesLayer);
     builder.addFileEntriesLayer(accounts);
+    jenkins.forEach(builder::addFileEntriesLayer);
   }
 
   private static FileEntriesLayer filesLayer(String name, Path root, List<ImageFile> files)

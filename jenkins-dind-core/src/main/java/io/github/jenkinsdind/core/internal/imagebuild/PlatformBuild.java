@@ -1,11 +1,15 @@
 package io.github.jenkinsdind.core.internal.imagebuild;
 
 import com.google.cloud.tools.jib.api.JibContainerBuilder;
+import io.github.jenkinsdind.core.api.EnvironmentException;
 import io.github.jenkinsdind.core.api.ImagePlatform;
 import io.github.jenkinsdind.core.api.JenkinsDindException;
 import io.github.jenkinsdind.core.internal.accounts.AccountEdit;
 import io.github.jenkinsdind.core.internal.cli.Toolchain;
+import io.github.jenkinsdind.core.internal.plugins.PluginSet;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -15,8 +19,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *
  * <p>The docker CLI does not depend on the base: it is resolved, and its layer compressed into
  * Jib's cache, on a thread of its own while the base is read (on a cold build, the two big costs
- * after the JVM's start); the compression is skipped if reading the base fails. Nothing is written
- * to the target before the account files have been edited and the layers planned.
+ * after the JVM's start); the compression is skipped if reading the base fails. The Jenkins plugins
+ * are resolved and downloaded on a third thread, which waits for the base's Jenkins version only
+ * once its inputs and the update center are read. Nothing is written to the target before the
+ * plugins are resolved, the account files edited and the layers planned.
  */
 final class PlatformBuild {
 
@@ -26,13 +32,15 @@ final class PlatformBuild {
    * @param image the image written
    * @param base the base as read
    * @param cli the docker CLI and its plugins in the image
+   * @param plugins the Jenkins plugins in the image
    */
-  record Outcome(WrittenImage image, BaseRead base, Toolchain cli) {
+  record Outcome(WrittenImage image, BaseRead base, Toolchain cli, PluginSet plugins) {
     /** Checks the parts. */
     Outcome {
       Objects.requireNonNull(image, "image");
       Objects.requireNonNull(base, "base");
       Objects.requireNonNull(cli, "cli");
+      Objects.requireNonNull(plugins, "plugins");
     }
   }
 
@@ -95,24 +103,49 @@ final class PlatformBuild {
     try (StartedPull pull = steps.startPull(checked, route, daemon)) {
       BaseRead base;
       Toolchain cli;
+      PluginSet plugins;
       AtomicBoolean baseFailed = new AtomicBoolean();
+      CompletableFuture<String> jenkinsVersion = new CompletableFuture<>();
       try (Background<Toolchain> cliLayer =
-          Background.start("docker CLI layer", () -> steps.prepareCli(platform, baseFailed::get))) {
+              Background.start(
+                  "docker CLI layer", () -> steps.prepareCli(platform, baseFailed::get));
+          Background<PluginSet> pluginFiles =
+              Background.start(
+                  "Jenkins plugins", () -> steps.preparePlugins(() -> await(jenkinsVersion)))) {
         try {
           base = steps.readBase(checked, platform, pull);
         } catch (JenkinsDindException | RuntimeException e) {
           baseFailed.set(true);
+          jenkinsVersion.completeExceptionally(e);
           throw e;
         }
+        jenkinsVersion.complete(base.jenkinsVersion());
         // needs only the base's layer list: done while the CLI layer may still be compressed
         steps.mountBaseLayers(checked, base);
         cli = cliLayer.join();
+        plugins = pluginFiles.join();
       }
       TargetWriter writer = target.writer(pull, base);
       AccountEdit edit = steps.editAccounts(base);
-      LayerPlan layers = steps.planLayers(cli, edit);
-      JibContainerBuilder builder = steps.assemble(checked, daemon, base, cli, layers, platform);
-      return new Outcome(writer.write(builder), base, cli);
+      LayerPlan layers = steps.planLayers(cli, edit, plugins);
+      JibContainerBuilder builder =
+          steps.assemble(checked, daemon, base, cli, layers, platform, plugins);
+      return new Outcome(writer.write(builder), base, cli, plugins);
+    }
+  }
+
+  /** The base's Jenkins version, once the base is read; the base's failure if it was not. */
+  private static String await(CompletableFuture<String> version) throws JenkinsDindException {
+    try {
+      return version.get();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof JenkinsDindException failed) {
+        throw failed;
+      }
+      throw new IllegalStateException("reading the base failed", e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new EnvironmentException("the build was interrupted", e);
     }
   }
 }

@@ -45,6 +45,7 @@ final class RequestCheck {
     if (request.multiPlatform()) {
       MultiPlatformBuild.check(request.platforms(), request.target(), request.platform());
     }
+    JenkinsCheck.check(request.plugins(), request.jenkinsConfig());
     RegistryCredentials credentials = new RegistryCredentials(request.credentials(), events);
     if (request.target() instanceof ImageTarget.Registry) {
       RegistryPreflight.defaults()

@@ -6,6 +6,7 @@ import io.github.jenkinsdind.core.api.Event;
 import io.github.jenkinsdind.core.api.EventHandler;
 import io.github.jenkinsdind.core.api.ImageTarget;
 import io.github.jenkinsdind.core.api.JenkinsDindException;
+import io.github.jenkinsdind.core.api.JenkinsPlugin;
 import io.github.jenkinsdind.core.internal.cli.ResolvedBinary;
 import java.time.Duration;
 import java.util.LinkedHashSet;
@@ -89,7 +90,12 @@ final class StepsRunner {
             first.cli().plugins().stream().map(ResolvedBinary::describe).toList(),
             request.accounts().gid(),
             digests,
-            Duration.ofNanos(System.nanoTime() - start));
+            Duration.ofNanos(System.nanoTime() - start),
+            first.plugins().jenkinsVersion(),
+            first.plugins().locked().stream()
+                .map(p -> new JenkinsPlugin(p.id(), p.version(), p.sha256(), p.url()))
+                .toList(),
+            request.plugins().isEmpty() ? null : first.plugins().lockText());
     events.handle(
         Event.info(
             String.format(
@@ -116,7 +122,12 @@ final class StepsRunner {
             outcome.cli().plugins().stream().map(ResolvedBinary::describe).toList(),
             request.accounts().gid(),
             Map.of(),
-            Duration.ofNanos(System.nanoTime() - start));
+            Duration.ofNanos(System.nanoTime() - start),
+            outcome.plugins().jenkinsVersion(),
+            outcome.plugins().locked().stream()
+                .map(p -> new JenkinsPlugin(p.id(), p.version(), p.sha256(), p.url()))
+                .toList(),
+            request.plugins().isEmpty() ? null : outcome.plugins().lockText());
     events.handle(
         Event.info(
             String.format(

@@ -49,6 +49,18 @@ public final class JenkinsPluginsResolver {
     this.memo = new ResolutionMemo(layout.jenkinsPlugins());
   }
 
+  /** Gives the base's Jenkins version, perhaps waiting for the base to be read. */
+  @FunctionalInterface
+  public interface BaseVersion {
+    /**
+     * Returns the version.
+     *
+     * @return the base's Jenkins version, or {@code null} if not known
+     * @throws JenkinsDindException if reading the base failed
+     */
+    String get() throws JenkinsDindException;
+  }
+
   /**
    * Resolves the requested plugins and fetches their files.
    *
@@ -64,14 +76,35 @@ public final class JenkinsPluginsResolver {
   public PluginSet resolveAndFetch(
       JenkinsPlugins request, String baseJenkinsVersion, Map<String, String> bundled)
       throws JenkinsDindException {
+    return resolveAndFetch(request, () -> baseJenkinsVersion, bundled);
+  }
+
+  /**
+   * Resolves the requested plugins and fetches their files, asking for the base's Jenkins version
+   * only when it is needed: the inputs are read, the plugins given by URL fetched and the update
+   * center downloaded first, so that this work runs while the base is read.
+   *
+   * @param request the plugins asked for
+   * @param base gives the base's Jenkins version; {@link JenkinsPlugins#jenkinsVersion()} wins
+   * @param bundled the plugins the base's war bundles, id to version
+   * @return the plugin files, ordered by id; {@link PluginSet#NONE} if none are asked for
+   * @throws ConfigurationException for malformed inputs, resolution errors, a sha256 mismatch, or
+   *     offline without the files cached
+   * @throws JenkinsDindException if a download fails, or the base's version cannot be had
+   */
+  public PluginSet resolveAndFetch(
+      JenkinsPlugins request, BaseVersion base, Map<String, String> bundled)
+      throws JenkinsDindException {
     if (request.isEmpty()) {
       return PluginSet.NONE;
     }
-    String jenkins = request.givenJenkinsVersion().orElse(baseJenkinsVersion);
     List<PluginSpec> specs = PluginInputs.read(request);
     if (request.lockFile() != null) {
-      return fromLock(request, specs, jenkins);
+      return fromLock(request, specs, jenkinsVersion(request, base));
     }
+    Map<String, PluginRelease> byUrl = UrlPlugins.fetch(specs, fetcher);
+    Path centerFile = source.centerFile(request.updateCenterUrl());
+    String jenkins = jenkinsVersion(request, base);
     if (jenkins == null) {
       events.handle(
           Event.warn(
@@ -79,8 +112,6 @@ public final class JenkinsPluginsResolver {
                   + " are not checked; perhaps you should set "
                   + Setting.JENKINS_VERSION.key()));
     }
-    Map<String, PluginRelease> byUrl = UrlPlugins.fetch(specs, fetcher);
-    Path centerFile = source.centerFile(request.updateCenterUrl());
     String key = ResolutionMemo.key(specs, sha256(centerFile), jenkins, bundled, request);
     Optional<ResolutionMemo.Memo> remembered = memo.read(key);
     ResolutionMemo.Memo resolved =
@@ -105,6 +136,12 @@ public final class JenkinsPluginsResolver {
       memo.write(key, resolved);
     }
     return new PluginSet(files, jenkins, resolved.leftOut(), resolved.warnings());
+  }
+
+  private static String jenkinsVersion(JenkinsPlugins request, BaseVersion base)
+      throws JenkinsDindException {
+    Optional<String> given = request.givenJenkinsVersion();
+    return given.isPresent() ? given.get() : base.get();
   }
 
   private PluginSet fromLock(JenkinsPlugins request, List<PluginSpec> specs, String jenkins)

@@ -18,6 +18,8 @@ import io.github.jenkinsdind.core.internal.cli.ResolvedBinary;
 import io.github.jenkinsdind.core.internal.cli.Toolchain;
 import io.github.jenkinsdind.core.internal.files.CacheLayout;
 import io.github.jenkinsdind.core.internal.files.ImageFile;
+import io.github.jenkinsdind.core.internal.plugins.JenkinsPluginsResolver;
+import io.github.jenkinsdind.core.internal.plugins.PluginSet;
 import io.github.jenkinsdind.core.internal.registry.RegistryCredentials;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -153,6 +155,14 @@ final class FakeSteps implements BuildSteps {
   }
 
   @Override
+  public PluginSet preparePlugins(JenkinsPluginsResolver.BaseVersion baseVersion)
+      throws JenkinsDindException {
+    call("preparePlugins");
+    baseVersion.get(); // waits for the base, as the real step does when it resolves
+    return PluginSet.NONE;
+  }
+
+  @Override
   public BaseRead readBase(CheckedRequest checked, ImagePlatform platform, StartedPull pull)
       throws JenkinsDindException {
     call("readBase");
@@ -204,7 +214,8 @@ final class FakeSteps implements BuildSteps {
   }
 
   @Override
-  public LayerPlan planLayers(Toolchain cli, AccountEdit edit) throws JenkinsDindException {
+  public LayerPlan planLayers(Toolchain cli, AccountEdit edit, PluginSet plugins)
+      throws JenkinsDindException {
     call("planLayers");
     return new LayerPlan(
         List.of(LayerPlan.binaryLayer(cli.cli())),
@@ -219,7 +230,8 @@ final class FakeSteps implements BuildSteps {
       BaseRead base,
       Toolchain cli,
       LayerPlan layers,
-      ImagePlatform platform) {
+      ImagePlatform platform,
+      PluginSet plugins) {
     callUnchecked("assemble");
     return Jib.fromScratch();
   }

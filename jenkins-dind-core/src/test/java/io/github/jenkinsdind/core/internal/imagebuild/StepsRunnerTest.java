@@ -41,7 +41,9 @@ class StepsRunnerTest {
   }
 
   private static List<String> withoutCli(List<String> calls) {
-    return calls.stream().filter(call -> !call.equals("prepareCli")).toList();
+    return calls.stream()
+        .filter(call -> !call.equals("prepareCli") && !call.equals("preparePlugins"))
+        .toList();
   }
 
   private Path tarFile(FakeSteps steps) {
@@ -71,6 +73,20 @@ class StepsRunnerTest {
         .as("the CLI is ready before the target is prepared")
         .isLessThan(calls.indexOf("target"));
     assertThat(steps.compressed()).contains(true);
+    assertThat(calls).containsOnlyOnce("preparePlugins");
+    assertThat(calls.indexOf("preparePlugins"))
+        .as("the plugins are resolved before the target is prepared")
+        .isLessThan(calls.indexOf("target"));
+  }
+
+  @Test
+  void aFailingPluginResolutionWritesNothing() throws Exception {
+    FakeSteps steps = new FakeSteps(temp, Optional.of("preparePlugins"));
+
+    assertThatThrownBy(() -> run(steps)).hasMessage("preparePlugins failed");
+
+    assertThat(steps.calls()).doesNotContain("target", "editAccounts", "assemble", "write");
+    assertThat(tarDirectory(steps)).isEmpty();
   }
 
   @Test
