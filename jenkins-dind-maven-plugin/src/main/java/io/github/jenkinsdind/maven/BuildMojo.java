@@ -11,6 +11,7 @@ import io.github.jenkinsdind.core.api.ImagePlatform;
 import io.github.jenkinsdind.core.api.ImageTarget;
 import io.github.jenkinsdind.core.api.JenkinsDind;
 import io.github.jenkinsdind.core.api.JenkinsDindException;
+import io.github.jenkinsdind.core.api.JenkinsPlugins;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -339,6 +340,118 @@ public class BuildMojo extends AbstractJenkinsDindMojo<BuildRequest> {
   boolean daemonPullsBase;
 
   /**
+   * Jenkins plugins to put into {@code /usr/share/jenkins/ref/plugins/}, in the plugins.txt syntax:
+   * {@code id}, {@code id:version}, {@code id:version:url} or {@code id::url} ({@code latest} and
+   * {@code experimental} are versions too). Their dependencies are resolved from the update center:
+   * a pin is kept exactly, an unpinned plugin gets the smallest version that every dependent
+   * accepts. On the command line, comma-separated: {@code
+   * -Djenkins-dind.plugins=git,docker-workflow}.
+   *
+   * @since 0.3.0
+   */
+  @Parameter(property = PROPERTY_PREFIX + "plugins")
+  List<String> plugins;
+
+  /**
+   * A plugins.txt (one entry a line, {@code #} comments) or a plugins.yaml of the plugin
+   * installation manager ({@code .yaml}/{@code .yml}), added to {@code plugins}.
+   *
+   * @since 0.3.0
+   */
+  @Parameter(property = PROPERTY_PREFIX + "pluginsFile")
+  File pluginsFile;
+
+  /**
+   * A {@code plugins.lock} written by an earlier build (in {@code target/jenkins-dind/}): exactly
+   * that set is installed, each file checked against its sha256, with no update center needed. The
+   * entries of {@code plugins} and {@code pluginsFile} must agree with it.
+   *
+   * @since 0.3.0
+   */
+  @Parameter(property = PROPERTY_PREFIX + "pluginsLockFile")
+  File pluginsLockFile;
+
+  /**
+   * The Jenkins update center, its plain JSON {@code update-center.actual.json}; point it at a
+   * mirror for an air-gapped build.
+   *
+   * @since 0.3.0
+   */
+  @Parameter(
+      property = PROPERTY_PREFIX + "updateCenterUrl",
+      defaultValue = JenkinsPlugins.DEFAULT_UPDATE_CENTER_URL)
+  String updateCenterUrl;
+
+  /**
+   * The {@code plugin-versions.json} that lists every version of every plugin, read for pinned
+   * versions that are not the latest. By default the Jenkins project's for the default update
+   * center, else the one beside {@code updateCenterUrl}.
+   *
+   * @since 0.3.0
+   */
+  @Parameter(property = PROPERTY_PREFIX + "pluginVersionsUrl")
+  String pluginVersionsUrl;
+
+  /**
+   * A mirror for plugin downloads: a URL with {@code {id}} and {@code {version}}, or a base URL to
+   * which {@code /<id>/<version>/<id>.hpi} is added, like the installation manager's {@code
+   * JENKINS_UC_DOWNLOAD_URL}. The files are still checked against the update center's sha256.
+   *
+   * @since 0.3.0
+   */
+  @Parameter(property = PROPERTY_PREFIX + "pluginDownloadUrl")
+  String pluginDownloadUrl;
+
+  /**
+   * The Jenkins version of the base, against which the plugins' required Jenkins versions are
+   * checked. By default it is read from the base: its {@code JENKINS_VERSION}, else the manifest of
+   * {@code /usr/share/jenkins/jenkins.war}.
+   *
+   * @since 0.3.0
+   */
+  @Parameter(property = PROPERTY_PREFIX + "jenkinsVersion")
+  String jenkinsVersion;
+
+  /**
+   * Whether a security warning of the update center for a chosen plugin version fails the build; by
+   * default it is logged as a warning.
+   *
+   * @since 0.3.0
+   */
+  @Parameter(property = PROPERTY_PREFIX + "failOnPluginWarnings", defaultValue = "false")
+  boolean failOnPluginWarnings;
+
+  /**
+   * Configuration as code: a YAML file, or a directory of them. It goes to {@code
+   * /usr/share/jenkins/casc/}, outside {@code JENKINS_HOME} so that a new image's configuration
+   * takes effect on an existing volume, and {@code CASC_JENKINS_CONFIG} points there. Jenkins needs
+   * the {@code configuration-as-code} plugin to read it.
+   *
+   * @since 0.3.0
+   */
+  @Parameter(property = PROPERTY_PREFIX + "casc")
+  File casc;
+
+  /**
+   * Groovy init scripts, put into {@code /usr/share/jenkins/ref/init.groovy.d/}, which the official
+   * image's start script copies into {@code JENKINS_HOME}.
+   *
+   * @since 0.3.0
+   */
+  @Parameter(property = PROPERTY_PREFIX + "initScripts")
+  List<File> initScripts;
+
+  /**
+   * Starts Jenkins without its setup wizard: the JVM option {@code
+   * -Djenkins.install.runSetupWizard=false} is appended to the base's {@code JAVA_OPTS}, which is
+   * otherwise kept.
+   *
+   * @since 0.3.0
+   */
+  @Parameter(property = PROPERTY_PREFIX + "skipSetupWizard", defaultValue = "false")
+  boolean skipSetupWizard;
+
+  /**
    * Where base image layers, base account files and docker CLI downloads are cached, shared by
    * every project of the user.
    *
@@ -411,6 +524,13 @@ public class BuildMojo extends AbstractJenkinsDindMojo<BuildRequest> {
         .daemonPullsBase(daemonPullsBase)
         .dockerHost(dockerHost)
         .cacheDirectory(cacheDirectory.toPath())
+        .plugins(
+            JenkinsParameters.plugins(plugins, pluginsFile, pluginsLockFile, updateCenterUrl)
+                .withPluginVersionsUrl(blankToNull(pluginVersionsUrl))
+                .withDownloadUrl(blankToNull(pluginDownloadUrl))
+                .withJenkinsVersion(blankToNull(jenkinsVersion))
+                .withFailOnWarnings(failOnPluginWarnings))
+        .jenkinsConfig(JenkinsParameters.config(casc, initScripts, skipSetupWizard))
         .credentials(
             new SettingsCredentials(
                 session.getSettings().getServers(), settingsDecrypter, getLog()::warn))
@@ -491,6 +611,7 @@ public class BuildMojo extends AbstractJenkinsDindMojo<BuildRequest> {
                 + directory
                 + " ("
                 + String.join(", ", ResultFiles.DIGEST, ResultFiles.IMAGE_ID, ResultFiles.JSON)
+                + (result.pluginsLock() == null ? "" : ", " + ResultFiles.PLUGINS_LOCK)
                 + ")");
   }
 

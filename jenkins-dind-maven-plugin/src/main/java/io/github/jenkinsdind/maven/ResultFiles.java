@@ -12,8 +12,9 @@ import java.util.stream.Collectors;
 
 /**
  * Writes what a build made into {@code target/jenkins-dind/}, for release tooling: {@value #DIGEST}
- * (the manifest digest), {@value #IMAGE_ID} (the image ID) and {@value #JSON} (image, tags, digest,
- * image ID, base, docker CLI and GID).
+ * (the manifest digest), {@value #IMAGE_ID} (the image ID), {@value #JSON} (image, tags, digest,
+ * image ID, base, docker CLI, GID, Jenkins version and plugins) and, when plugins were asked for,
+ * {@value #PLUGINS_LOCK} (the exact plugin set, to give back as {@code pluginsLockFile}).
  */
 final class ResultFiles {
   /** The file holding the manifest digest, {@code sha256:...}. */
@@ -24,6 +25,9 @@ final class ResultFiles {
 
   /** The JSON summary. */
   static final String JSON = "image.json";
+
+  /** The plugins of the image, exactly: a {@code pluginsLockFile} for the next build. */
+  static final String PLUGINS_LOCK = "plugins.lock";
 
   private ResultFiles() {}
 
@@ -40,6 +44,9 @@ final class ResultFiles {
     replace(directory.resolve(DIGEST), result.digest() + "\n");
     replace(directory.resolve(IMAGE_ID), result.imageId() + "\n");
     replace(directory.resolve(JSON), json(result, target));
+    if (result.pluginsLock() != null) {
+      replace(directory.resolve(PLUGINS_LOCK), result.pluginsLock());
+    }
   }
 
   /**
@@ -81,6 +88,21 @@ final class ResultFiles {
                         + "}")
             .collect(Collectors.joining(", ", "[", "]")));
     field(out, "dockerGid", Long.toString(result.dockerGid()));
+    field(out, "jenkinsVersion", quote(result.jenkinsVersion()));
+    field(
+        out,
+        "plugins",
+        result.plugins().stream()
+            .map(
+                plugin ->
+                    "{\"id\": "
+                        + quote(plugin.id())
+                        + ", \"version\": "
+                        + quote(plugin.version())
+                        + ", \"sha256\": "
+                        + quote(plugin.sha256())
+                        + "}")
+            .collect(Collectors.joining(", ", "[", "]")));
     if (!result.platformDigests().isEmpty()) {
       field(
           out,

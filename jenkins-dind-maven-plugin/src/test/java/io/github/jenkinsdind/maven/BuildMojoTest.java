@@ -10,6 +10,8 @@ import io.github.jenkinsdind.core.api.DockerCli;
 import io.github.jenkinsdind.core.api.DockerCliPlugin;
 import io.github.jenkinsdind.core.api.ImagePlatform;
 import io.github.jenkinsdind.core.api.ImageTarget;
+import io.github.jenkinsdind.core.api.JenkinsConfig;
+import io.github.jenkinsdind.core.api.JenkinsPlugins;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -119,6 +121,67 @@ class BuildMojoTest {
     assertThat(request.allowInsecureRegistries()).isTrue();
     assertThat(request.daemonPullsBase()).isFalse();
     assertThat(request.cacheDirectory()).isEqualTo(basedir.resolve("target/cache"));
+    assertThat(request.plugins())
+        .isEqualTo(
+            new JenkinsPlugins(
+                List.of("git", "docker-workflow:580.vc0c340686b_54", "configuration-as-code"),
+                basedir.resolve("jenkins/plugins.txt"),
+                basedir.resolve("jenkins/plugins.lock"),
+                "https://mirror.example.com/uc/update-center.actual.json",
+                "https://mirror.example.com/uc/plugin-versions.json",
+                "https://mirror.example.com/plugins/{id}/{version}/{id}.hpi",
+                "2.479.3",
+                true));
+    assertThat(request.jenkinsConfig())
+        .isEqualTo(
+            new JenkinsConfig(
+                basedir.resolve("jenkins/casc"),
+                List.of(
+                    basedir.resolve("jenkins/init/admin.groovy"),
+                    basedir.resolve("jenkins/init/executors.groovy")),
+                true));
+  }
+
+  @Test
+  void jenkinsParametersHaveNoEffectByDefaultAndAreSetByTheirProperties() throws Exception {
+    BuildRequest defaults = build("defaults", MojoHarness.Invocation.plain()).validatedRequest();
+    assertThat(defaults.plugins()).isEqualTo(JenkinsPlugins.NONE);
+    assertThat(defaults.jenkinsConfig()).isEqualTo(JenkinsConfig.NONE);
+
+    Path basedir = unit("defaults");
+    BuildRequest request =
+        build(
+                "defaults",
+                MojoHarness.Invocation.with(
+                    Map.ofEntries(
+                        Map.entry("jenkins-dind.plugins", "git, docker-workflow:1.0"),
+                        Map.entry("jenkins-dind.pluginsFile", "plugins.yaml"),
+                        Map.entry("jenkins-dind.pluginsLockFile", "plugins.lock"),
+                        Map.entry("jenkins-dind.updateCenterUrl", "http://127.0.0.1:8/uc.json"),
+                        Map.entry("jenkins-dind.pluginVersionsUrl", "http://127.0.0.1:8/v.json"),
+                        Map.entry("jenkins-dind.pluginDownloadUrl", "http://127.0.0.1:8/d"),
+                        Map.entry("jenkins-dind.jenkinsVersion", "2.500"),
+                        Map.entry("jenkins-dind.failOnPluginWarnings", "true"),
+                        Map.entry("jenkins-dind.casc", "jenkins.yaml"),
+                        Map.entry("jenkins-dind.initScripts", "a.groovy,b.groovy"),
+                        Map.entry("jenkins-dind.skipSetupWizard", "true"))))
+            .validatedRequest();
+
+    assertThat(request.plugins().plugins()).containsExactly("git", "docker-workflow:1.0");
+    assertThat(request.plugins().pluginsFile()).isEqualTo(basedir.resolve("plugins.yaml"));
+    assertThat(request.plugins().lockFile()).isEqualTo(basedir.resolve("plugins.lock"));
+    assertThat(request.plugins().updateCenterUrl()).isEqualTo("http://127.0.0.1:8/uc.json");
+    assertThat(request.plugins().effectivePluginVersionsUrl())
+        .isEqualTo("http://127.0.0.1:8/v.json");
+    assertThat(request.plugins().downloadUrl()).isEqualTo("http://127.0.0.1:8/d");
+    assertThat(request.plugins().givenJenkinsVersion()).contains("2.500");
+    assertThat(request.plugins().failOnWarnings()).isTrue();
+    assertThat(request.jenkinsConfig())
+        .isEqualTo(
+            new JenkinsConfig(
+                basedir.resolve("jenkins.yaml"),
+                List.of(basedir.resolve("a.groovy"), basedir.resolve("b.groovy")),
+                true));
   }
 
   @Test

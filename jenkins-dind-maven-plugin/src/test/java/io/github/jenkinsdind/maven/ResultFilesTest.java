@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.jenkinsdind.core.api.BuildResult;
 import io.github.jenkinsdind.core.api.ImageBinary;
+import io.github.jenkinsdind.core.api.JenkinsPlugin;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -37,7 +38,47 @@ class ResultFilesTest {
                 "e".repeat(64))),
         106,
         Map.of(),
-        Duration.ofSeconds(3));
+        Duration.ofSeconds(3),
+        null,
+        List.of(),
+        null);
+  }
+
+  private static BuildResult withPlugins() {
+    BuildResult r = result();
+    return new BuildResult(
+        r.image(),
+        r.digest(),
+        r.imageId(),
+        r.tags(),
+        r.baseImage(),
+        r.baseDigest(),
+        r.dockerCliVersion(),
+        r.dockerCliSha256(),
+        r.cliPlugins(),
+        r.dockerGid(),
+        r.platformDigests(),
+        r.duration(),
+        "2.479.3",
+        List.of(
+            new JenkinsPlugin(
+                "git", "5.2.0", "f".repeat(64), "https://updates.example.com/git.hpi")),
+        "# lock\ngit 5.2.0 " + "f".repeat(64) + " https://updates.example.com/git.hpi\n");
+  }
+
+  @Test
+  void theJsonListsThePluginsAndTheLockIsWritten() throws Exception {
+    Path out = directory.resolve("target/jenkins-dind");
+    ResultFiles.write(out, withPlugins(), "registry");
+
+    assertThat(Files.readString(out.resolve("image.json")))
+        .contains("  \"jenkinsVersion\": \"2.479.3\",\n")
+        .contains(
+            "  \"plugins\": [{\"id\": \"git\", \"version\": \"5.2.0\", \"sha256\": \""
+                + "f".repeat(64)
+                + "\"}]\n");
+    assertThat(Files.readString(out.resolve("plugins.lock")))
+        .isEqualTo(withPlugins().pluginsLock());
   }
 
   @Test
@@ -72,7 +113,9 @@ class ResultFilesTest {
                 + " \"/usr/local/libexec/docker/cli-plugins/docker-buildx\", \"sha256\": \""
                 + "e".repeat(64)
                 + "\"}],\n"
-                + "  \"dockerGid\": 106\n"
+                + "  \"dockerGid\": 106,\n"
+                + "  \"jenkinsVersion\": null,\n"
+                + "  \"plugins\": []\n"
                 + "}\n");
     try (var files = Files.list(out)) {
       assertThat(files.map(p -> p.getFileName().toString()))

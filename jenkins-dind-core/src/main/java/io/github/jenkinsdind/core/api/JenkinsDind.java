@@ -1,10 +1,13 @@
 package io.github.jenkinsdind.core.api;
 
 import io.github.jenkinsdind.core.internal.daemon.DockerEngineClients;
+import io.github.jenkinsdind.core.internal.files.CacheLayout;
 import io.github.jenkinsdind.core.internal.imagebuild.ImageBuild;
+import io.github.jenkinsdind.core.internal.plugins.JenkinsPluginsResolver;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -40,6 +43,28 @@ public final class JenkinsDind {
   public static BuildResult build(BuildRequest request, EventHandler events)
       throws JenkinsDindException {
     return new ImageBuild(request, events).run();
+  }
+
+  /**
+   * Lists the plugins of a lock file that the update center has newer releases of, as the plugin
+   * installation manager's {@code --available-updates} does. Nothing is built or changed.
+   *
+   * @param plugins the lock file ({@link JenkinsPlugins#lockFile()}) and the update center
+   * @param cacheDirectory the cache, where the update center's JSON is kept
+   * @param offline whether only the cached update center may be used
+   * @param events receives progress and messages
+   * @return the updates, ordered by id; empty if every plugin is at the latest version
+   * @throws ConfigurationException if no lock file is set or it is malformed
+   * @throws JenkinsDindException if the update center cannot be read
+   * @since 0.3.0
+   */
+  public static List<PluginUpdate> pluginUpdates(
+      JenkinsPlugins plugins, Path cacheDirectory, boolean offline, EventHandler events)
+      throws JenkinsDindException {
+    return new JenkinsPluginsResolver(new CacheLayout(cacheDirectory), offline, events)
+        .availableUpdates(plugins).stream()
+            .map(u -> new PluginUpdate(u.id(), u.locked(), u.latest()))
+            .toList();
   }
 
   /**
