@@ -23,6 +23,7 @@ import io.github.jenkinsdind.core.internal.jib.JibDockerClient;
 import io.github.jenkinsdind.core.internal.registry.RegistryCredentials;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -110,6 +111,11 @@ final class BaseSources {
     @Override
     public InputStream openLayer(BaseManifest.Layer layer) throws JenkinsDindException {
       return delegate.openLayer(layer);
+    }
+
+    @Override
+    public List<String> configEnv(BaseManifest manifest) throws JenkinsDindException {
+      return delegate.configEnv(manifest);
     }
 
     @Override
