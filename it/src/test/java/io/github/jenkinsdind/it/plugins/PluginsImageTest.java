@@ -63,7 +63,7 @@ class PluginsImageTest {
   }
 
   /** git needs scm-api and credentials, scm-api needs credentials: a diamond. */
-  private static StandInUpdateCenter updateCenter() {
+  static StandInUpdateCenter updateCenter() {
     return StandInUpdateCenter.serve(
         List.of(
             new StandInUpdateCenter.Release("credentials", "1.0", CORE, List.of()),
