@@ -347,7 +347,7 @@ public class BuildMojo extends AbstractJenkinsDindMojo<BuildRequest> {
    * accepts. On the command line, comma-separated: {@code
    * -Djenkins-dind.plugins=git,docker-workflow}.
    *
-   * @since 0.3.0
+   * @since 0.2.0
    */
   @Parameter(property = PROPERTY_PREFIX + "plugins")
   List<String> plugins;
@@ -356,7 +356,7 @@ public class BuildMojo extends AbstractJenkinsDindMojo<BuildRequest> {
    * A plugins.txt (one entry a line, {@code #} comments) or a plugins.yaml of the plugin
    * installation manager ({@code .yaml}/{@code .yml}), added to {@code plugins}.
    *
-   * @since 0.3.0
+   * @since 0.2.0
    */
   @Parameter(property = PROPERTY_PREFIX + "pluginsFile")
   File pluginsFile;
@@ -366,7 +366,7 @@ public class BuildMojo extends AbstractJenkinsDindMojo<BuildRequest> {
    * that set is installed, each file checked against its sha256, with no update center needed. The
    * entries of {@code plugins} and {@code pluginsFile} must agree with it.
    *
-   * @since 0.3.0
+   * @since 0.2.0
    */
   @Parameter(property = PROPERTY_PREFIX + "pluginsLockFile")
   File pluginsLockFile;
@@ -375,7 +375,7 @@ public class BuildMojo extends AbstractJenkinsDindMojo<BuildRequest> {
    * The Jenkins update center, its plain JSON {@code update-center.actual.json}; point it at a
    * mirror for an air-gapped build.
    *
-   * @since 0.3.0
+   * @since 0.2.0
    */
   @Parameter(
       property = PROPERTY_PREFIX + "updateCenterUrl",
@@ -387,7 +387,7 @@ public class BuildMojo extends AbstractJenkinsDindMojo<BuildRequest> {
    * versions that are not the latest. By default the Jenkins project's for the default update
    * center, else the one beside {@code updateCenterUrl}.
    *
-   * @since 0.3.0
+   * @since 0.2.0
    */
   @Parameter(property = PROPERTY_PREFIX + "pluginVersionsUrl")
   String pluginVersionsUrl;
@@ -397,7 +397,7 @@ public class BuildMojo extends AbstractJenkinsDindMojo<BuildRequest> {
    * which {@code /<id>/<version>/<id>.hpi} is added, like the installation manager's {@code
    * JENKINS_UC_DOWNLOAD_URL}. The files are still checked against the update center's sha256.
    *
-   * @since 0.3.0
+   * @since 0.2.0
    */
   @Parameter(property = PROPERTY_PREFIX + "pluginDownloadUrl")
   String pluginDownloadUrl;
@@ -407,7 +407,7 @@ public class BuildMojo extends AbstractJenkinsDindMojo<BuildRequest> {
    * checked. By default it is read from the base: its {@code JENKINS_VERSION}, else the manifest of
    * {@code /usr/share/jenkins/jenkins.war}.
    *
-   * @since 0.3.0
+   * @since 0.2.0
    */
   @Parameter(property = PROPERTY_PREFIX + "jenkinsVersion")
   String jenkinsVersion;
@@ -416,7 +416,7 @@ public class BuildMojo extends AbstractJenkinsDindMojo<BuildRequest> {
    * Whether a security warning of the update center for a chosen plugin version fails the build; by
    * default it is logged as a warning.
    *
-   * @since 0.3.0
+   * @since 0.2.0
    */
   @Parameter(property = PROPERTY_PREFIX + "failOnPluginWarnings", defaultValue = "false")
   boolean failOnPluginWarnings;
@@ -427,7 +427,7 @@ public class BuildMojo extends AbstractJenkinsDindMojo<BuildRequest> {
    * takes effect on an existing volume, and {@code CASC_JENKINS_CONFIG} points there. Jenkins needs
    * the {@code configuration-as-code} plugin to read it.
    *
-   * @since 0.3.0
+   * @since 0.2.0
    */
   @Parameter(property = PROPERTY_PREFIX + "casc")
   File casc;
@@ -436,7 +436,7 @@ public class BuildMojo extends AbstractJenkinsDindMojo<BuildRequest> {
    * Groovy init scripts, put into {@code /usr/share/jenkins/ref/init.groovy.d/}, which the official
    * image's start script copies into {@code JENKINS_HOME}.
    *
-   * @since 0.3.0
+   * @since 0.2.0
    */
   @Parameter(property = PROPERTY_PREFIX + "initScripts")
   List<File> initScripts;
@@ -446,7 +446,7 @@ public class BuildMojo extends AbstractJenkinsDindMojo<BuildRequest> {
    * -Djenkins.install.runSetupWizard=false} is appended to the base's {@code JAVA_OPTS}, which is
    * otherwise kept.
    *
-   * @since 0.3.0
+   * @since 0.2.0
    */
   @Parameter(property = PROPERTY_PREFIX + "skipSetupWizard", defaultValue = "false")
   boolean skipSetupWizard;

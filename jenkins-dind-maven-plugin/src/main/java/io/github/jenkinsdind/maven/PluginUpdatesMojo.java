@@ -21,7 +21,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * [INFO]   git 5.2.0 -&gt; 5.3.0
  * </pre>
  *
- * @since 0.3.0
+ * @since 0.2.0
  */
 @Mojo(name = "plugin-updates", threadSafe = true)
 public class PluginUpdatesMojo extends AbstractJenkinsDindMojo<JenkinsPlugins> {
@@ -30,7 +30,7 @@ public class PluginUpdatesMojo extends AbstractJenkinsDindMojo<JenkinsPlugins> {
    * The lock file whose plugins are compared with the update center's latest releases; by default
    * the one the last build wrote.
    *
-   * @since 0.3.0
+   * @since 0.2.0
    */
   @Parameter(
       property = PROPERTY_PREFIX + "pluginsLockFile",
@@ -40,7 +40,7 @@ public class PluginUpdatesMojo extends AbstractJenkinsDindMojo<JenkinsPlugins> {
   /**
    * The Jenkins update center, its plain JSON {@code update-center.actual.json}.
    *
-   * @since 0.3.0
+   * @since 0.2.0
    */
   @Parameter(
       property = PROPERTY_PREFIX + "updateCenterUrl",
@@ -50,7 +50,7 @@ public class PluginUpdatesMojo extends AbstractJenkinsDindMojo<JenkinsPlugins> {
   /**
    * Where the update center's JSON is cached, shared with the build goal.
    *
-   * @since 0.3.0
+   * @since 0.2.0
    */
   @Parameter(
       property = PROPERTY_PREFIX + "cacheDirectory",

@@ -149,11 +149,6 @@ class UnknownPropertiesTest {
     }
 
     for (Setting setting : Setting.values()) {
-      if (setting.ordinal() >= Setting.PLUGINS.ordinal()
-          && setting.ordinal() <= Setting.FAIL_ON_PLUGIN_WARNINGS.ordinal()) {
-        continue; // issue 15: the core resolves plugins; BuildMojo's parameters come with the
-        // wiring
-      }
       String property = AbstractJenkinsDindMojo.PROPERTY_PREFIX + setting.key();
       assertThat(MavenHelpfulSuggestions.property(setting).isPresent())
           .as("%s has a -D property", setting)

@@ -311,7 +311,7 @@ public record BuildRequest(
      *
      * @param value the plugins; {@link JenkinsPlugins#NONE} for none
      * @return this builder
-     * @since 0.3.0
+     * @since 0.2.0
      */
     public Builder plugins(JenkinsPlugins value) {
       this.plugins = Objects.requireNonNull(value, "plugins");
@@ -323,7 +323,7 @@ public record BuildRequest(
      *
      * @param value the configuration; {@link JenkinsConfig#NONE} for none
      * @return this builder
-     * @since 0.3.0
+     * @since 0.2.0
      */
     public Builder jenkinsConfig(JenkinsConfig value) {
       this.jenkinsConfig = Objects.requireNonNull(value, "jenkinsConfig");

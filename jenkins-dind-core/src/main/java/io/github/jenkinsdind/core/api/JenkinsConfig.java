@@ -22,7 +22,7 @@ import java.util.Objects;
  * @param casc a configuration-as-code file or directory, or {@code null}
  * @param initScripts Groovy init scripts, each a file
  * @param skipSetupWizard whether Jenkins starts without its setup wizard
- * @since 0.3.0
+ * @since 0.2.0
  */
 public record JenkinsConfig(Path casc, List<Path> initScripts, boolean skipSetupWizard) {
   /** Where the configuration as code goes in the image. */

@@ -56,7 +56,7 @@ public final class JenkinsDind {
    * @return the updates, ordered by id; empty if every plugin is at the latest version
    * @throws ConfigurationException if no lock file is set or it is malformed
    * @throws JenkinsDindException if the update center cannot be read
-   * @since 0.3.0
+   * @since 0.2.0
    */
   public static List<PluginUpdate> pluginUpdates(
       JenkinsPlugins plugins, Path cacheDirectory, boolean offline, EventHandler events)

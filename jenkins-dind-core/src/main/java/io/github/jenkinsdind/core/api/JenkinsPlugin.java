@@ -9,7 +9,7 @@ import java.util.Objects;
  * @param version its version
  * @param sha256 the sha256 of its file (hex)
  * @param url where it was downloaded from
- * @since 0.3.0
+ * @since 0.2.0
  */
 public record JenkinsPlugin(String id, String version, String sha256, String url) {
   /**

@@ -8,7 +8,7 @@ import java.util.Objects;
  * @param id the plugin's id
  * @param locked the version in the lock file
  * @param latest the update center's latest version
- * @since 0.3.0
+ * @since 0.2.0
  */
 public record PluginUpdate(String id, String locked, String latest) {
   /**

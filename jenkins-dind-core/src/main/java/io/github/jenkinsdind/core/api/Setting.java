@@ -196,19 +196,19 @@ public enum Setting {
    * Configuration as code: a YAML file or a directory of them, put outside {@code JENKINS_HOME}
    * with {@code CASC_JENKINS_CONFIG} pointing there.
    *
-   * @since 0.3.0
+   * @since 0.2.0
    */
   CASC("casc"),
   /**
    * Groovy init scripts put into {@code /usr/share/jenkins/ref/init.groovy.d/}.
    *
-   * @since 0.3.0
+   * @since 0.2.0
    */
   INIT_SCRIPTS("initScripts"),
   /**
    * Whether Jenkins starts without its setup wizard (a JVM option appended to {@code JAVA_OPTS}).
    *
-   * @since 0.3.0
+   * @since 0.2.0
    */
   SKIP_SETUP_WIZARD("skipSetupWizard");
 

@@ -44,6 +44,12 @@ class RegistryBlobStreamTest {
       assertThat(in.readAllBytes()).isEqualTo(blob);
       assertThat(in.read()).isEqualTo(-1);
     }
+    // the writer thread ends right after its last byte; on a busy machine the reader may get there
+    // first
+    long deadline = System.nanoTime() + 5_000_000_000L;
+    while (stream.writerAlive() && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
     assertThat(stream.writerAlive()).isFalse();
     assertThat(aborts.get()).isEqualTo(1); // the connection is freed once the blob is written
   }
