@@ -48,43 +48,32 @@ public record DockerCliPlugin(
         "buildx",
         DEFAULT_BUILDX_VERSION,
         DEFAULT_BUILDX_URL_TEMPLATE,
-        Setting.BUILDX_VERSION,
-        Setting.BUILDX_URL,
-        Setting.BUILDX_FILE,
-        Setting.BUILDX_SHA256),
+        new BinarySettings(
+            Setting.BUILDX_VERSION,
+            Setting.BUILDX_URL,
+            Setting.BUILDX_FILE,
+            Setting.BUILDX_SHA256)),
     /** {@code docker compose}, also reachable as {@code docker-compose}. */
     COMPOSE(
         "compose",
         DEFAULT_COMPOSE_VERSION,
         DEFAULT_COMPOSE_URL_TEMPLATE,
-        Setting.COMPOSE_VERSION,
-        Setting.COMPOSE_URL,
-        Setting.COMPOSE_FILE,
-        Setting.COMPOSE_SHA256);
+        new BinarySettings(
+            Setting.COMPOSE_VERSION,
+            Setting.COMPOSE_URL,
+            Setting.COMPOSE_FILE,
+            Setting.COMPOSE_SHA256));
 
     private final String key;
     private final String defaultVersion;
     private final String defaultUrlTemplate;
-    private final Setting versionSetting;
-    private final Setting urlSetting;
-    private final Setting fileSetting;
-    private final Setting sha256Setting;
+    private final BinarySettings settings;
 
-    Name(
-        String key,
-        String defaultVersion,
-        String defaultUrlTemplate,
-        Setting versionSetting,
-        Setting urlSetting,
-        Setting fileSetting,
-        Setting sha256Setting) {
+    Name(String key, String defaultVersion, String defaultUrlTemplate, BinarySettings settings) {
       this.key = key;
       this.defaultVersion = defaultVersion;
       this.defaultUrlTemplate = defaultUrlTemplate;
-      this.versionSetting = versionSetting;
-      this.urlSetting = urlSetting;
-      this.fileSetting = fileSetting;
-      this.sha256Setting = sha256Setting;
+      this.settings = settings;
     }
 
     /**
@@ -115,39 +104,12 @@ public record DockerCliPlugin(
     }
 
     /**
-     * Returns the setting of the plugin's version.
+     * Returns the settings that choose the plugin.
      *
-     * @return for example {@link Setting#BUILDX_VERSION}
+     * @return for example {@link Setting#BUILDX_VERSION}, {@link Setting#BUILDX_URL}, ...
      */
-    public Setting versionSetting() {
-      return versionSetting;
-    }
-
-    /**
-     * Returns the setting of the plugin's download URL template.
-     *
-     * @return for example {@link Setting#BUILDX_URL}
-     */
-    public Setting urlSetting() {
-      return urlSetting;
-    }
-
-    /**
-     * Returns the setting of the plugin's local file.
-     *
-     * @return for example {@link Setting#BUILDX_FILE}
-     */
-    public Setting fileSetting() {
-      return fileSetting;
-    }
-
-    /**
-     * Returns the setting of the plugin's expected sha256.
-     *
-     * @return for example {@link Setting#BUILDX_SHA256}
-     */
-    public Setting sha256Setting() {
-      return sha256Setting;
+    public BinarySettings settings() {
+      return settings;
     }
 
     /**

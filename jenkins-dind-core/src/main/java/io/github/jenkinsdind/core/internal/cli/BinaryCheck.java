@@ -69,9 +69,9 @@ final class BinaryCheck {
               + " needs one for e_machine "
               + architecture.elfMachine(),
           origin.downloaded()
-              ? "check that " + kind.urlSetting().key() + " uses {arch}"
+              ? "check that " + kind.settings().url().key() + " uses {arch}"
               : "set "
-                  + kind.fileSetting().key()
+                  + kind.settings().file().key()
                   + " to a "
                   + kind.noun()
                   + " built for "

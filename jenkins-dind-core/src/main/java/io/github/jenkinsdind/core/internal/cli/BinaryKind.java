@@ -1,7 +1,7 @@
 package io.github.jenkinsdind.core.internal.cli;
 
+import io.github.jenkinsdind.core.api.BinarySettings;
 import io.github.jenkinsdind.core.api.DockerCliPlugin;
-import io.github.jenkinsdind.core.api.Setting;
 
 /**
  * The binaries a build puts into the image, each with where it goes, the settings that choose it,
@@ -9,56 +9,30 @@ import io.github.jenkinsdind.core.api.Setting;
  */
 public enum BinaryKind {
   /** The docker CLI, from Docker's static tarball or a bare binary. */
-  DOCKER_CLI(
-      "docker",
-      "docker CLI",
-      "/usr/local/bin/docker",
-      Setting.DOCKER_VERSION,
-      Setting.DOCKER_CLIENT_URL,
-      Setting.DOCKER_CLIENT,
-      Setting.DOCKER_CLIENT_SHA256),
+  DOCKER_CLI("docker", "docker CLI", "/usr/local/bin/docker", BinarySettings.DOCKER_CLI),
   /** The buildx CLI plugin, a bare binary. */
   BUILDX(
       "buildx",
       "docker buildx plugin",
       "/usr/local/libexec/docker/cli-plugins/docker-buildx",
-      Setting.BUILDX_VERSION,
-      Setting.BUILDX_URL,
-      Setting.BUILDX_FILE,
-      Setting.BUILDX_SHA256),
+      DockerCliPlugin.Name.BUILDX.settings()),
   /** The compose CLI plugin, a bare binary. */
   COMPOSE(
       "compose",
       "docker compose plugin",
       "/usr/local/libexec/docker/cli-plugins/docker-compose",
-      Setting.COMPOSE_VERSION,
-      Setting.COMPOSE_URL,
-      Setting.COMPOSE_FILE,
-      Setting.COMPOSE_SHA256);
+      DockerCliPlugin.Name.COMPOSE.settings());
 
   private final String key;
   private final String noun;
   private final String imagePath;
-  private final Setting versionSetting;
-  private final Setting urlSetting;
-  private final Setting fileSetting;
-  private final Setting sha256Setting;
+  private final BinarySettings settings;
 
-  BinaryKind(
-      String key,
-      String noun,
-      String imagePath,
-      Setting versionSetting,
-      Setting urlSetting,
-      Setting fileSetting,
-      Setting sha256Setting) {
+  BinaryKind(String key, String noun, String imagePath, BinarySettings settings) {
     this.key = key;
     this.noun = noun;
     this.imagePath = imagePath;
-    this.versionSetting = versionSetting;
-    this.urlSetting = urlSetting;
-    this.fileSetting = fileSetting;
-    this.sha256Setting = sha256Setting;
+    this.settings = settings;
   }
 
   /**
@@ -126,38 +100,11 @@ public enum BinaryKind {
   }
 
   /**
-   * Returns the setting of its version.
+   * Returns the settings that choose it.
    *
-   * @return the setting
+   * @return its version, URL, file and sha256 settings
    */
-  public Setting versionSetting() {
-    return versionSetting;
-  }
-
-  /**
-   * Returns the setting of its download URL template.
-   *
-   * @return the setting
-   */
-  public Setting urlSetting() {
-    return urlSetting;
-  }
-
-  /**
-   * Returns the setting of its local file.
-   *
-   * @return the setting
-   */
-  public Setting fileSetting() {
-    return fileSetting;
-  }
-
-  /**
-   * Returns the setting of its expected sha256.
-   *
-   * @return the setting
-   */
-  public Setting sha256Setting() {
-    return sha256Setting;
+  public BinarySettings settings() {
+    return settings;
   }
 }

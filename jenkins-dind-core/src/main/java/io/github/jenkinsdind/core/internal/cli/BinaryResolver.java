@@ -93,7 +93,7 @@ public final class BinaryResolver {
     CliArchitecture architecture = CliArchitecture.of(platform);
     Optional<String> configured =
         Sha256.parseConfigured(
-            source.sha256().orElse(null), kind.sha256Setting(), kind.noun() + " file");
+            source.sha256().orElse(null), kind.settings().sha256(), kind.noun() + " file");
     Optional<String> arch = architecture.downloadName(kind);
     Optional<String> published =
         configured.isPresent()
@@ -138,7 +138,7 @@ public final class BinaryResolver {
   }
 
   private void unpinned(BinarySource source, CliOrigin origin) throws ConfigurationException {
-    Setting sha256 = source.kind().sha256Setting();
+    Setting sha256 = source.kind().settings().sha256();
     if (source.requireSha256()) {
       throw new ConfigurationException(
           Setting.REQUIRE_DOCKER_CLIENT_SHA256.key()
@@ -208,7 +208,7 @@ public final class BinaryResolver {
           Setting.OFFLINE,
           "true",
           "perhaps you should run once online to fill the cache, or set "
-              + kind.fileSetting().key()
+              + kind.settings().file().key()
               + " to a local "
               + kind.noun()
               + " file");
@@ -217,9 +217,9 @@ public final class BinaryResolver {
         new DownloadSubject(
             kind.noun() + " version " + source.version(),
             source.version(),
-            kind.versionSetting(),
-            kind.urlSetting(),
-            kind.fileSetting());
+            kind.settings().version(),
+            kind.settings().url(),
+            kind.settings().file());
     return CliOrigin.downloaded(kind, file, downloader.download(url, file, subject), url);
   }
 

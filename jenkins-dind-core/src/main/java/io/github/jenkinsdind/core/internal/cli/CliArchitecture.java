@@ -151,7 +151,7 @@ public enum CliArchitecture {
           Setting.PLATFORM,
           platform.toString(),
           "perhaps you should set "
-              + kind.fileSetting().key()
+              + kind.settings().file().key()
               + " to a local binary built for "
               + platform
               + ", or build for linux/amd64 or linux/arm64");

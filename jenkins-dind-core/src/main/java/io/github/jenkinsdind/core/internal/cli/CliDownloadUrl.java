@@ -30,7 +30,7 @@ final class CliDownloadUrl {
     if (!VERSION.matcher(source.version()).matches()) {
       throw new ConfigurationException(
           "'" + source.version() + "' is not a " + kind.noun() + " version",
-          kind.versionSetting(),
+          kind.settings().version(),
           source.version(),
           "perhaps you should set it to a release version such as "
               + defaultVersion(kind)
@@ -67,10 +67,10 @@ final class CliDownloadUrl {
       BinaryKind kind, String template, String why, Throwable cause) {
     return new ConfigurationException(
         "the " + kind.noun() + " download URL is wrong: " + why,
-        kind.urlSetting(),
+        kind.settings().url(),
         template,
         "perhaps you should set "
-            + kind.urlSetting().key()
+            + kind.settings().url().key()
             + " to a URL with {version} and {arch}, such as "
             + defaultTemplate(kind),
         cause);

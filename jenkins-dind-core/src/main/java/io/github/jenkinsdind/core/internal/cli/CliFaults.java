@@ -19,22 +19,22 @@ final class CliFaults {
             + " has sha256 "
             + origin.sha256()
             + ", but "
-            + kind.sha256Setting().key()
+            + kind.settings().sha256().key()
             + " expects "
             + expected
             + discarded(origin),
-        kind.sha256Setting(),
+        kind.settings().sha256(),
         expected,
         origin.downloaded()
             ? "perhaps you should check "
-                + kind.sha256Setting().key()
+                + kind.settings().sha256().key()
                 + " against a trusted source, and "
-                + kind.urlSetting().key()
+                + kind.settings().url().key()
                 + " if you use a mirror"
             : "perhaps you should check that "
-                + kind.fileSetting().key()
+                + kind.settings().file().key()
                 + " is the file you meant, or update "
-                + kind.sha256Setting().key());
+                + kind.settings().sha256().key());
   }
 
   /**
@@ -59,16 +59,16 @@ final class CliFaults {
             + published
             + " (built into jenkins-dind)"
             + discarded(origin),
-        kind.sha256Setting(),
+        kind.settings().sha256(),
         origin.sha256(),
         origin.downloaded()
             ? "perhaps you should check that "
-                + kind.urlSetting().key()
+                + kind.settings().url().key()
                 + " serves the project's own release files"
             : "perhaps you should set "
-                + kind.versionSetting().key()
+                + kind.settings().version().key()
                 + " to the version of this file and "
-                + kind.sha256Setting().key()
+                + kind.settings().sha256().key()
                 + " to "
                 + origin.sha256()
                 + " once you have checked it is a file you trust");
@@ -92,17 +92,19 @@ final class CliFaults {
       discardDownload(origin);
       return new EnvironmentException(
           message + discarded(origin),
-          kind.urlSetting(),
+          kind.settings().url(),
           origin.value(),
-          "perhaps you should try again, or set " + kind.urlSetting().key() + " to another mirror",
+          "perhaps you should try again, or set "
+              + kind.settings().url().key()
+              + " to another mirror",
           cause);
     }
     return new ConfigurationException(
         message,
-        kind.fileSetting(),
+        kind.settings().file(),
         origin.value(),
         "perhaps you should download it again, or set "
-            + kind.fileSetting().key()
+            + kind.settings().file().key()
             + " to another file",
         cause);
   }

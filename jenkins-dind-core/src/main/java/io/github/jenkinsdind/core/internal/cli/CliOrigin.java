@@ -31,7 +31,7 @@ record CliOrigin(BinaryKind kind, Path file, String sha256, String source, Optio
   }
 
   Setting setting() {
-    return downloaded() ? kind.urlSetting() : kind.fileSetting();
+    return downloaded() ? kind.settings().url() : kind.settings().file();
   }
 
   String value() {
@@ -52,7 +52,7 @@ record CliOrigin(BinaryKind kind, Path file, String sha256, String source, Optio
    */
   static CliOrigin ofLocalFile(BinaryKind kind, Path file) throws JenkinsDindException {
     Path path = file.toAbsolutePath().normalize();
-    Setting setting = kind.fileSetting();
+    Setting setting = kind.settings().file();
     if (!Files.exists(path)) {
       throw new ConfigurationException(
           "the " + kind.noun() + " file " + path + " does not exist",

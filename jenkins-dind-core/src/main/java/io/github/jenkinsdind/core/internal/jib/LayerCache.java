@@ -47,21 +47,34 @@ public final class LayerCache {
       // Jib meets the same entry next and says what to do about it
       return false;
     } catch (IOException | CacheDirectoryCreationException e) {
-      throw new EnvironmentException(
-          "Could not write the "
-              + layer.getName()
-              + " layer into "
-              + applicationLayersCache
-              + ": "
-              + e.getMessage(),
-          Setting.CACHE_DIRECTORY,
-          applicationLayersCache.toString(),
-          Suggestion.perhaps()
-              .text("check the free space and permissions of the cache directory, or point ")
-              .setting(Setting.CACHE_DIRECTORY)
-              .text(" at a writable directory")
-              .build(),
-          e);
+      throw cacheFailure(layer.getName(), applicationLayersCache, e);
     }
+  }
+
+  /**
+   * Says that a layer could not be written into Jib's application-layer cache.
+   *
+   * @param layerName the layer's name
+   * @param applicationLayersCache the cache directory
+   * @param cause what failed
+   * @return the exception, naming {@link Setting#CACHE_DIRECTORY}
+   */
+  static EnvironmentException cacheFailure(
+      String layerName, Path applicationLayersCache, Exception cause) {
+    return new EnvironmentException(
+        "Could not write the "
+            + layerName
+            + " layer into "
+            + applicationLayersCache
+            + ": "
+            + cause.getMessage(),
+        Setting.CACHE_DIRECTORY,
+        applicationLayersCache.toString(),
+        Suggestion.perhaps()
+            .text("check the free space and permissions of the cache directory, or point ")
+            .setting(Setting.CACHE_DIRECTORY)
+            .text(" at a writable directory")
+            .build(),
+        cause);
   }
 }

@@ -10,8 +10,6 @@ import com.google.cloud.tools.jib.cache.CacheCorruptedException;
 import com.google.cloud.tools.jib.cache.CachedLayer;
 import com.google.common.collect.ImmutableList;
 import io.github.jenkinsdind.core.api.EnvironmentException;
-import io.github.jenkinsdind.core.api.Setting;
-import io.github.jenkinsdind.core.api.Suggestion;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -66,21 +64,7 @@ public final class LinkLayers {
       cache.writeUncompressedLayer(Blobs.from(new ByteArrayInputStream(tar)), entries);
       return true;
     } catch (IOException | CacheDirectoryCreationException | java.security.DigestException e) {
-      throw new EnvironmentException(
-          "Could not write the "
-              + placeholder.getName()
-              + " layer into "
-              + applicationLayersCache
-              + ": "
-              + e.getMessage(),
-          Setting.CACHE_DIRECTORY,
-          applicationLayersCache.toString(),
-          Suggestion.perhaps()
-              .text("check the free space and permissions of the cache directory, or point ")
-              .setting(Setting.CACHE_DIRECTORY)
-              .text(" at a writable directory")
-              .build(),
-          e);
+      throw LayerCache.cacheFailure(placeholder.getName(), applicationLayersCache, e);
     }
   }
 

@@ -14,6 +14,7 @@ import io.github.jenkinsdind.core.api.JenkinsDindException;
 import io.github.jenkinsdind.core.api.Setting;
 import io.github.jenkinsdind.core.internal.download.Sha256;
 import io.github.jenkinsdind.core.internal.files.CacheLayout;
+import io.github.jenkinsdind.core.testing.LoopbackHttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -65,7 +66,7 @@ class BinaryResolverTest {
   @TempDir Path cache;
   @TempDir Path work;
 
-  TestHttpServer server;
+  LoopbackHttpServer server;
   final List<Event> events = new ArrayList<>();
 
   @BeforeAll
@@ -88,7 +89,7 @@ class BinaryResolverTest {
 
   @BeforeEach
   void startServer() throws IOException {
-    server = new TestHttpServer();
+    server = new LoopbackHttpServer();
     server.serve(AMD64_PATH, realTgz);
   }
 

@@ -11,6 +11,7 @@ import io.github.jenkinsdind.core.api.ImagePlatform;
 import io.github.jenkinsdind.core.api.Setting;
 import io.github.jenkinsdind.core.internal.download.Sha256;
 import io.github.jenkinsdind.core.internal.files.CacheLayout;
+import io.github.jenkinsdind.core.testing.LoopbackHttpServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,13 +34,13 @@ class CliPluginResolverTest {
   @TempDir Path cache;
   @TempDir Path work;
 
-  private TestHttpServer server;
+  private LoopbackHttpServer server;
   private final List<Event> events = new ArrayList<>();
   private String realSha;
 
   @BeforeEach
   void startServer() throws Exception {
-    server = new TestHttpServer();
+    server = new LoopbackHttpServer();
     realSha = Sha256.ofFile(REAL_DOCKER);
     server.serve("/buildx/v0.13.1/buildx-v0.13.1.linux-amd64", REAL_DOCKER);
     server.serve(
