@@ -126,6 +126,12 @@ public enum Setting {
   REPLACE("replace"),
   /** How long to wait for Jenkins to answer. */
   WAIT("wait"),
+  /**
+   * Whether {@code check} also proves buildx (a BuildKit build) and compose in the image.
+   *
+   * @since 0.2.0
+   */
+  CHECK_TOOLCHAIN("checkToolchain"),
   /** Whether the jenkins_home volume is removed on stop. */
   REMOVE_VOLUME("removeVolume"),
 

@@ -107,6 +107,20 @@ final class ToolchainVerdict {
               .setting(Setting.DOCKER_VERSION)
               .text(")")
               .build();
+    } else if (step == Step.BUILD && output.contains("moby/buildkit")) {
+      diagnosis =
+          where
+              + ": the daemon has no BuildKit of its own (Podman's API, for one), so buildx started"
+              + " a BuildKit container, and the moby/buildkit image it needs is not there: "
+              + shorten(output);
+      fix =
+          Suggestion.perhaps()
+              .text(
+                  "let the daemon pull moby/buildkit:buildx-stable-1 (or load it there), so that"
+                      + " docker build works in Jenkins jobs, or set ")
+              .setting(Setting.CHECK_TOOLCHAIN)
+              .text(" to false to check docker version only")
+              .build();
     } else if (step == Step.BUILDX_VERSION && notACommand(output)) {
       diagnosis =
           where

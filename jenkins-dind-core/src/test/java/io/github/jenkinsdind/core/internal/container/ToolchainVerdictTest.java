@@ -136,4 +136,25 @@ class ToolchainVerdictTest {
     assertThat(v.passed()).isFalse();
     assertThat(v.diagnosis()).contains("exit code 127").contains("needs a POSIX sh");
   }
+
+  @Test
+  void aDaemonWithoutBuildKitNamesTheBuildKitImageAndTheSwitch() {
+    CheckVerdict v =
+        judge(
+            M
+                + "ok VERSION 26.1.5 4.3.1 1.41\n"
+                + M
+                + "ok BUILDX_VERSION github.com/docker/buildx 0.13.1\n"
+                + M
+                + "failed BUILD\n"
+                + " > [internal] booting buildkit:\n"
+                + "ERROR: Error response from daemon: no such image:"
+                + " docker.io/moby/buildkit:buildx-stable-1: image not known\n",
+            1);
+
+    assertThat(v.passed()).isFalse();
+    assertThat(v.diagnosis()).contains("the daemon has no BuildKit of its own");
+    assertThat(v.fix().orElseThrow().parts())
+        .contains(new Suggestion.SetTo(Setting.CHECK_TOOLCHAIN, null));
+  }
 }
