@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.jar.Attributes;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
@@ -50,6 +51,21 @@ final class PluginBases {
    * @throws Exception if it cannot be built
    */
   static String push(Path dir, String jenkinsVersionEnv) throws Exception {
+    return push(dir, jenkinsVersionEnv, List.of());
+  }
+
+  /**
+   * Builds and pushes the base, its war bundling plugins in {@code WEB-INF/detached-plugins/} as
+   * Jenkins's war does.
+   *
+   * @param dir a directory of the test's
+   * @param jenkinsVersionEnv the {@code JENKINS_VERSION} to set, or {@code null} for none
+   * @param bundled the plugins the war bundles
+   * @return the base's reference
+   * @throws Exception if it cannot be built
+   */
+  static String push(Path dir, String jenkinsVersionEnv, List<StandInUpdateCenter.Release> bundled)
+      throws Exception {
     Files.createDirectories(dir);
     Path war = dir.resolve("jenkins.war");
     Manifest manifest = new Manifest();
@@ -60,13 +76,19 @@ final class PluginBases {
       jar.putNextEntry(new ZipEntry("WEB-INF/lib/jenkins-core.jar"));
       jar.write(new byte[64 * 1024]);
       jar.closeEntry();
+      for (StandInUpdateCenter.Release plugin : bundled) {
+        jar.putNextEntry(new ZipEntry("WEB-INF/detached-plugins/" + plugin.id() + ".hpi"));
+        jar.write(plugin.hpi());
+        jar.closeEntry();
+      }
     }
     Path refDir = Files.createDirectories(dir.resolve("ref"));
     String from = JenkinsBaseImages.inRegistry(JenkinsBaseImages.Variant.PLAIN).reference();
     String reference =
         TestServices.get().plainRegistry()
             + "/it/plugins-base:"
-            + (jenkinsVersionEnv == null ? "war-only" : "env-" + jenkinsVersionEnv);
+            + (jenkinsVersionEnv == null ? "war-only" : "env-" + jenkinsVersionEnv)
+            + (bundled.isEmpty() ? "" : "-bundling-" + bundled.size());
     var builder =
         Jib.from(RegistryImage.named(from))
             .addFileEntriesLayer(

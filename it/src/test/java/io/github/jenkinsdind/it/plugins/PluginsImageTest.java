@@ -285,4 +285,36 @@ class PluginsImageTest {
         .as("nothing was pushed")
         .isFalse();
   }
+
+  @Test
+  void aDependencyTheWarBundlesIsLeftOutUnlessANewerOneIsNeeded() throws Exception {
+    // the war bundles credentials 1.1; git and scm-api need credentials 1.0: it is left out
+    String base =
+        PluginBases.push(
+            temp.resolve("bundling"),
+            "2.452.1",
+            List.of(new StandInUpdateCenter.Release("credentials", "1.1", CORE, List.of())));
+    String image = registryImage();
+    BuildResult result;
+    try (StandInUpdateCenter center = updateCenter()) {
+      result =
+          JenkinsDind.build(
+              from(base, temp.resolve("cache"))
+                  .to(ImageTarget.registry(image, Set.of()))
+                  .plugins(
+                      JenkinsPlugins.of(List.of("git")).withUpdateCenterUrl(center.centerUrl()))
+                  .build(),
+              events::add);
+    }
+
+    assertThat(result.plugins()).extracting(JenkinsPlugin::id).containsExactly("git", "scm-api");
+    assertThat(events)
+        .anySatisfy(
+            e ->
+                assertThat(e.toString())
+                    .contains("Plugin credentials is left out: the war bundles 1.1"));
+    Path rootfs = rootfs(image);
+    assertThat(rootfs.resolve("usr/share/jenkins/ref/plugins/git.jpi")).exists();
+    assertThat(rootfs.resolve("usr/share/jenkins/ref/plugins/credentials.jpi")).doesNotExist();
+  }
 }

@@ -18,19 +18,23 @@ import java.util.Objects;
  *     plugins or the setup wizard need it, else empty
  * @param jenkinsVersion the base's Jenkins version ({@code JENKINS_VERSION}, else the war's
  *     manifest), read only when plugins are asked for; {@code null} if not read or not known
+ * @param bundled the plugins the base's war bundles, id to version, read only when plugins are
+ *     resolved; empty otherwise
  */
 record BaseRead(
     Map<String, ImageFile> files,
     String digest,
     List<BaseManifest.Layer> layers,
     List<String> env,
-    String jenkinsVersion) {
+    String jenkinsVersion,
+    Map<String, String> bundled) {
   /** Checks and copies the parts. */
   BaseRead {
     files = Map.copyOf(files);
     Objects.requireNonNull(digest, "digest");
     layers = List.copyOf(layers);
     env = List.copyOf(env);
+    bundled = Map.copyOf(bundled);
   }
 
   /**
@@ -41,6 +45,6 @@ record BaseRead(
    * @param layers the layers
    */
   BaseRead(Map<String, ImageFile> files, String digest, List<BaseManifest.Layer> layers) {
-    this(files, digest, layers, List.of(), null);
+    this(files, digest, layers, List.of(), null, Map.of());
   }
 }

@@ -67,7 +67,12 @@ final class BaseReadStep {
           JenkinsOfBase.read(
               request, reader, source, source.resolved().get(), platform, pull, events);
       return new BaseRead(
-          files.files(), files.baseDigest(), layers, jenkins.env(), jenkins.version());
+          files.files(),
+          files.baseDigest(),
+          layers,
+          jenkins.env(),
+          jenkins.version(),
+          jenkins.bundled());
     } catch (IOException e) {
       throw new EnvironmentException(
           "Could not read the base image " + request.from() + ": " + e.getMessage(),

@@ -17,22 +17,27 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * What the Jenkins parts of a build need of the base: the environment of its config (for {@code
- * JAVA_OPTS}) and its Jenkins version (for the plugins' {@code requiredCore}). The version is the
- * {@code jenkinsVersion} setting if given, else the base's {@code JENKINS_VERSION}, else {@code
- * Jenkins-Version} in the manifest of {@value JenkinsWar#PATH}: only then is the war looked for in
- * the base's layers, read down to its manifest (its first entry), and the version cached by the
- * base's digest with the account files.
+ * JAVA_OPTS}), its Jenkins version (for the plugins' {@code requiredCore}) and the plugins its war
+ * bundles (left out unless a newer version is required). The version is the {@code jenkinsVersion}
+ * setting if given, else the base's {@code JENKINS_VERSION}, else {@code Jenkins-Version} in the
+ * manifest of {@value JenkinsWar#PATH}. When plugins are resolved (not taken from a lock file) the
+ * war is read whole from the base's layers, as the plugin installation manager reads it, for its
+ * {@code WEB-INF/detached-plugins}; what it says is cached by the base's digest with the account
+ * files, so a base's war is read once.
  *
  * @param env the base's environment, {@code NAME=value} entries
  * @param version the Jenkins version, or {@code null} if not known or not needed
+ * @param bundled the plugins the war bundles, id to version; empty if not read
  */
-record JenkinsOfBase(List<String> env, String version) {
+record JenkinsOfBase(List<String> env, String version, Map<String, String> bundled) {
   /** Copies the parts. */
   JenkinsOfBase {
     env = List.copyOf(env);
+    bundled = Map.copyOf(bundled);
   }
 
   /**
@@ -69,33 +74,64 @@ record JenkinsOfBase(List<String> env, String version) {
       throws JenkinsDindException {
     List<String> env = BaseConfigEnv.read(reader.cache(), source, manifest);
     if (request.plugins().isEmpty()) {
-      return new JenkinsOfBase(env, null);
+      return new JenkinsOfBase(env, null, Map.of());
     }
     Optional<String> given = request.plugins().givenJenkinsVersion();
-    if (given.isPresent()) {
-      return new JenkinsOfBase(env, given.get());
-    }
     Optional<String> fromEnv = JenkinsWar.versionFromEnv(env);
-    if (fromEnv.isPresent()) {
-      events.handle(Event.info("Jenkins " + fromEnv.get() + " in the base (JENKINS_VERSION)"));
-      return new JenkinsOfBase(env, fromEnv.get());
+    boolean resolving = request.plugins().lockFile() == null;
+    if (given.isPresent() && !resolving) {
+      return new JenkinsOfBase(env, given.get(), Map.of());
     }
-    LayerWalker.Extractor manifestOnly =
-        war -> JenkinsWar.version(war).orElse("").getBytes(StandardCharsets.UTF_8);
-    Optional<String> fromWar =
-        reader
-            .read(
-                source,
-                platform,
-                Set.of(JenkinsWar.PATH),
-                pull.view(),
-                Map.of(JenkinsWar.PATH, manifestOnly))
-            .file(JenkinsWar.PATH)
-            .map(ImageFile::content)
-            .map(bytes -> new String(bytes, StandardCharsets.UTF_8).strip())
-            .filter(v -> !v.isEmpty());
-    fromWar.ifPresent(
-        v -> events.handle(Event.info("Jenkins " + v + " in the base (" + JenkinsWar.PATH + ")")));
-    return new JenkinsOfBase(env, fromWar.orElse(null));
+    if (fromEnv.isPresent() && given.isEmpty()) {
+      events.handle(Event.info("Jenkins " + fromEnv.get() + " in the base (JENKINS_VERSION)"));
+    }
+    if (fromEnv.isPresent() && !resolving) {
+      return new JenkinsOfBase(env, given.orElse(fromEnv.get()), Map.of());
+    }
+    // whole, whatever this build needs of it: the cache keeps one answer per base
+    LayerWalker.Extractor extractor = war -> encode(JenkinsWar.read(war, true));
+    JenkinsWar war =
+        decode(
+            reader
+                .read(
+                    source,
+                    platform,
+                    Set.of(JenkinsWar.PATH),
+                    pull.view(),
+                    Map.of(JenkinsWar.PATH, extractor))
+                .file(JenkinsWar.PATH)
+                .map(ImageFile::content)
+                .orElse(new byte[0]));
+    if (given.isEmpty() && fromEnv.isEmpty() && war.version() != null) {
+      events.handle(
+          Event.info("Jenkins " + war.version() + " in the base (" + JenkinsWar.PATH + ")"));
+    }
+    if (!war.bundled().isEmpty()) {
+      events.handle(
+          Event.debug("The base's war bundles " + war.bundled() + " (" + JenkinsWar.PATH + ")"));
+    }
+    return new JenkinsOfBase(env, given.orElse(fromEnv.orElse(war.version())), war.bundled());
+  }
+
+  /** What the war says, as cached: its version on the first line, then {@code id version}. */
+  static byte[] encode(JenkinsWar war) {
+    StringBuilder text = new StringBuilder(war.version() == null ? "" : war.version());
+    war.bundled()
+        .forEach((id, version) -> text.append('\n').append(id).append(' ').append(version));
+    return text.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** Reads back what {@link #encode} wrote; empty bytes for a base without a war. */
+  static JenkinsWar decode(byte[] bytes) {
+    String[] lines = new String(bytes, StandardCharsets.UTF_8).split("\n");
+    String version = lines[0].strip().isEmpty() ? null : lines[0].strip();
+    Map<String, String> bundled = new TreeMap<>();
+    for (int i = 1; i < lines.length; i++) {
+      String[] idVersion = lines[i].strip().split(" ", 2);
+      if (idVersion.length == 2) {
+        bundled.put(idVersion[0], idVersion[1]);
+      }
+    }
+    return new JenkinsWar(version, bundled);
   }
 }

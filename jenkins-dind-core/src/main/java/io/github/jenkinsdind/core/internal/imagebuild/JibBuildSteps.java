@@ -72,7 +72,7 @@ final class JibBuildSteps implements BuildSteps {
     if (request().plugins().isEmpty()) {
       return PluginSet.NONE;
     }
-    // the war's bundled plugins are not read (only its manifest is): none is left out for them
+    // the war's bundled plugins come with the base's version (baseVersion.bundled())
     return new JenkinsPluginsResolver(context.layout(), request().offline(), context.events())
         .resolveAndFetch(request().plugins(), baseVersion, Map.of());
   }

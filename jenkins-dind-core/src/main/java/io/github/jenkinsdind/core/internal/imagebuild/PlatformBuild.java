@@ -6,7 +6,9 @@ import io.github.jenkinsdind.core.api.ImagePlatform;
 import io.github.jenkinsdind.core.api.JenkinsDindException;
 import io.github.jenkinsdind.core.internal.accounts.AccountEdit;
 import io.github.jenkinsdind.core.internal.cli.Toolchain;
+import io.github.jenkinsdind.core.internal.plugins.JenkinsPluginsResolver;
 import io.github.jenkinsdind.core.internal.plugins.PluginSet;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -105,21 +107,21 @@ final class PlatformBuild {
       Toolchain cli;
       PluginSet plugins;
       AtomicBoolean baseFailed = new AtomicBoolean();
-      CompletableFuture<String> jenkinsVersion = new CompletableFuture<>();
+      CompletableFuture<BaseRead> baseForPlugins = new CompletableFuture<>();
       try (Background<Toolchain> cliLayer =
               Background.start(
                   "docker CLI layer", () -> steps.prepareCli(platform, baseFailed::get));
           Background<PluginSet> pluginFiles =
               Background.start(
-                  "Jenkins plugins", () -> steps.preparePlugins(() -> await(jenkinsVersion)))) {
+                  "Jenkins plugins", () -> steps.preparePlugins(baseVersion(baseForPlugins)))) {
         try {
           base = steps.readBase(checked, platform, pull);
         } catch (JenkinsDindException | RuntimeException e) {
           baseFailed.set(true);
-          jenkinsVersion.completeExceptionally(e);
+          baseForPlugins.completeExceptionally(e);
           throw e;
         }
-        jenkinsVersion.complete(base.jenkinsVersion());
+        baseForPlugins.complete(base);
         // needs only the base's layer list: done while the CLI layer may still be compressed
         steps.mountBaseLayers(checked, base);
         cli = cliLayer.join();
@@ -134,8 +136,23 @@ final class PlatformBuild {
     }
   }
 
-  /** The base's Jenkins version, once the base is read; the base's failure if it was not. */
-  private static String await(CompletableFuture<String> version) throws JenkinsDindException {
+  /** The base's Jenkins version and bundled plugins, once the base is read. */
+  private static JenkinsPluginsResolver.BaseVersion baseVersion(CompletableFuture<BaseRead> base) {
+    return new JenkinsPluginsResolver.BaseVersion() {
+      @Override
+      public String get() throws JenkinsDindException {
+        return await(base).jenkinsVersion();
+      }
+
+      @Override
+      public Map<String, String> bundled() throws JenkinsDindException {
+        return await(base).bundled();
+      }
+    };
+  }
+
+  /** The base as read, once it is; the base's failure if it was not. */
+  private static BaseRead await(CompletableFuture<BaseRead> version) throws JenkinsDindException {
     try {
       return version.get();
     } catch (ExecutionException e) {

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -59,6 +60,16 @@ public final class JenkinsPluginsResolver {
      * @throws JenkinsDindException if reading the base failed
      */
     String get() throws JenkinsDindException;
+
+    /**
+     * Returns the plugins the base's war bundles.
+     *
+     * @return id to version; empty if not known
+     * @throws JenkinsDindException if reading the base failed
+     */
+    default Map<String, String> bundled() throws JenkinsDindException {
+      return Map.of();
+    }
   }
 
   /**
@@ -105,6 +116,9 @@ public final class JenkinsPluginsResolver {
     Map<String, PluginRelease> byUrl = UrlPlugins.fetch(specs, fetcher);
     Path centerFile = source.centerFile(request.updateCenterUrl());
     String jenkins = jenkinsVersion(request, base);
+    Map<String, String> allBundled = new TreeMap<>(base.bundled());
+    allBundled.putAll(bundled);
+    bundled = allBundled;
     if (jenkins == null) {
       events.handle(
           Event.warn(
