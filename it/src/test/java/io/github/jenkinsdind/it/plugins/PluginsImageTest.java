@@ -317,4 +317,47 @@ class PluginsImageTest {
     assertThat(rootfs.resolve("usr/share/jenkins/ref/plugins/git.jpi")).exists();
     assertThat(rootfs.resolve("usr/share/jenkins/ref/plugins/credentials.jpi")).doesNotExist();
   }
+
+  @Test
+  void intoTheDaemonTheWarIsReadFromTheDaemonsCopyOfTheBase() throws Exception {
+    // no JENKINS_VERSION: the version comes from the war, read where the daemon pulled the base
+    String base = PluginBases.push(temp.resolve("daemon-base"), null);
+    String image = "jenkins-dind-it/plugins-daemon:" + UUID.randomUUID().toString().substring(0, 8);
+    try (StandInUpdateCenter center = updateCenter()) {
+      BuildResult result =
+          JenkinsDind.build(
+              from(base, temp.resolve("cache"))
+                  .to(ImageTarget.dockerDaemon(image, Set.of()))
+                  .plugins(
+                      JenkinsPlugins.of(List.of("git")).withUpdateCenterUrl(center.centerUrl()))
+                  .build(),
+              events::add);
+
+      assertThat(result.jenkinsVersion()).isEqualTo(PluginBases.WAR_VERSION);
+      String listed =
+          Commands.stdout(
+              TIMEOUT,
+              "docker",
+              "run",
+              "--rm",
+              "--entrypoint",
+              "/bin/busybox",
+              image,
+              "ls",
+              "/usr/share/jenkins/ref/plugins");
+      assertThat(listed).contains("git.jpi", "scm-api.jpi", "credentials.jpi");
+      assertThat(
+              Commands.stdout(
+                  TIMEOUT,
+                  "docker",
+                  "image",
+                  "inspect",
+                  "--format",
+                  "{{index .Config.Labels \"io.github.jenkinsdind.jenkins.version\"}}",
+                  image))
+          .isEqualTo(PluginBases.WAR_VERSION);
+    } finally {
+      Commands.run(TIMEOUT, "docker", "image", "rm", "--force", image);
+    }
+  }
 }

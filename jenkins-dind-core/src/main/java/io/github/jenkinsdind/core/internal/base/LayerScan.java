@@ -61,7 +61,7 @@ final class LayerScan {
     try (TarArchiveInputStream tar = LayerStreams.openTar(layer, counter)) {
       TarArchiveEntry entry;
       while ((entry = tar.getNextEntry()) != null) {
-        Optional<String> normalized = EntryPaths.normalize(entry.getName());
+        Optional<String> normalized = EntryPaths.normalize(layer.fromRoot(entry.getName()));
         if (normalized.isEmpty() || normalized.get().equals("/")) {
           continue; // a name above the root is no file of the image
         }
@@ -70,7 +70,7 @@ final class LayerScan {
           noteHiding(name, entry);
         }
         if (isInteresting(name)) {
-          take(name, entry, tar);
+          take(layer, name, entry, tar);
           if (allResolved()) {
             return; // closes the stream before its end: the rest of the layer is not needed
           }
@@ -111,10 +111,11 @@ final class LayerScan {
     }
   }
 
-  private void take(String name, TarArchiveEntry entry, TarArchiveInputStream tar)
+  private void take(
+      LayerWalker.Layer layer, String name, TarArchiveEntry entry, TarArchiveInputStream tar)
       throws IOException, ConfigurationException {
     if (entry.isLink()) {
-      Optional<String> target = EntryPaths.normalize(entry.getLinkName());
+      Optional<String> target = EntryPaths.normalize(layer.fromRoot(entry.getLinkName()));
       if (target.isEmpty()) {
         throw unsupported(name, "it is a hard link to " + entry.getLinkName());
       }

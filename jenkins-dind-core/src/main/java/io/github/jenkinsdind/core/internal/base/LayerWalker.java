@@ -70,17 +70,44 @@ public final class LayerWalker {
    * @param description says which layer it is, for messages; for example {@code layer 3 of 5
    *     (sha256:1234...)}
    * @param opener opens it
+   * @param root the directory its entry names are relative to ({@code /} for a layer)
    */
-  public record Layer(String description, LayerOpener opener) {
+  public record Layer(String description, LayerOpener opener, String root) {
     /**
      * Checks the parts.
      *
      * @param description the description
      * @param opener the opener
+     * @param root the directory the tar's entry names are relative to, ending in {@code /}: {@code
+     *     /} for a layer, {@code /usr/share/} for a daemon's archive of {@code /usr/share/jenkins}
+     *     (whose entries are named {@code jenkins/...})
      */
     public Layer {
       Objects.requireNonNull(description, "description");
       Objects.requireNonNull(opener, "opener");
+      if (!root.startsWith("/") || !root.endsWith("/")) {
+        throw new IllegalArgumentException("root: " + root);
+      }
+    }
+
+    /**
+     * A layer: its entries are named from the image's root.
+     *
+     * @param description the description
+     * @param opener the opener
+     */
+    public Layer(String description, LayerOpener opener) {
+      this(description, opener, "/");
+    }
+
+    /**
+     * Names an entry of the tar from the image's root.
+     *
+     * @param entryName the entry's name in the tar
+     * @return the name from the image's root, as the tar would have it
+     */
+    String fromRoot(String entryName) {
+      return root.equals("/") ? entryName : root.substring(1) + entryName;
     }
   }
 

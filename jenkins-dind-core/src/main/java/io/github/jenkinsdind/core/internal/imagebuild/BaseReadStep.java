@@ -60,12 +60,15 @@ final class BaseReadStep {
       BaseFiles files = reader.read(source, platform, ACCOUNT_PATHS, pull.view());
       List<BaseManifest.Layer> layers =
           source.resolved().map(BaseManifest::layers).orElse(List.of());
-      if (!JenkinsOfBase.needsEnv(request) || source.resolved().isEmpty()) {
+      if (!JenkinsOfBase.needsEnv(request)) {
         return new BaseRead(files.files(), files.baseDigest(), layers);
       }
+      // the account files may have come from the daemon's copy or the cache, without the
+      // manifest: the config's env and the war need it
+      BaseManifest manifest =
+          source.resolved().isPresent() ? source.resolved().get() : source.resolve(platform);
       JenkinsOfBase jenkins =
-          JenkinsOfBase.read(
-              request, reader, source, source.resolved().get(), platform, pull, events);
+          JenkinsOfBase.read(request, reader, source, manifest, platform, pull, events);
       return new BaseRead(
           files.files(),
           files.baseDigest(),

@@ -258,7 +258,9 @@ final class DaemonBasePull implements BaseFilesView, AutoCloseable {
     return Optional.of(
         new LayerWalker.Layer(
             directory + " of the Docker daemon's copy " + reference,
-            () -> ImageDirectory.archive(engine, reference, directory)));
+            () -> ImageDirectory.archive(engine, reference, directory),
+            // the archive names its entries from the directory's own name: etc/..., jenkins/...
+            directory.substring(0, directory.lastIndexOf('/') + 1)));
   }
 
   /**
