@@ -17,9 +17,14 @@ import java.util.TreeMap;
  *     {@code registry://})
  * @param target where the image goes
  * @param platform the platform to build for, when {@code platforms} is empty; with {@code
- *     platforms} and a {@code docker} target, the one loaded into the daemon
+ *     platforms} and a {@code docker} target, the one loaded into the daemon when the daemon's own
+ *     architecture is not among them
  * @param platforms the platforms of a multi-platform image (an image index), each built with its
- *     own docker CLI and account files; empty for a one-platform image
+ *     own docker CLI and account files; empty for a one-platform image (or with {@code
+ *     allPlatforms})
+ * @param allPlatforms whether the platforms are every platform of the base (a registry base's
+ *     manifest list or OCI index) that the docker CLI and its plugins exist for; then {@code
+ *     platforms} is empty
  * @param dockerCli where the docker CLI comes from
  * @param cliPlugins the docker CLI plugins the image carries, each at most once (by default buildx
  *     and compose); {@link DockerCli#requireSha256()} asks a pin of them too
@@ -47,6 +52,7 @@ public record BuildRequest(
     ImageTarget target,
     ImagePlatform platform,
     List<ImagePlatform> platforms,
+    boolean allPlatforms,
     DockerCli dockerCli,
     List<DockerCliPlugin> cliPlugins,
     AccountSpec accounts,
@@ -63,10 +69,10 @@ public record BuildRequest(
   /**
    * Says whether this is a multi-platform build.
    *
-   * @return whether {@link #platforms()} is not empty
+   * @return whether {@link #platforms()} is not empty, or {@link #allPlatforms()}
    */
   public boolean multiPlatform() {
-    return !platforms.isEmpty();
+    return allPlatforms || !platforms.isEmpty();
   }
 
   /** The default base image. */
@@ -79,6 +85,7 @@ public record BuildRequest(
    * @param target the target
    * @param platform the platform
    * @param platforms the platforms of a multi-platform image, or empty
+   * @param allPlatforms whether every platform of the base is built
    * @param dockerCli the docker CLI
    * @param cliPlugins the docker CLI plugins
    * @param accounts the account edit
@@ -100,6 +107,9 @@ public record BuildRequest(
     Objects.requireNonNull(target, "target");
     Objects.requireNonNull(platform, "platform");
     platforms = List.copyOf(platforms);
+    if (allPlatforms && !platforms.isEmpty()) {
+      throw new IllegalArgumentException("allPlatforms with platforms listed: " + platforms);
+    }
     Objects.requireNonNull(dockerCli, "dockerCli");
     cliPlugins = List.copyOf(cliPlugins);
     Objects.requireNonNull(accounts, "accounts");
@@ -127,6 +137,7 @@ public record BuildRequest(
     private ImageTarget target;
     private ImagePlatform platform = ImagePlatform.LINUX_AMD64;
     private List<ImagePlatform> platforms = List.of();
+    private boolean allPlatforms;
     private DockerCli dockerCli = DockerCli.download(DockerCli.DEFAULT_VERSION);
     private List<DockerCliPlugin> cliPlugins = DockerCliPlugin.defaults();
     private AccountSpec accounts = AccountSpec.defaults();
@@ -176,6 +187,22 @@ public record BuildRequest(
      */
     public Builder platforms(List<ImagePlatform> value) {
       this.platforms = List.copyOf(value);
+      this.allPlatforms = false;
+      return this;
+    }
+
+    /**
+     * Builds every platform of the base that the docker CLI and its plugins exist for (a published
+     * download or a local file for the architecture), in the order of the base's manifest list or
+     * OCI index; the base's other platforms are left out with a warning. The base must be a
+     * registry image: a {@code docker://} or {@code tar://} base holds one platform, so list it.
+     *
+     * @return this builder
+     * @since 0.2.0
+     */
+    public Builder allPlatforms() {
+      this.platforms = List.of();
+      this.allPlatforms = true;
       return this;
     }
 
@@ -342,6 +369,7 @@ public record BuildRequest(
           Objects.requireNonNull(target, "target: call to(ImageTarget) first"),
           platform,
           platforms,
+          allPlatforms,
           dockerCli,
           cliPlugins,
           accounts,

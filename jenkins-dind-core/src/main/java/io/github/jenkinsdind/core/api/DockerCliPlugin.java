@@ -3,6 +3,7 @@ package io.github.jenkinsdind.core.api;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -22,10 +23,20 @@ import java.util.Optional;
  *     labels
  * @param urlTemplate the download URL, with {@code {arch}} and {@code {version}} placeholders
  * @param localFile a local plugin binary, or {@code null} to download
- * @param sha256 the expected sha256 of the downloaded or local file (hex), or {@code null}
+ * @param sha256 the expected sha256 of the downloaded or local file (hex), or {@code null}; with
+ *     several platforms, it may be {@code amd64=…,arm64=…} pairs
+ * @param localFiles local plugin binaries by architecture, as platforms name them ({@code amd64},
+ *     {@code arm64}, …), for a multi-platform image: each platform takes its architecture's file,
+ *     and a platform whose architecture has none downloads; empty when {@code localFile} or the
+ *     download serves
  */
 public record DockerCliPlugin(
-    Name name, String version, String urlTemplate, Path localFile, String sha256) {
+    Name name,
+    String version,
+    String urlTemplate,
+    Path localFile,
+    String sha256,
+    Map<String, Path> localFiles) {
 
   /** The default version of buildx, whose published sha256 are built in. */
   public static final String DEFAULT_BUILDX_VERSION = "0.34.0";
@@ -147,11 +158,27 @@ public record DockerCliPlugin(
    * @param urlTemplate the URL template
    * @param localFile the local file, or {@code null}
    * @param sha256 the sha256, or {@code null}
+   * @param localFiles the local files by architecture, or empty
    */
   public DockerCliPlugin {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(version, "version");
     Objects.requireNonNull(urlTemplate, "urlTemplate");
+    localFiles = localFiles == null ? Map.of() : Map.copyOf(localFiles);
+  }
+
+  /**
+   * A plugin without local files by architecture.
+   *
+   * @param name the plugin
+   * @param version the version
+   * @param urlTemplate the URL template
+   * @param localFile the local file, or {@code null}
+   * @param sha256 the sha256, or {@code null}
+   */
+  public DockerCliPlugin(
+      Name name, String version, String urlTemplate, Path localFile, String sha256) {
+    this(name, version, urlTemplate, localFile, sha256, Map.of());
   }
 
   /**
@@ -181,7 +208,7 @@ public record DockerCliPlugin(
    * @return the copy
    */
   public DockerCliPlugin withVersion(String value) {
-    return new DockerCliPlugin(name, value, urlTemplate, localFile, sha256);
+    return new DockerCliPlugin(name, value, urlTemplate, localFile, sha256, localFiles);
   }
 
   /**
@@ -191,7 +218,7 @@ public record DockerCliPlugin(
    * @return the copy
    */
   public DockerCliPlugin withUrlTemplate(String template) {
-    return new DockerCliPlugin(name, version, template, localFile, sha256);
+    return new DockerCliPlugin(name, version, template, localFile, sha256, localFiles);
   }
 
   /**
@@ -201,7 +228,7 @@ public record DockerCliPlugin(
    * @return the copy
    */
   public DockerCliPlugin withLocalFile(Path file) {
-    return new DockerCliPlugin(name, version, urlTemplate, file, sha256);
+    return new DockerCliPlugin(name, version, urlTemplate, file, sha256, localFiles);
   }
 
   /**
@@ -211,7 +238,18 @@ public record DockerCliPlugin(
    * @return the copy
    */
   public DockerCliPlugin withSha256(String expectedSha256) {
-    return new DockerCliPlugin(name, version, urlTemplate, localFile, expectedSha256);
+    return new DockerCliPlugin(name, version, urlTemplate, localFile, expectedSha256, localFiles);
+  }
+
+  /**
+   * Returns a copy that takes a local file per architecture, for a multi-platform image.
+   *
+   * @param files the files by architecture key ({@code amd64}, {@code arm64}, …); empty for none
+   * @return the copy
+   * @since 0.2.0
+   */
+  public DockerCliPlugin withLocalFiles(Map<String, Path> files) {
+    return new DockerCliPlugin(name, version, urlTemplate, localFile, sha256, files);
   }
 
   /**

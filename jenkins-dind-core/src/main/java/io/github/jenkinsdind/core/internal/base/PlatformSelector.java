@@ -146,7 +146,7 @@ public final class PlatformSelector {
    * @param architecture for example {@code x86_64} or {@code aarch64}
    * @return for example {@code amd64} or {@code arm64}
    */
-  static String normalizeArchitecture(String architecture) {
+  public static String normalizeArchitecture(String architecture) {
     String lower = architecture.toLowerCase(Locale.ROOT);
     return switch (lower) {
       case "x86_64", "x86-64", "x64" -> "amd64";

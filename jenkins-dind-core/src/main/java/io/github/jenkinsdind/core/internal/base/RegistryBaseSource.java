@@ -170,6 +170,29 @@ public final class RegistryBaseSource implements BaseSource {
     }
   }
 
+  /**
+   * Lists the base's platforms (its index's image entries, in order, or a single image's one),
+   * architectures under their index names; online only: the list is not cached.
+   *
+   * @return the platforms
+   * @throws JenkinsDindException if the base cannot be read, or the build is offline
+   */
+  public synchronized List<ImagePlatform> platforms() throws JenkinsDindException {
+    if (offline) {
+      throw new ConfigurationException(
+          "the build is offline and the platforms of base " + reference + " are not cached",
+          Setting.PLATFORMS,
+          "all",
+          "perhaps you should list the platforms to build instead of all when offline");
+    }
+    try {
+      return new RegistryManifestReader(reference, image, describe(), events)
+          .platforms(sessions.main());
+    } catch (IOException | RegistryException | RuntimeException e) {
+      throw RegistryErrors.translate(e, Setting.FROM, reference);
+    }
+  }
+
   private BaseManifest resolveOffline(ImagePlatform platform) throws ConfigurationException {
     Optional<String> digest = cache.digestFor(reference, platform);
     if (digest.isEmpty()) {

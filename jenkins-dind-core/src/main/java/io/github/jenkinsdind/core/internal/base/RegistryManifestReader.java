@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.security.DigestException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -60,18 +61,58 @@ final class RegistryManifestReader {
     throw unsupported(top);
   }
 
+  /**
+   * Reads the platforms the image offers: the image entries of a manifest list or OCI index, in its
+   * order, architectures under their index names ({@code x86_64} is {@code amd64}); a single
+   * image's platform from its config.
+   */
+  List<ImagePlatform> platforms(RegistrySession session)
+      throws IOException, RegistryException, JenkinsDindException {
+    RegistryManifest top = session.pullManifest(image.getQualifier());
+    checkPinnedDigest(top);
+    if (top instanceof RegistryManifest.Index list) {
+      return list.entries().stream()
+          .map(RegistryManifestReader::entry)
+          .filter(PlatformSelector.Entry::isImage)
+          .map(
+              e ->
+                  new ImagePlatform(
+                      e.os().toLowerCase(Locale.ROOT),
+                      PlatformSelector.normalizeArchitecture(e.architecture())))
+          .distinct()
+          .toList();
+    } else if (top instanceof RegistryManifest.Image single && single.config().isPresent()) {
+      ImageJson.ConfigPlatform said = configPlatform(session, single.config().get());
+      if (said.os().isPresent() && said.architecture().isPresent()) {
+        return List.of(
+            new ImagePlatform(
+                said.os().get(),
+                PlatformSelector.normalizeArchitecture(said.architecture().get())));
+      }
+      throw new ConfigurationException(
+          "base image " + reference + " does not say its platform",
+          Setting.PLATFORMS,
+          "all",
+          "perhaps you should list the platforms to build instead of all");
+    }
+    throw unsupported(top);
+  }
+
+  private static PlatformSelector.Entry entry(RegistryManifest.Entry e) {
+    return new PlatformSelector.Entry(
+        e.digest(),
+        e.os().orElse(null),
+        e.architecture().orElse(null),
+        null, // jib-core's templates drop the variant
+        e.annotations());
+  }
+
   private BaseManifest fromList(
       RegistrySession session, RegistryManifest.Index list, ImagePlatform wanted)
       throws IOException, RegistryException, JenkinsDindException {
     List<PlatformSelector.Entry> entries = new ArrayList<>();
     for (RegistryManifest.Entry e : list.entries()) {
-      entries.add(
-          new PlatformSelector.Entry(
-              e.digest(),
-              e.os().orElse(null),
-              e.architecture().orElse(null),
-              null, // jib-core's templates drop the variant
-              e.annotations()));
+      entries.add(entry(e));
     }
     PlatformSelector.Entry chosen =
         PlatformSelector.select(entries, wanted)
@@ -104,18 +145,7 @@ final class RegistryManifestReader {
     if (manifest.config().isEmpty()) {
       throw unsupported(manifest);
     }
-    RegistryManifest.Blob config = manifest.config().get();
-    if (config.size() > MAX_CONFIG_BYTES) {
-      throw new EnvironmentException(
-          "the config of " + reference + " is " + config.size() + " bytes; too big",
-          Setting.FROM,
-          reference,
-          (String) null,
-          null);
-    }
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    session.pullBlob(digestOf(config.digest()), written -> {}).writeTo(bytes);
-    ImageJson.ConfigPlatform said = ImageJson.configPlatform(bytes.toByteArray());
+    ImageJson.ConfigPlatform said = configPlatform(session, manifest.config().get());
     if (said.os().isEmpty() || said.architecture().isEmpty()) {
       events.handle(
           Event.warn(
@@ -138,6 +168,22 @@ final class RegistryManifestReader {
               + ", or use a base image that has "
               + wanted);
     }
+  }
+
+  private ImageJson.ConfigPlatform configPlatform(
+      RegistrySession session, RegistryManifest.Blob config)
+      throws IOException, JenkinsDindException {
+    if (config.size() > MAX_CONFIG_BYTES) {
+      throw new EnvironmentException(
+          "the config of " + reference + " is " + config.size() + " bytes; too big",
+          Setting.FROM,
+          reference,
+          (String) null,
+          null);
+    }
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    session.pullBlob(digestOf(config.digest()), written -> {}).writeTo(bytes);
+    return ImageJson.configPlatform(bytes.toByteArray());
   }
 
   private static DescriptorDigest digestOf(String digest) throws IOException {

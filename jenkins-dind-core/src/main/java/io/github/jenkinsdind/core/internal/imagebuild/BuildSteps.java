@@ -7,6 +7,8 @@ import io.github.jenkinsdind.core.internal.accounts.AccountEdit;
 import io.github.jenkinsdind.core.internal.cli.Toolchain;
 import io.github.jenkinsdind.core.internal.plugins.JenkinsPluginsResolver;
 import io.github.jenkinsdind.core.internal.plugins.PluginSet;
+import java.util.List;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -17,6 +19,8 @@ import java.util.function.BooleanSupplier;
  *   <li>{@link #check}: every setting, and the target registry's answer; nothing is read or written
  *       before it passes
  *   <li>{@link #route}: which way the base goes; then {@link #connect} to the daemon if needed
+ *   <li>for a multi-platform request, {@link #platforms} (and {@link #daemonArchitecture} for a
+ *       {@code docker} target, which loads one)
  *   <li>per platform: {@link #startPull} (the daemon's own pull of a registry base), {@link
  *       #prepareCli} and {@link #preparePlugins} on threads of their own while {@link #readBase}
  *       runs (the plugins wait for the base's Jenkins version only once their update center is
@@ -52,6 +56,25 @@ interface BuildSteps {
    * @throws JenkinsDindException if the daemon cannot be reached
    */
   DaemonConnection connect(BaseRoute route) throws JenkinsDindException;
+
+  /**
+   * Decides the platforms of a multi-platform build ({@link PlatformList}): those listed, or the
+   * base's for {@code platforms=all}; checks the per-architecture settings against them.
+   *
+   * @param checked the checked request
+   * @return the platforms, in order
+   * @throws JenkinsDindException if the base's platforms cannot be read or none can be built
+   */
+  List<ImagePlatform> platforms(CheckedRequest checked) throws JenkinsDindException;
+
+  /**
+   * Asks the daemon its architecture, for a {@code docker} target of a multi-platform request.
+   *
+   * @param daemon the daemon connection
+   * @return the architecture as the daemon says it ({@code x86_64}), or empty if it says none
+   * @throws JenkinsDindException if the daemon fails to answer
+   */
+  Optional<String> daemonArchitecture(DaemonConnection daemon) throws JenkinsDindException;
 
   /**
    * Starts the daemon's own pull of the base, if the route says so.

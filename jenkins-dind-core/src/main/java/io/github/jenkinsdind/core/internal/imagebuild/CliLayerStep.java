@@ -2,7 +2,7 @@ package io.github.jenkinsdind.core.internal.imagebuild;
 
 import com.google.cloud.tools.jib.api.buildplan.FileEntriesLayer;
 import io.github.jenkinsdind.core.api.BuildRequest;
-import io.github.jenkinsdind.core.api.DockerCliPlugin;
+import io.github.jenkinsdind.core.api.ConfigurationException;
 import io.github.jenkinsdind.core.api.EnvironmentException;
 import io.github.jenkinsdind.core.api.Event;
 import io.github.jenkinsdind.core.api.EventHandler;
@@ -123,13 +123,32 @@ final class CliLayerStep {
   private static Toolchain resolve(
       BuildRequest request, BinaryResolver resolver, ImagePlatform platform)
       throws JenkinsDindException {
-    ResolvedBinary cli = resolver.resolve(request.dockerCli(), platform);
+    List<BinarySource> sources = forPlatform(request, platform);
+    ResolvedBinary cli = resolver.resolve(sources.get(0), platform);
     List<ResolvedBinary> plugins = new ArrayList<>();
-    for (DockerCliPlugin plugin : request.cliPlugins()) {
-      plugins.add(
-          resolver.resolve(BinarySource.of(plugin, request.dockerCli().requireSha256()), platform));
+    for (BinarySource plugin : sources.subList(1, sources.size())) {
+      plugins.add(resolver.resolve(plugin, platform));
     }
     return new Toolchain(cli, plugins);
+  }
+
+  /**
+   * The sources of the docker CLI and its plugins for one platform: each with the pin and the local
+   * file of the platform's architecture when the settings give one per architecture ({@link
+   * ArchitectureBinaries#forPlatform}), as they are otherwise.
+   *
+   * @param request the request
+   * @param platform the platform
+   * @return the CLI's source, then its plugins'
+   * @throws ConfigurationException if a per-architecture pin is malformed
+   */
+  static List<BinarySource> forPlatform(BuildRequest request, ImagePlatform platform)
+      throws ConfigurationException {
+    List<BinarySource> sources = new ArrayList<>();
+    for (ArchitectureBinaries binary : ArchitectureBinaries.of(request)) {
+      sources.add(binary.forPlatform(platform));
+    }
+    return sources;
   }
 
   /**

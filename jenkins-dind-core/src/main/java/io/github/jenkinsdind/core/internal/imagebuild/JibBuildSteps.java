@@ -9,11 +9,14 @@ import io.github.jenkinsdind.core.internal.accounts.AccountEdit;
 import io.github.jenkinsdind.core.internal.accounts.AccountEditor;
 import io.github.jenkinsdind.core.internal.accounts.AccountFiles;
 import io.github.jenkinsdind.core.internal.cli.Toolchain;
+import io.github.jenkinsdind.core.internal.daemon.Engine;
 import io.github.jenkinsdind.core.internal.jib.RegistrySession;
 import io.github.jenkinsdind.core.internal.plugins.JenkinsPluginsResolver;
 import io.github.jenkinsdind.core.internal.plugins.PluginSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
 /** The build's steps: each method hands its values to the step class that does the work. */
@@ -48,6 +51,21 @@ final class JibBuildSteps implements BuildSteps {
   @Override
   public DaemonConnection connect(BaseRoute route) throws JenkinsDindException {
     return DaemonConnection.open(route.needsDaemon(), request().dockerHost(), context.events());
+  }
+
+  @Override
+  public List<ImagePlatform> platforms(CheckedRequest checked) throws JenkinsDindException {
+    return PlatformList.choose(request(), checked, context.layout(), context.events());
+  }
+
+  @Override
+  public Optional<String> daemonArchitecture(DaemonConnection daemon) throws JenkinsDindException {
+    if (daemon.engine().isEmpty()) {
+      return Optional.empty();
+    }
+    Engine engine = daemon.engine().get();
+    return Optional.ofNullable(
+        engine.call("tell about itself", () -> engine.client().infoCmd().exec()).getArchitecture());
   }
 
   @Override

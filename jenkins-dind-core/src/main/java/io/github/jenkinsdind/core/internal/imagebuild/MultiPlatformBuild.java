@@ -5,7 +5,6 @@ import io.github.jenkinsdind.core.api.EnvironmentException;
 import io.github.jenkinsdind.core.api.Event;
 import io.github.jenkinsdind.core.api.EventHandler;
 import io.github.jenkinsdind.core.api.ImagePlatform;
-import io.github.jenkinsdind.core.api.ImageTarget;
 import io.github.jenkinsdind.core.api.JenkinsDindException;
 import io.github.jenkinsdind.core.api.Setting;
 import io.github.jenkinsdind.core.api.Suggestion;
@@ -21,11 +20,13 @@ import java.util.stream.Collectors;
 /**
  * A multi-platform build: {@link PlatformBuild} once per platform, each with the base's image for
  * that platform, its own account files and its own docker CLI and plugins for the architecture,
- * then one image index ({@link IndexTargets}). Nothing names the target before every platform has
- * been written: a failing platform leaves the target's tags as they were.
+ * then one image index ({@link IndexTargets}). Every platform is prepared (its base read, its
+ * binaries resolved and checked against their pins) before any is written, so that a bad pin or a
+ * platform the base lacks pushes nothing; and nothing names the target before every platform has
+ * been written: a failing write leaves the target's tags as they were.
  *
- * <p>A Docker daemon holds one platform per tag: for a {@code docker} target only {@code platform}
- * is built and loaded, and the event says so.
+ * <p>A Docker daemon holds one platform per tag: a {@code docker} target does not come here ({@link
+ * DaemonPlatform} picks the one platform to build and load).
  */
 final class MultiPlatformBuild {
 
@@ -66,13 +67,9 @@ final class MultiPlatformBuild {
    * Checks the platforms of a multi-platform request.
    *
    * @param platforms the platforms
-   * @param target the target
-   * @param platform the one platform named for a docker target
-   * @throws ConfigurationException if a platform is listed twice, or a docker target's platform is
-   *     not among them
+   * @throws ConfigurationException if a platform is listed twice
    */
-  static void check(List<ImagePlatform> platforms, ImageTarget target, ImagePlatform platform)
-      throws ConfigurationException {
+  static void check(List<ImagePlatform> platforms) throws ConfigurationException {
     if (platforms.stream().distinct().count() != platforms.size()) {
       throw new ConfigurationException(
           "platforms lists a platform twice: "
@@ -82,21 +79,6 @@ final class MultiPlatformBuild {
           Suggestion.perhaps()
               .text("list each platform once in ")
               .setting(Setting.PLATFORMS)
-              .build(),
-          null);
-    }
-    if (target instanceof ImageTarget.DockerDaemon && !platforms.contains(platform)) {
-      throw new ConfigurationException(
-          "a Docker daemon holds one platform per tag, and platform "
-              + platform
-              + " is not among platforms "
-              + platforms,
-          Setting.PLATFORM,
-          platform.toString(),
-          Suggestion.perhaps()
-              .text("set ")
-              .setting(Setting.PLATFORM)
-              .text(" to the one to load, or use target registry or tar for the whole index")
               .build(),
           null);
     }
@@ -112,14 +94,20 @@ final class MultiPlatformBuild {
   Outcome run(List<ImagePlatform> platforms) throws JenkinsDindException {
     Path work = workDirectory();
     try {
+      List<PlatformBuild.Prepared> prepared = new ArrayList<>();
+      for (ImagePlatform platform : platforms) {
+        events.handle(Event.info("Preparing the " + platform + " image"));
+        prepared.add(platformBuild.prepare(platform));
+      }
       List<IndexTargets.Written> written = new ArrayList<>();
       List<PlatformBuild.Outcome> outcomes = new ArrayList<>();
       List<Path> tars = new ArrayList<>();
-      for (ImagePlatform platform : platforms) {
+      for (PlatformBuild.Prepared ready : prepared) {
+        ImagePlatform platform = ready.platform();
         Path tar = work.resolve(platform.os() + "-" + platform.architecture() + ".tar");
-        events.handle(Event.info("Building the " + platform + " image"));
+        events.handle(Event.info("Writing the " + platform + " image"));
         PlatformBuild.Outcome outcome =
-            platformBuild.run(platform, (pull, base) -> targets.platformWriter(platform, tar));
+            platformBuild.write(ready, targets.platformWriter(platform, tar));
         outcomes.add(outcome);
         written.add(new IndexTargets.Written(platform, outcome.image()));
         tars.add(tar);

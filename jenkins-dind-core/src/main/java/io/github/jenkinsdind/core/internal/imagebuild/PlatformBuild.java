@@ -46,6 +46,16 @@ final class PlatformBuild {
     }
   }
 
+  /**
+   * One platform read and resolved, not written yet.
+   *
+   * @param platform the platform
+   * @param base the base as read
+   * @param cli the docker CLI and its plugins
+   * @param plugins the Jenkins plugins
+   */
+  record Prepared(ImagePlatform platform, BaseRead base, Toolchain cli, PluginSet plugins) {}
+
   /** Makes the writer of one platform's image, once its base has been read. */
   @FunctionalInterface
   interface PlatformTarget {
@@ -103,37 +113,71 @@ final class PlatformBuild {
    */
   Outcome run(ImagePlatform platform, PlatformTarget target) throws JenkinsDindException {
     try (StartedPull pull = steps.startPull(checked, route, daemon)) {
-      BaseRead base;
-      Toolchain cli;
-      PluginSet plugins;
-      AtomicBoolean baseFailed = new AtomicBoolean();
-      CompletableFuture<BaseRead> baseForPlugins = new CompletableFuture<>();
-      try (Background<Toolchain> cliLayer =
-              Background.start(
-                  "docker CLI layer", () -> steps.prepareCli(platform, baseFailed::get));
-          Background<PluginSet> pluginFiles =
-              Background.start(
-                  "Jenkins plugins", () -> steps.preparePlugins(baseVersion(baseForPlugins)))) {
-        try {
-          base = steps.readBase(checked, platform, pull);
-        } catch (JenkinsDindException | RuntimeException e) {
-          baseFailed.set(true);
-          baseForPlugins.completeExceptionally(e);
-          throw e;
-        }
-        baseForPlugins.complete(base);
-        // needs only the base's layer list: done while the CLI layer may still be compressed
-        steps.mountBaseLayers(checked, base);
-        cli = cliLayer.join();
-        plugins = pluginFiles.join();
-      }
-      TargetWriter writer = target.writer(pull, base);
-      AccountEdit edit = steps.editAccounts(base);
-      LayerPlan layers = steps.planLayers(cli, edit, plugins);
-      JibContainerBuilder builder =
-          steps.assemble(checked, daemon, base, cli, layers, platform, plugins);
-      return new Outcome(writer.write(builder), base, cli, plugins);
+      Prepared prepared = prepare(platform, pull);
+      return write(prepared, target.writer(pull, prepared.base()));
     }
+  }
+
+  /**
+   * Reads one platform's base and resolves its binaries and plugins, writing nothing: the first
+   * half of a platform of a multi-platform image, whose platforms are all prepared before any is
+   * written. The daemon's own pull of the base (none for a registry or tar target) ends with it.
+   *
+   * @param platform the platform
+   * @return the platform, ready to be written
+   * @throws JenkinsDindException if a step failed
+   */
+  Prepared prepare(ImagePlatform platform) throws JenkinsDindException {
+    try (StartedPull pull = steps.startPull(checked, route, daemon)) {
+      return prepare(platform, pull);
+    }
+  }
+
+  private Prepared prepare(ImagePlatform platform, StartedPull pull) throws JenkinsDindException {
+    BaseRead base;
+    AtomicBoolean baseFailed = new AtomicBoolean();
+    CompletableFuture<BaseRead> baseForPlugins = new CompletableFuture<>();
+    try (Background<Toolchain> cliLayer =
+            Background.start(
+                "docker CLI layer", () -> steps.prepareCli(platform, baseFailed::get));
+        Background<PluginSet> pluginFiles =
+            Background.start(
+                "Jenkins plugins", () -> steps.preparePlugins(baseVersion(baseForPlugins)))) {
+      try {
+        base = steps.readBase(checked, platform, pull);
+      } catch (JenkinsDindException | RuntimeException e) {
+        baseFailed.set(true);
+        baseForPlugins.completeExceptionally(e);
+        throw e;
+      }
+      baseForPlugins.complete(base);
+      // needs only the base's layer list: done while the CLI layer may still be compressed
+      steps.mountBaseLayers(checked, base);
+      return new Prepared(platform, base, cliLayer.join(), pluginFiles.join());
+    }
+  }
+
+  /**
+   * Edits the accounts, plans the layers and writes one prepared platform's image.
+   *
+   * @param prepared the platform, prepared
+   * @param writer where it goes
+   * @return the image, with the base and CLI it was built from
+   * @throws JenkinsDindException if a step failed
+   */
+  Outcome write(Prepared prepared, TargetWriter writer) throws JenkinsDindException {
+    AccountEdit edit = steps.editAccounts(prepared.base());
+    LayerPlan layers = steps.planLayers(prepared.cli(), edit, prepared.plugins());
+    JibContainerBuilder builder =
+        steps.assemble(
+            checked,
+            daemon,
+            prepared.base(),
+            prepared.cli(),
+            layers,
+            prepared.platform(),
+            prepared.plugins());
+    return new Outcome(writer.write(builder), prepared.base(), prepared.cli(), prepared.plugins());
   }
 
   /** The base's Jenkins version and bundled plugins, once the base is read. */

@@ -42,8 +42,11 @@ final class RequestCheck {
     TargetCheck.offline(request);
     AccountEditor.validate(request.accounts());
     cliPlugins(request.cliPlugins());
-    if (request.multiPlatform()) {
-      MultiPlatformBuild.check(request.platforms(), request.target(), request.platform());
+    MultiPlatformBuild.check(request.platforms());
+    if (!request.allPlatforms()) {
+      ArchitectureBinaries.check(
+          ArchitectureBinaries.of(request),
+          request.multiPlatform() ? request.platforms() : List.of(request.platform()));
     }
     JenkinsCheck.check(request.plugins(), request.jenkinsConfig());
     RegistryCredentials credentials = new RegistryCredentials(request.credentials(), events);

@@ -4,12 +4,14 @@ import io.github.jenkinsdind.core.api.BuildRequest;
 import io.github.jenkinsdind.core.api.BuildResult;
 import io.github.jenkinsdind.core.api.Event;
 import io.github.jenkinsdind.core.api.EventHandler;
+import io.github.jenkinsdind.core.api.ImagePlatform;
 import io.github.jenkinsdind.core.api.ImageTarget;
 import io.github.jenkinsdind.core.api.JenkinsDindException;
 import io.github.jenkinsdind.core.api.JenkinsPlugin;
 import io.github.jenkinsdind.core.internal.cli.ResolvedBinary;
 import java.time.Duration;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -19,7 +21,9 @@ import java.util.TreeMap;
  * Wires the steps of a build ({@link BuildSteps}) and does nothing else, after Jib's {@code
  * StepsRunner}: the request is checked, the base's route decided and the daemon connected once,
  * then the platform part ({@link PlatformBuild}) runs for the request's platform, and its outcome
- * becomes the build's result.
+ * becomes the build's result. A multi-platform request decides its platforms ({@link PlatformList})
+ * and runs {@link MultiPlatformBuild}; with a {@code docker} target, which holds one platform per
+ * tag, it builds the one {@link DaemonPlatform} picks.
  */
 final class StepsRunner {
   private final BuildRequest request;
@@ -51,23 +55,20 @@ final class StepsRunner {
     BaseRoute route = steps.route(checked);
     try (DaemonConnection daemon = steps.connect(route)) {
       PlatformBuild platformBuild = new PlatformBuild(steps, checked, route, daemon);
-      if (request.multiPlatform() && !(request.target() instanceof ImageTarget.DockerDaemon)) {
-        MultiPlatformBuild.Outcome outcome =
-            new MultiPlatformBuild(platformBuild, steps.indexTargets(checked), steps.tmp(), events)
-                .run(request.platforms());
-        return multiPlatformResult(outcome, start);
+      if (!request.multiPlatform()) {
+        return result(platformBuild.run(request.platform()), start);
       }
-      if (request.multiPlatform()) {
-        events.handle(
-            Event.info(
-                "A Docker daemon holds one platform per tag: building and loading "
-                    + request.platform()
-                    + " only, of "
-                    + request.platforms()
-                    + "; the registry and tar targets write the whole index"));
+      List<ImagePlatform> platforms = steps.platforms(checked);
+      if (request.target() instanceof ImageTarget.DockerDaemon) {
+        DaemonPlatform choice =
+            DaemonPlatform.choose(platforms, request.platform(), steps.daemonArchitecture(daemon));
+        events.handle(Event.info(choice.message()));
+        return result(platformBuild.run(choice.loaded()), start);
       }
-      PlatformBuild.Outcome outcome = platformBuild.run(request.platform());
-      return result(outcome, start);
+      MultiPlatformBuild.Outcome outcome =
+          new MultiPlatformBuild(platformBuild, steps.indexTargets(checked), steps.tmp(), events)
+              .run(platforms);
+      return multiPlatformResult(outcome, start);
     }
   }
 

@@ -162,7 +162,16 @@ public record ArchitectureValues(
     return Optional.ofNullable(value != null ? value : byArchitecture.get(platform.architecture()));
   }
 
-  private static void checkKey(Setting setting, String text, String key)
+  /**
+   * Checks an architecture key of a per-architecture setting.
+   *
+   * @param setting the setting, named in the error
+   * @param text the setting's text, named in the error
+   * @param key the key, lower-case
+   * @throws ConfigurationException if Docker publishes no CLI for it, with the right key when it is
+   *     one of Docker's download directory names
+   */
+  public static void checkKey(Setting setting, String text, String key)
       throws ConfigurationException {
     if (KNOWN.contains(key)) {
       return;

@@ -134,6 +134,18 @@ final class FakeSteps implements BuildSteps {
   }
 
   @Override
+  public List<ImagePlatform> platforms(CheckedRequest checked) throws JenkinsDindException {
+    call("platforms");
+    return request.platforms();
+  }
+
+  @Override
+  public Optional<String> daemonArchitecture(DaemonConnection daemon) throws JenkinsDindException {
+    call("daemonArchitecture");
+    return Optional.of("x86_64");
+  }
+
+  @Override
   public StartedPull startPull(CheckedRequest checked, BaseRoute route, DaemonConnection daemon) {
     callUnchecked("startPull");
     return StartedPull.none();
