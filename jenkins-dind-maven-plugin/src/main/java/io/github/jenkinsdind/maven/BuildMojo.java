@@ -12,6 +12,7 @@ import io.github.jenkinsdind.core.api.ImageTarget;
 import io.github.jenkinsdind.core.api.JenkinsDind;
 import io.github.jenkinsdind.core.api.JenkinsDindException;
 import io.github.jenkinsdind.core.api.JenkinsPlugins;
+import io.github.jenkinsdind.core.api.Setting;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -109,13 +110,16 @@ public class BuildMojo extends AbstractJenkinsDindMojo<BuildRequest> {
 
   /**
    * The platforms of a multi-platform image, comma-separated, for example {@code
-   * linux/amd64,linux/arm64}: each is built from the base's image for it, with its own account
-   * files and the docker CLI (and plugins) for its architecture, and one image index ties them
-   * together. A registry target pushes each platform under {@code <tag>-<os>-<architecture>} and
-   * the index under the tags; a tar target writes an OCI layout tar holding the index; a docker
-   * target builds and loads {@code platform} only. Per-architecture pins: {@code
-   * dockerClientSha256=amd64=…,arm64=…} (likewise {@code buildxSha256}, {@code composeSha256}).
-   * Unset: one platform, {@code platform}.
+   * linux/amd64,linux/arm64}, or {@code all}: every platform of the base's manifest list or OCI
+   * index (a registry base) that a docker CLI and the plugins exist for, with a warning naming the
+   * others. Each is built from the base's image for it, with its own account files and the docker
+   * CLI (and plugins) for its architecture, and one image index ties them together. A registry
+   * target pushes each platform under {@code <tag>-<os>-<architecture>} and the index under the
+   * tags; a tar target writes an OCI layout tar holding the index; a docker target builds and loads
+   * one: the daemon's own platform when it is among them, else {@code platform}. Per-architecture
+   * pins and files: {@code dockerClientSha256=amd64=…,arm64=…}, {@code
+   * dockerClient=amd64=…,arm64=…} (likewise for buildx and compose). Unset: one platform, {@code
+   * platform}.
    *
    * @since 0.2.0
    */
@@ -145,16 +149,19 @@ public class BuildMojo extends AbstractJenkinsDindMojo<BuildRequest> {
 
   /**
    * A local docker CLI: a static binary, or a tarball in Docker's layout ({@code docker/docker}
-   * inside). When set, nothing is downloaded: for air-gapped builds.
+   * inside). When set, nothing is downloaded: for air-gapped builds. With {@code platforms}: one
+   * file per architecture, {@code amd64=path,arm64=path} (a platform without one downloads).
+   * Relative paths are resolved against the project's directory.
    *
    * @since 0.1.0
    */
   @Parameter(property = PROPERTY_PREFIX + "dockerClient")
-  File dockerClient;
+  String dockerClient;
 
   /**
    * The expected sha256 (64 hex digits) of the downloaded tarball or of {@code dockerClient}. The
-   * build fails if the file does not match.
+   * build fails if the file does not match. With {@code platforms}: one per architecture, {@code
+   * amd64=…,arm64=…}.
    *
    * @since 0.1.0
    */
@@ -207,15 +214,17 @@ public class BuildMojo extends AbstractJenkinsDindMojo<BuildRequest> {
 
   /**
    * A local buildx binary ({@code docker-buildx}); nothing is downloaded then. Set {@code
-   * buildxVersion} to its version, for the label.
+   * buildxVersion} to its version, for the label. With {@code platforms}: {@code
+   * amd64=path,arm64=path}.
    *
    * @since 0.2.0
    */
   @Parameter(property = PROPERTY_PREFIX + "buildxFile")
-  File buildxFile;
+  String buildxFile;
 
   /**
-   * The expected sha256 of the buildx file (downloaded or local).
+   * The expected sha256 of the buildx file (downloaded or local); with {@code platforms}, {@code
+   * amd64=…,arm64=…}.
    *
    * @since 0.2.0
    */
@@ -255,15 +264,17 @@ public class BuildMojo extends AbstractJenkinsDindMojo<BuildRequest> {
 
   /**
    * A local compose binary ({@code docker-compose}); nothing is downloaded then. Set {@code
-   * composeVersion} to its version, for the label.
+   * composeVersion} to its version, for the label. With {@code platforms}: {@code
+   * amd64=path,arm64=path}.
    *
    * @since 0.2.0
    */
   @Parameter(property = PROPERTY_PREFIX + "composeFile")
-  File composeFile;
+  String composeFile;
 
   /**
-   * The expected sha256 of the compose file (downloaded or local).
+   * The expected sha256 of the compose file (downloaded or local); with {@code platforms}, {@code
+   * amd64=…,arm64=…}.
    *
    * @since 0.2.0
    */
@@ -470,6 +481,10 @@ public class BuildMojo extends AbstractJenkinsDindMojo<BuildRequest> {
   @Parameter(defaultValue = "${project.build.directory}", readonly = true, required = true)
   File buildDirectory;
 
+  /** The project's directory, against which relative paths of the string file settings resolve. */
+  @Parameter(defaultValue = "${project.basedir}", readonly = true, required = true)
+  File projectDirectory;
+
   private final SettingsDecrypter settingsDecrypter;
 
   /**
@@ -498,18 +513,22 @@ public class BuildMojo extends AbstractJenkinsDindMojo<BuildRequest> {
   protected BuildRequest request() throws JenkinsDindException {
     TargetKind kind = TargetKind.parse(target);
     ImagePlatform imagePlatform = ImagePlatform.parse(platform);
+    ArchitectureFilesSetting cliFiles = files(Setting.DOCKER_CLIENT, dockerClient);
     DockerCli cli =
         new DockerCli(
             orEmpty(dockerVersion).trim(),
             orEmpty(dockerClientUrl).trim(),
-            dockerClient == null ? null : dockerClient.toPath(),
+            cliFiles.single(),
             blankToNull(dockerClientSha256),
-            requireDockerClientSha256);
+            requireDockerClientSha256,
+            cliFiles.byArchitecture());
     long gid = gid();
-    return BuildRequest.from(orEmpty(from).trim())
-        .to(kind.target(orEmpty(image).trim(), tagSet(tags), tarFile.toPath()))
-        .platform(imagePlatform)
-        .platforms(PlatformsSetting.parse(platforms))
+    BuildRequest.Builder request =
+        BuildRequest.from(orEmpty(from).trim())
+            .to(kind.target(orEmpty(image).trim(), tagSet(tags), tarFile.toPath()))
+            .platform(imagePlatform);
+    PlatformsSetting.apply(platforms, request);
+    return request
         .dockerCli(cli)
         .cliPlugins(cliPluginList())
         .accounts(
@@ -547,22 +566,44 @@ public class BuildMojo extends AbstractJenkinsDindMojo<BuildRequest> {
     List<DockerCliPlugin> plugins = new ArrayList<>();
     for (DockerCliPlugin.Name name : CliPluginsSetting.parse(cliPlugins)) {
       if (name == DockerCliPlugin.Name.BUILDX && !skipBuildx) {
-        plugins.add(plugin(name, buildxVersion, buildxUrl, buildxFile, buildxSha256));
+        plugins.add(
+            plugin(
+                name,
+                buildxVersion,
+                buildxUrl,
+                files(Setting.BUILDX_FILE, buildxFile),
+                buildxSha256));
       } else if (name == DockerCliPlugin.Name.COMPOSE && !skipCompose) {
-        plugins.add(plugin(name, composeVersion, composeUrl, composeFile, composeSha256));
+        plugins.add(
+            plugin(
+                name,
+                composeVersion,
+                composeUrl,
+                files(Setting.COMPOSE_FILE, composeFile),
+                composeSha256));
       }
     }
     return plugins;
   }
 
   private static DockerCliPlugin plugin(
-      DockerCliPlugin.Name name, String version, String url, File file, String sha256) {
+      DockerCliPlugin.Name name,
+      String version,
+      String url,
+      ArchitectureFilesSetting files,
+      String sha256) {
     return new DockerCliPlugin(
         name,
         orEmpty(version).trim(),
         orEmpty(url).trim(),
-        file == null ? null : file.toPath(),
-        blankToNull(sha256));
+        files.single(),
+        blankToNull(sha256),
+        files.byArchitecture());
+  }
+
+  private ArchitectureFilesSetting files(Setting setting, String text)
+      throws ConfigurationException {
+    return ArchitectureFilesSetting.parse(setting, text, projectDirectory.toPath());
   }
 
   private long gid() throws JenkinsDindException {

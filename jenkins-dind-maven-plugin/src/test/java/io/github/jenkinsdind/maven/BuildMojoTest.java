@@ -239,6 +239,106 @@ class BuildMojoTest {
   }
 
   @Test
+  void platformsListsThePlatformsOrAllOfTheBase() throws Exception {
+    BuildRequest listed =
+        build(
+                "defaults",
+                MojoHarness.Invocation.with(
+                    Map.of("jenkins-dind.platforms", "linux/amd64, linux/arm64")))
+            .validatedRequest();
+    assertThat(listed.platforms())
+        .containsExactly(ImagePlatform.LINUX_AMD64, new ImagePlatform("linux", "arm64"));
+    assertThat(listed.allPlatforms()).isFalse();
+    assertThat(listed.multiPlatform()).isTrue();
+
+    BuildRequest all =
+        build("defaults", MojoHarness.Invocation.with(Map.of("jenkins-dind.platforms", "ALL")))
+            .validatedRequest();
+    assertThat(all.allPlatforms()).isTrue();
+    assertThat(all.platforms()).isEmpty();
+    assertThat(all.multiPlatform()).isTrue();
+
+    BuildRequest none = build("defaults", MojoHarness.Invocation.plain()).validatedRequest();
+    assertThat(none.multiPlatform()).isFalse();
+  }
+
+  @Test
+  void platformsRefusesAllNextToPlatformsAndAMalformedOneNamingTheSetting() throws Exception {
+    for (String bad : List.of("all,linux/arm64", "linux/amd64,arm64")) {
+      assertThatThrownBy(
+              () ->
+                  build(
+                          "defaults",
+                          MojoHarness.Invocation.with(Map.of("jenkins-dind.platforms", bad)))
+                      .validatedRequest())
+          .isInstanceOf(MojoFailureException.class)
+          .hasMessageContaining(
+              "  Setting: <platforms> in the plugin's <configuration>, or -Djenkins-dind.platforms"
+                  + " (now: "
+                  + bad
+                  + ")")
+          .hasMessageContaining("  Perhaps you should");
+    }
+  }
+
+  @Test
+  void fileSettingsTakeOnePathOrOnePerArchitectureResolvedAgainstTheProject() throws Exception {
+    Path basedir = unit("defaults");
+    String amd64Pin = "ab".repeat(32);
+    String arm64Pin = "cd".repeat(32);
+    BuildRequest request =
+        build(
+                "defaults",
+                MojoHarness.Invocation.with(
+                    Map.of(
+                        "jenkins-dind.platforms", "linux/amd64,linux/arm64",
+                        "jenkins-dind.dockerClient",
+                            "amd64=tools/docker-x86_64.tgz, arm64=/opt/docker-aarch64.tgz",
+                        "jenkins-dind.dockerClientSha256",
+                            "amd64=" + amd64Pin + ",arm64=" + arm64Pin,
+                        "jenkins-dind.buildxFile", "arm64=tools/buildx-arm64",
+                        "jenkins-dind.composeFile", "tools/compose")))
+            .validatedRequest();
+
+    assertThat(request.dockerCli().local()).isEmpty();
+    assertThat(request.dockerCli().localFiles())
+        .isEqualTo(
+            Map.of(
+                "amd64", basedir.resolve("tools/docker-x86_64.tgz"),
+                "arm64", Path.of("/opt/docker-aarch64.tgz")));
+    assertThat(request.dockerCli().expectedSha256())
+        .contains("amd64=" + amd64Pin + ",arm64=" + arm64Pin);
+    DockerCliPlugin buildx = request.cliPlugins().get(0);
+    assertThat(buildx.name()).isEqualTo(DockerCliPlugin.Name.BUILDX);
+    assertThat(buildx.localFiles())
+        .isEqualTo(Map.of("arm64", basedir.resolve("tools/buildx-arm64")));
+    DockerCliPlugin compose = request.cliPlugins().get(1);
+    assertThat(compose.local()).contains(basedir.resolve("tools/compose"));
+    assertThat(compose.localFiles()).isEmpty();
+
+    BuildRequest one =
+        build(
+                "defaults",
+                MojoHarness.Invocation.with(Map.of("jenkins-dind.dockerClient", "tools/docker")))
+            .validatedRequest();
+    assertThat(one.dockerCli().local()).contains(basedir.resolve("tools/docker"));
+    assertThat(one.dockerCli().localFiles()).isEmpty();
+
+    assertThatThrownBy(
+            () ->
+                build(
+                        "defaults",
+                        MojoHarness.Invocation.with(
+                            Map.of("jenkins-dind.dockerClient", "amd64=a,amd64=b")))
+                    .validatedRequest())
+        .isInstanceOf(MojoFailureException.class)
+        .hasMessageContaining("dockerClient names amd64 twice")
+        .hasMessageContaining(
+            "  Setting: <dockerClient> in the plugin's <configuration>, or"
+                + " -Djenkins-dind.dockerClient");
+  }
+
+  @Test
   void theConfigurationWinsOverAProperty() throws Exception {
     BuildRequest request =
         build(
