@@ -175,5 +175,15 @@ class MultiPlatformBuildTest {
                 .succeeded())
         .as("the tag names nothing")
         .isFalse();
+    assertThat(
+            Commands.run(
+                    PlatformChecks.TIMEOUT,
+                    "skopeo",
+                    "inspect",
+                    "--tls-verify=false",
+                    "docker://" + image.replace(":1.0", ":1.0-linux-amd64"))
+                .succeeded())
+        .as("every platform is prepared before any is written: amd64 is not pushed either")
+        .isFalse();
   }
 }

@@ -15,8 +15,8 @@ import java.util.List;
  * the raw index, one platform's manifest and config ({@code --override-arch}), one platform's root
  * file system.
  */
-final class PlatformChecks {
-  static final Duration TIMEOUT = Duration.ofMinutes(2);
+public final class PlatformChecks {
+  public static final Duration TIMEOUT = Duration.ofMinutes(2);
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private PlatformChecks() {}
@@ -27,7 +27,7 @@ final class PlatformChecks {
    * @param source {@code docker://…} (read without TLS verification) or {@code oci-archive:…}
    * @return the bytes as skopeo printed them
    */
-  static String raw(String source) {
+  public static String raw(String source) {
     return Commands.stdout(
         TIMEOUT, commandArray(List.of("skopeo", "inspect", "--raw"), source, null));
   }
@@ -40,7 +40,7 @@ final class PlatformChecks {
    * @param architecture the platform's architecture
    * @return skopeo's JSON
    */
-  static JsonNode inspect(String source, String architecture) {
+  public static JsonNode inspect(String source, String architecture) {
     return json(
         Commands.stdout(TIMEOUT, commandArray(List.of("skopeo", "inspect"), source, architecture)));
   }
@@ -52,7 +52,7 @@ final class PlatformChecks {
    * @param architecture the platform's architecture
    * @return the image config JSON
    */
-  static JsonNode config(String source, String architecture) {
+  public static JsonNode config(String source, String architecture) {
     return json(
         Commands.stdout(
             TIMEOUT, commandArray(List.of("skopeo", "inspect", "--config"), source, architecture)));
@@ -66,7 +66,7 @@ final class PlatformChecks {
    * @param dir an empty directory
    * @return the root file system
    */
-  static Path rootfs(String source, String architecture, Path dir) {
+  public static Path rootfs(String source, String architecture, Path dir) {
     Path layout = dir.resolve("layout-" + architecture);
     List<String> copy = new ArrayList<>(List.of("skopeo", "copy"));
     List<String> args = command(copy, source, architecture);
@@ -87,7 +87,7 @@ final class PlatformChecks {
    * @param architecture the architecture
    * @return the digest, or null if the index has none
    */
-  static String digestOf(JsonNode index, String architecture) {
+  public static String digestOf(JsonNode index, String architecture) {
     for (JsonNode manifest : index.get("manifests")) {
       JsonNode platform = manifest.get("platform");
       if (platform.get("os").asText().equals("linux")
@@ -98,7 +98,7 @@ final class PlatformChecks {
     return null;
   }
 
-  static JsonNode json(String text) {
+  public static JsonNode json(String text) {
     try {
       return JSON.readTree(text);
     } catch (IOException e) {
