@@ -164,7 +164,8 @@ class MultiPlatformBuildTest {
                         .build(),
                     event -> {}));
 
-    assertThat(e.setting()).contains(Setting.PLATFORM);
+    assertThat(e.setting()).contains(Setting.PLATFORMS);
+    assertThat(e.getMessage()).contains("has no linux/s390x image");
     assertThat(
             Commands.run(
                     PlatformChecks.TIMEOUT,

@@ -97,7 +97,7 @@ final class MultiPlatformBuild {
       List<PlatformBuild.Prepared> prepared = new ArrayList<>();
       for (ImagePlatform platform : platforms) {
         events.handle(Event.info("Preparing the " + platform + " image"));
-        prepared.add(platformBuild.prepare(platform));
+        prepared.add(prepare(platform, platforms));
       }
       List<IndexTargets.Written> written = new ArrayList<>();
       List<PlatformBuild.Outcome> outcomes = new ArrayList<>();
@@ -115,6 +115,30 @@ final class MultiPlatformBuild {
       return new Outcome(targets.writeIndex(written, tars), written, outcomes);
     } finally {
       FileTrees.deleteQuietly(work);
+    }
+  }
+
+  /** Prepares a platform; a platform the base lacks is a fault of {@code platforms}. */
+  private PlatformBuild.Prepared prepare(ImagePlatform platform, List<ImagePlatform> platforms)
+      throws JenkinsDindException {
+    try {
+      return platformBuild.prepare(platform);
+    } catch (ConfigurationException e) {
+      if (e.setting().filter(Setting.PLATFORM::equals).isEmpty()) {
+        throw e;
+      }
+      String list =
+          platforms.stream().map(ImagePlatform::toString).collect(Collectors.joining(","));
+      throw new ConfigurationException(
+          e.getMessage(),
+          Setting.PLATFORMS,
+          list,
+          Suggestion.perhaps()
+              .text("leave " + platform + " out of ")
+              .setting(Setting.PLATFORMS)
+              .text(", or set it to all for every platform of the base a docker CLI exists for")
+              .build(),
+          e);
     }
   }
 
