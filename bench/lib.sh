@@ -2,6 +2,8 @@
 #
 # BENCH_HOME     work and cache directory (default /tmp/jenkins-dind-bench): the base's data, per-run caches, logs
 # SERVICES_DIR   where .ci/services.sh keeps services.properties (default /tmp/jenkins-dind-services)
+# BENCH_BASE     which base: random (default; random data over a busybox root filesystem) or debian (the same layers
+#                over a Debian bookworm root filesystem made by debootstrap --variant=minbase, cached in BENCH_HOME)
 
 BENCH_HOME=${BENCH_HOME:-/tmp/jenkins-dind-bench}
 SERVICES_DIR=${SERVICES_DIR:-/tmp/jenkins-dind-services}
@@ -18,6 +20,12 @@ property() {
 
 REGISTRY=$(property registry.plain)
 REGISTRY_LOG=$(property registry.plain.log)
-BASE_REPOSITORY=bench/jenkins
+BENCH_BASE=${BENCH_BASE:-random}
+case $BENCH_BASE in
+  random) BASE_REPOSITORY=bench/jenkins BASE_DIR=$BENCH_HOME/base ;;
+  debian) BASE_REPOSITORY=bench/jenkins-debian BASE_DIR=$BENCH_HOME/base-debian ;;
+  *) die "BENCH_BASE must be random or debian, not '$BENCH_BASE'; perhaps you should unset it (random is the default)" ;;
+esac
+BASE_JSON=$BASE_DIR/base.json
 BASE_TAG=base
 BASE_REF=$REGISTRY/$BASE_REPOSITORY:$BASE_TAG

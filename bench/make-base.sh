@@ -10,6 +10,11 @@
 # Every data file is random bytes, so the compressed size is the real size. Sizes (MiB) can be changed with
 # BENCH_OS_MB, BENCH_JDK_MB, BENCH_WAR_MB and BENCH_PLUGINS_MB.
 #
+# BENCH_BASE=debian makes the same layers over a real Debian root filesystem instead of busybox's (many small files,
+# as the bottom layer of jenkins/jenkins is): `debootstrap --variant=minbase bookworm` from $BENCH_DEBIAN_MIRROR
+# (default http://deb.debian.org/debian), run once and kept as $BENCH_HOME/debian/bookworm-minbase.tar (delete it to
+# run debootstrap again). That base is 127.0.0.1:5000/bench/jenkins-debian:base, its data in $BENCH_HOME/base-debian.
+#
 # Writes $BENCH_HOME/base/base.json: the reference, the manifest digest, every layer (top first) with its compressed
 # size and whether it holds etc/passwd and etc/group, the compressed total and the compressed size of the layers from
 # the top down to the topmost layer holding both files (what a top-down reader has to fetch).
@@ -24,9 +29,10 @@ JDK_MB=${BENCH_JDK_MB:-100}
 WAR_MB=${BENCH_WAR_MB:-90}
 PLUGINS_MB=${BENCH_PLUGINS_MB:-45}
 
-BASE_DIR=$BENCH_HOME/base
-CONTEXT=$BASE_DIR/context
-BASE_JSON=$BASE_DIR/base.json
+# The random data is the same for both bases (BASE_DIR, BASE_JSON and BASE_REPOSITORY are lib.sh's, per BENCH_BASE)
+CONTEXT=$BENCH_HOME/base/context
+DEBIAN_TAR=$BENCH_HOME/debian/bookworm-minbase.tar
+DEBIAN_MIRROR=${BENCH_DEBIAN_MIRROR:-http://deb.debian.org/debian}
 ROOTFS_TAG=jenkins-dind-bench/rootfs:import
 
 # random_file PATH MIB: PATH with MIB MiB of random bytes, unless it already has that size
@@ -49,8 +55,37 @@ random_dir() {
   done
 }
 
+# debian_rootfs: $DEBIAN_TAR, a Debian bookworm minbase root filesystem made by debootstrap (once; cached)
+debian_rootfs() {
+  local dir=$BENCH_HOME/debian root
+  if [[ -s $DEBIAN_TAR ]]; then
+    log "Debian root filesystem: $DEBIAN_TAR (made before; delete it to run debootstrap again)"
+    return
+  fi
+  if ! command -v debootstrap >/dev/null; then
+    log "installing debootstrap"
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends debootstrap >/dev/null \
+      || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+        debootstrap >/dev/null; } || die "could not install debootstrap; perhaps you should install it (apt-get install debootstrap)"
+  fi
+  root=$dir/rootfs.tmp
+  mkdir -p "$dir"
+  rm -rf "$root"
+  log "debootstrap --variant=minbase bookworm from $DEBIAN_MIRROR (once; log: $dir/debootstrap.log)"
+  debootstrap --variant=minbase bookworm "$root" "$DEBIAN_MIRROR" >"$dir/debootstrap.log" 2>&1 \
+    || { tail -n 20 "$dir/debootstrap.log" >&2; die "debootstrap failed (log: $dir/debootstrap.log); perhaps you should set BENCH_DEBIAN_MIRROR to a reachable Debian mirror"; }
+  tar -C "$root" --numeric-owner -cf "$DEBIAN_TAR.tmp" .
+  mv "$DEBIAN_TAR.tmp" "$DEBIAN_TAR"
+  rm -rf "$root"
+}
+
 make_rootfs() {
   local root=$BASE_DIR/rootfs applet
+  if [[ $BENCH_BASE == debian ]]; then
+    debian_rootfs
+    ln -sf "$DEBIAN_TAR" "$BASE_DIR/rootfs.tar"
+    return
+  fi
   rm -rf "$root"
   mkdir -p "$root"/{bin,etc,root,tmp,var,usr/bin,usr/local/bin,usr/share}
   cp /bin/busybox "$root/bin/busybox"
@@ -120,8 +155,8 @@ analyse() {
   done <<<"$layers"
   printf '%s\n' "${json_layers[@]}" | jq -s --arg ref "$BASE_REF" --arg digest "$digest" \
     --argjson needed "$needed" --argjson manifestSize "${#manifest}" \
-    --arg sizes "os=${OS_MB} jdk=${JDK_MB} war=${WAR_MB} plugins=${PLUGINS_MB} MiB" \
-    '{reference: $ref, digest: $digest, layers: ., layerCount: length,
+    --arg sizes "os=${OS_MB} jdk=${JDK_MB} war=${WAR_MB} plugins=${PLUGINS_MB} MiB" --arg kind "$BENCH_BASE" \
+    '{reference: $ref, digest: $digest, kind: $kind, layers: ., layerCount: length,
       compressedTotal: (map(.size) | add), topDownToAccounts: $needed,
       configSize: null, manifestSize: $manifestSize, data: $sizes}' >"$BASE_JSON.tmp"
   local config_size
@@ -141,7 +176,8 @@ main() {
       return
     fi
   fi
-  log "making the base $BASE_REF"
+  log "making the base $BASE_REF ($BENCH_BASE)"
+  rm -f "$BASE_DIR/rootfs.tar"
   make_rootfs
   make_context
   docker rmi -f "$BASE_REF" "$ROOTFS_TAG" >/dev/null 2>&1 || true

@@ -28,15 +28,19 @@ def verdict(ok): if ok then "**PASS**" else "**MISSED**" end;
   def med(s; t; f): [ok(s; t)[] | f | select(. != null)] | median;
   def mx(s; t; f): [ok(s; t)[] | f | select(. != null)] | max;
   def digests(s; t): [ok(s; t)[] | .digest] | unique;
-  def side(t): if t == "dockerfile" then "A: Dockerfile way" else "B: jenkins-dind" end;
+  def side(t): {"dockerfile": "A: Dockerfile way", "jenkins-dind": "B: jenkins-dind", "skopeo": "floor: skopeo copy"}[t];
   def scenarioName(s): {"registry-cold": "registry, cold", "registry-warm": "registry, warm",
-    "docker-cold": "docker, cold", "docker-warm": "docker, warm"}[s];
+    "docker-cold": "docker, cold", "docker-warm": "docker, warm", "cross-cold": "cross-registry, cold",
+    "cross-warm": "cross-registry, warm", "cross-floor": "cross-registry, floor"}[s];
+  # what a record pulled: from registry 1, or for the cross-registry scenarios from registry 2, which has the base
+  def src(s): if (s | startswith("cross-")) then (.baseRegistry // {}) else . end;
   def row(s; t):
     "| \(scenarioName(s)) | \(side(t)) | \(ok(s; t) | length)/\(runs(s; t) | length) | \(med(s; t; .wall) | secs) | "
-    + "\(if t == "dockerfile" then "–" else (med(s; t; .goal) | secs) end) | \(med(s; t; .pulledBytes) | mb) | "
-    + "\(med(s; t; .pulledLayerBlobs) // "–") (\(med(s; t; .pulledDistinctLayers) // "–") of \($base.layerCount)) | \(med(s; t; .pushedBytes) | mb) | "
-    + "\(med(s; t; .mountedBlobs) // "–") | \(if t == "dockerfile" then "–" else (mx(s; t; .rssKb) | mib) end) | "
+    + "\(if t != "jenkins-dind" then "–" else (med(s; t; .goal) | secs) end) | \(med(s; t; src(s).pulledBytes) | mb) | "
+    + "\(med(s; t; src(s).pulledLayerBlobs) // "–") (\(med(s; t; src(s).pulledDistinctLayers) // "–") of \($base.layerCount)) | \(med(s; t; .pushedBytes) | mb) | "
+    + "\(med(s; t; .mountedBlobs) // "–") | \(if t != "jenkins-dind" then "–" else (mx(s; t; .rssKb) | mib) end) | "
     + "\(if (digests(s; t) | length) == 1 then "yes" else "no (\(digests(s; t) | length) different)" end) |";
+  def kind: if $base.kind == "debian" then "Debian" else "random" end;
 
   # the numbers the targets are about
   (med("registry-cold"; "jenkins-dind"; .wall) / med("registry-cold"; "dockerfile"; .wall)) as $coldRatio
@@ -53,6 +57,12 @@ def verdict(ok): if ok then "**PASS**" else "**MISSED**" end;
 | ([ok("registry-cold"; "dockerfile")[], ok("docker-cold"; "dockerfile")[]
     | select(.pulledLayerBlobs < $base.layerCount)] | length) as $notEmpty
 | ($base.layers | map(select(.etcPasswd and .etcGroup)) | first) as $accounts
+| ((ok("cross-cold"; "jenkins-dind") | length) > 0) as $cross
+| (if $cross then med("cross-cold"; "jenkins-dind"; .wall) / med("cross-cold"; "dockerfile"; .wall) else null end) as $crossRatio
+| (if $cross then med("cross-cold"; "jenkins-dind"; .wall) / med("cross-floor"; "skopeo"; .wall) else null end) as $floorRatio
+| (if $cross then mx("cross-cold"; "jenkins-dind"; .baseRegistry.pulledBaseBytes) else null end) as $crossPulled
+| ([ok("cross-cold"; "jenkins-dind")[], ok("cross-warm"; "jenkins-dind")[] | .digest] | unique) as $crossDigests
+| ([ok("cross-cold"; "dockerfile")[] | select(.baseRegistry.pulledLayerBlobs < $base.layerCount)] | length) as $crossNotEmpty
 |
 "# Performance: jenkins-dind against the Dockerfile way",
 "",
@@ -63,14 +73,17 @@ def verdict(ok): if ok then "**PASS**" else "**MISSED**" end;
 "\($env.command)",
 "```",
 "",
+"Base of this run: **\(kind)** (`BENCH_BASE=\($base.kind // "random")`; `BENCH_BASE=debian` or `random` chooses it, see [bench/make-base.sh](../bench/make-base.sh)).",
+"",
 "Both sides use the same dockerd, the same registry (127.0.0.1:5000) and the same static docker CLI binary, and build the same thing: the base plus `/usr/local/bin/docker` and a `docker` group of GID 999 that `jenkins` joins. Medians of \($env.runs) runs; the two sides alternate run by run (A first in odd runs, B first in even runs).",
 "",
 "- **A, the Dockerfile way**: `docker pull` the base, `docker build` (legacy builder) of [bench/dockerfile/Dockerfile](../bench/dockerfile/Dockerfile) (`COPY docker /usr/local/bin/docker`, `RUN` that adds the group), then `docker push` to a new repository of the same registry (registry target only). *Cold*: the base and every image the benchmark made are removed from dockerd first. *Warm*: the same commands again.",
 "- **B, jenkins-dind**: `mvn -B jenkins-dind:build` in [bench/project](../bench/project/pom.xml) with `-Djenkins-dind.target=registry` (a new repository of the same registry) or `docker`; the docker CLI comes from a `file:` URL of a tgz of that binary. *Cold*: a new, empty `cacheDirectory` (and, for `docker`, the same emptied dockerd). *Warm*: the same command with the cold run’s cache. With `docker`, B has the daemon pull the base (by digest) as A does, so the bytes pulled for it are the daemon’s.",
+(if $cross then "- **Cross-registry** (the CI case: the base from one registry, the image to another): the base is copied (same digest) to a second registry the benchmark starts for the run (`docker-registry`, \($env.registry2 // "127.0.0.1")), and both sides build from it and push to a new repository of the first: A pulls from registry 2, builds and pushes to registry 1; B is `target=registry` with `from` in registry 2. *Cold* and *warm* as for the registry target. The floor is `skopeo copy --preserve-digests` of the base from registry 2 to a new repository of registry 1, with an empty blob-info cache (an empty directory bind-mounted over `/var/lib/containers/cache` for skopeo alone), so it copies every layer instead of mounting it: the least any tool can do, since the base must travel. For these scenarios *pulled* and *layer GETs* are registry 2’s." else empty end),
 "",
 "## The base",
 "",
-"`\($base.reference)` (\($base.digest)), made by [bench/make-base.sh](../bench/make-base.sh) from [bench/base/Dockerfile](../bench/base/Dockerfile), laid out as `jenkins/jenkins` is: \($base.layerCount) layers, **\($base.compressedTotal | mb) compressed** (random data, \($base.data)).",
+"`\($base.reference)` (\($base.digest)), made by [bench/make-base.sh](../bench/make-base.sh) from [bench/base/Dockerfile](../bench/base/Dockerfile), laid out as `jenkins/jenkins` is: \($base.layerCount) layers, **\($base.compressedTotal | mb) compressed** (\(if $base.kind == "debian" then "random data over Debian" else "random data" end), \($base.data)\(if $base.kind == "debian" then "; the bottom layer is a Debian bookworm root filesystem, `debootstrap --variant=minbase`, instead of busybox" else "" end)).",
 "",
 "| layer (top first) | compressed | /etc/passwd | /etc/group |",
 "| --- | ---: | :---: | :---: |",
@@ -83,8 +96,9 @@ def verdict(ok): if ok then "**PASS**" else "**MISSED**" end;
 "| scenario | side | runs ok | wall time | goal’s own time | pulled from registry | layer GETs (distinct layers) | pushed to registry | blobs mounted | peak RSS of the Maven JVM (max) | same digest every run |",
 "| --- | --- | :---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | :---: |",
 (["registry-cold", "registry-warm", "docker-cold", "docker-warm"][] as $s | ["dockerfile", "jenkins-dind"][] as $t | row($s; $t)),
+(if $cross then (["cross-cold", "cross-warm"][] as $s | ["dockerfile", "jenkins-dind"][] as $t | row($s; $t)), row("cross-floor"; "skopeo") else empty end),
 "",
-"A’s steps (medians): registry, cold: pull \(med("registry-cold"; "dockerfile"; .steps.pull) | secs), build \(med("registry-cold"; "dockerfile"; .steps.build) | secs), push \(med("registry-cold"; "dockerfile"; .steps.push) | secs); docker, cold: pull \(med("docker-cold"; "dockerfile"; .steps.pull) | secs), build \(med("docker-cold"; "dockerfile"; .steps.build) | secs). B outside the goal’s own time (JVM, Maven and plugin start; wall time less the goal’s time): registry, cold \([ok("registry-cold"; "jenkins-dind")[] | select(.goal != null) | .wall - .goal] | median | secs), warm \([ok("registry-warm"; "jenkins-dind")[] | select(.goal != null) | .wall - .goal] | median | secs).",
+"A’s steps (medians): registry, cold: pull \(med("registry-cold"; "dockerfile"; .steps.pull) | secs), build \(med("registry-cold"; "dockerfile"; .steps.build) | secs), push \(med("registry-cold"; "dockerfile"; .steps.push) | secs); docker, cold: pull \(med("docker-cold"; "dockerfile"; .steps.pull) | secs), build \(med("docker-cold"; "dockerfile"; .steps.build) | secs). B outside the goal’s own time (JVM, Maven and plugin start; wall time less the goal’s time): registry, cold \([ok("registry-cold"; "jenkins-dind")[] | select(.goal != null) | .wall - .goal] | median | secs), warm \([ok("registry-warm"; "jenkins-dind")[] | select(.goal != null) | .wall - .goal] | median | secs).\(if $cross then " Cross-registry, cold: A pull \(med("cross-cold"; "dockerfile"; .steps.pull) | secs), build \(med("cross-cold"; "dockerfile"; .steps.build) | secs), push \(med("cross-cold"; "dockerfile"; .steps.push) | secs); B outside the goal \([ok("cross-cold"; "jenkins-dind")[] | select(.goal != null) | .wall - .goal] | median | secs)." else "" end)",
 "",
 (if (ok("registry-warm-jvm"; "jenkins-dind") | length) > 0 then
 "The same warm rebuild in a JVM that has already run the goal once (B, registry: `mvn -B jenkins-dind:build jenkins-dind:build` with the warm cache, \(ok("registry-warm-jvm"; "jenkins-dind") | length) runs): the second goal takes **\(med("registry-warm-jvm"; "jenkins-dind"; .goal) | secs)** (median; slowest \(mx("registry-warm-jvm"; "jenkins-dind"; .goal) | secs)), the first \(med("registry-warm-jvm"; "jenkins-dind"; .goalFirst) | secs); the two pulled at most \(mx("registry-warm-jvm"; "jenkins-dind"; .pulledLayerBlobs)) layer blobs and gave \(digests("registry-warm-jvm"; "jenkins-dind") | length) digest(s) `\(digests("registry-warm-jvm"; "jenkins-dind") | map(.[7:19]) | join("`, `"))`. The difference is what a fresh JVM costs inside the goal (class loading, the JIT, the first TLS set-up).\n"
@@ -95,7 +109,7 @@ else empty end),
 "Wall time is the whole command as a user waits for it (for B: Maven’s start included); the goal’s own time is what the plugin logs (`Built … in X s`). For `docker`, the digest column compares image ids.",
 (if $failures > 0 then "\n**\($failures) run(s) failed**: see their logs under the work directory (`log` in the results JSON)." else empty end),
 (if $env.jarsStart != $env.jarsEnd then "\n**The plugin or core jar the benchmark built changed during the run**: the runs of B may not all have measured the same code." else empty end),
-(if $notEmpty > 0 then "\n**\($notEmpty) cold run(s) of A did not pull every layer of the base**: dockerd was not empty." else empty end),
+(if $notEmpty + $crossNotEmpty > 0 then "\n**\($notEmpty + $crossNotEmpty) cold run(s) of A did not pull every layer of the base**: dockerd was not empty." else empty end),
 "",
 "## Targets",
 "",
@@ -108,8 +122,14 @@ else empty end),
 "| target=docker, cold: B ≤ 1.0 × A (docker pull + docker build) | B \(med("docker-cold"; "jenkins-dind"; .wall) | secs), A \(med("docker-cold"; "dockerfile"; .wall) | secs): **\($dockerRatio | ratio) ×** | \(verdict($dockerRatio <= 1)) |",
 "| peak RSS of the Maven JVM ≤ 512 MiB (base of \($base.compressedTotal | mb)) | **\($rss | mib)** (largest of all B runs) | \(verdict($rss <= 524288)) |",
 "| the same digest on every run (B) | registry: \($registryDigests | length) digest(s) `\($registryDigests | map(.[7:19]) | join("`, `"))`; docker: \($dockerDigests | length) image id(s) `\($dockerDigests | map(.[7:19]) | join("`, `"))` | \(verdict(($registryDigests | length) == 1 and ($dockerDigests | length) == 1)) |",
+(if $cross then
+"| cross-registry, cold: B ≤ 0.4 × A (docker pull + build + push) in wall time | B \(med("cross-cold"; "jenkins-dind"; .wall) | secs), A \(med("cross-cold"; "dockerfile"; .wall) | secs): **\($crossRatio | ratio) ×** | \(verdict($crossRatio <= 0.4)) |",
+"| cross-registry, cold: B ≤ 2 × the floor (skopeo copy of the base) in wall time | B \(med("cross-cold"; "jenkins-dind"; .wall) | secs), skopeo \(med("cross-floor"; "skopeo"; .wall) | secs): **\($floorRatio | ratio) ×** | \(verdict($floorRatio <= 2)) |",
+"| cross-registry, cold: bytes pulled from the base’s registry (B) ≤ 1.05 × the base compressed (\($base.compressedTotal * 1.05 | mb)) | \($crossPulled | mb) (most of any run) = **\($crossPulled / $base.compressedTotal | ratio) ×** | \(verdict($crossPulled <= $base.compressedTotal * 1.05)) |",
+"| cross-registry: the same digest on every run (B, cold and warm) | \($crossDigests | length) digest(s) `\($crossDigests | map(.[7:19]) | join("`, `"))`\(if ($crossDigests | length) == 1 and ($registryDigests | length) == 1 then (if $crossDigests == $registryDigests then ", the same as on one registry" else ", not the one on one registry" end) else "" end) | \(verdict(($crossDigests | length) == 1)) |"
+else empty end),
 "",
-"For comparison, the Dockerfile way gave \(digests("registry-cold"; "dockerfile") + digests("registry-warm"; "dockerfile") | unique | length) different digest(s) in \(ok("registry-cold"; "dockerfile") + ok("registry-warm"; "dockerfile") | length) registry runs and \(digests("docker-cold"; "dockerfile") + digests("docker-warm"; "dockerfile") | unique | length) image id(s) in \(ok("docker-cold"; "dockerfile") + ok("docker-warm"; "dockerfile") | length) docker runs.",
+"For comparison, the Dockerfile way gave \(digests("registry-cold"; "dockerfile") + digests("registry-warm"; "dockerfile") | unique | length) different digest(s) in \(ok("registry-cold"; "dockerfile") + ok("registry-warm"; "dockerfile") | length) registry runs and \(digests("docker-cold"; "dockerfile") + digests("docker-warm"; "dockerfile") | unique | length) image id(s) in \(ok("docker-cold"; "dockerfile") + ok("docker-warm"; "dockerfile") | length) docker runs\(if $cross then ", and \(digests("cross-cold"; "dockerfile") + digests("cross-warm"; "dockerfile") | unique | length) digest(s) in \(ok("cross-cold"; "dockerfile") + ok("cross-warm"; "dockerfile") | length) cross-registry runs; skopeo copy kept the base’s digest in \(ok("cross-floor"; "skopeo") | map(select(.digest == $base.digest)) | length) of \(ok("cross-floor"; "skopeo") | length) runs" else "" end).",
 "",
 "## How it is measured",
 "",
@@ -117,6 +137,7 @@ else empty end),
 "- **Pulled**: the registry’s access log (combined format) between an offset taken before and one taken a second after each run, only requests on `/v2/bench/…`: the response bytes of every successful `GET` of a manifest or blob. *Layer GETs* counts `GET`s of the base’s layer blobs, and in brackets how many different layers they were (the config blob and manifests are not layers; a layer read twice counts twice). The base target uses the bytes of `GET`s on the base’s repository only.",
 "- **Pushed**: the access log does not give a request’s size, so pushed bytes are the sizes (as the registry serves them, `HEAD`) of the blobs whose upload the client completed (`PUT …/blobs/uploads/…?digest=…` answered 201). Blobs mounted from another repository (`POST …?mount=…&from=…` answered 201) move no bytes and are counted apart. Manifests (a few kB) are not counted.",
 "- **Repositories**: every benchmark run pushes to repositories of its own (`bench/run-<timestamp>/dockerfile-<n>` and `…/jib-<n>`), so a cold push finds nothing in its target repository; the registry as a whole keeps earlier blobs, and either side may mount one from a repository it knows holds it.",
+(if $cross then "- **Cross-registry**: registry 2’s own access log, read the same way, gives what was pulled from it (the base target above: the bytes of `GET`s on the base’s repository of registry 2, against the base’s compressed size, since the whole base must travel); registry 1’s gives what was pushed and mounted. Registry 2 is started for the run, its storage under the run’s work directory, and stopped (storage deleted) at the end." else empty end),
 "- **Digest**: A: the digest `docker push` prints, or the image id; B: `target/jenkins-dind/image.digest`, or the image id in dockerd.",
 "- Cold runs of A start from a dockerd without the base and without any image the benchmark made, tagged or not (B’s docker target leaves the base it had the daemon pull, untagged): \(ok("registry-cold"; "dockerfile") + ok("docker-cold"; "dockerfile") | map(select(.pulledDistinctLayers == $base.layerCount)) | length) of the \(ok("registry-cold"; "dockerfile") + ok("docker-cold"; "dockerfile") | length) cold runs of A pulled all \($base.layerCount) layers of the base; other images in dockerd share no layer with the random base.",
 "",

@@ -21,12 +21,25 @@
 #                       jenkins-dind:build); the second goal's time is a warm rebuild's in a JVM already warmed up
 #        registry-warm-cds  B only: the registry-warm command with class data sharing for Maven's JVM, from an
 #                       archive of one warm build written once (-XX:ArchiveClassesAtExit, then -XX:SharedArchiveFile)
+#        cross-cold     the base on a second registry (started by this script, below), the image pushed to the first:
+#                       A: empty daemon, docker pull (registry 2) + docker build + docker push (registry 1)
+#                       B: target=registry, from registry 2, empty cache
+#        cross-warm     the same again (A: the daemon's cache, B: the cache of the cross-cold run)
+#        cross-floor    skopeo copy of the base from registry 2 to a new repository of registry 1, with an empty
+#                       blob-info cache (or skopeo mounts blobs it has seen instead of copying them): the floor
 #      and records the wall time, the bytes pulled from and pushed to the registry (its access log), the peak RSS
 #      of the Maven JVM, the goal's own duration and the resulting digest (image id for target=docker);
 #   3. writes bench/results/<timestamp>.json and .md and regenerates docs/PERFORMANCE.md (bench/report.sh).
 #
 # Environment: BENCH_HOME (work directory, default /tmp/jenkins-dind-bench), BENCH_NO_DOCS=1 (do not touch
-# docs/PERFORMANCE.md), the base's sizes of bench/make-base.sh. Needs about 4 GB in BENCH_HOME while it runs (the
+# docs/PERFORMANCE.md), BENCH_BASE=random|debian (the base: random data over busybox, the default, or the same over a
+# Debian root filesystem made by debootstrap, see bench/make-base.sh), BENCH_CROSS=0 (leave out the cross-registry
+# scenarios), BENCH_REGISTRY2_PORT (the second registry's first port to try, default 5400), the base's sizes of
+# bench/make-base.sh.
+#
+# The second registry (cross-* scenarios) is Debian's docker-registry, started by this script on 127.0.0.1 (the first
+# free port from BENCH_REGISTRY2_PORT), with its storage and access log under the run's work directory; it is stopped
+# and its storage deleted when the script ends, whatever the outcome. Needs about 4 GB in BENCH_HOME while it runs (the
 # caches of the runs, deleted at the end; the logs stay) and 1 GB in dockerd.
 set -euo pipefail
 
@@ -47,7 +60,12 @@ DOCKER_CLI=/usr/local/bin/docker
 STAMP=$(date -u +%Y%m%dT%H%M%SZ)
 RUN_DIR=$BENCH_HOME/runs/$STAMP
 RECORDS=$RUN_DIR/records.jsonl
-BASE_JSON=$BENCH_HOME/base/base.json
+CROSS=${BENCH_CROSS:-1}
+REGISTRY2=
+REGISTRY2_DIR=$RUN_DIR/registry2
+REGISTRY2_LOG=$REGISTRY2_DIR/registry.log
+REGISTRY2_PID=
+REGISTRY2_USED=
 # Every run of the benchmark pushes to repositories of its own: a cold push must find no blob in its target repository
 RUN_REPOSITORY=bench/run-$(tr '[:upper:]' '[:lower:]' <<<"$STAMP")
 JIB_REPOSITORY=$RUN_REPOSITORY/jib
@@ -70,6 +88,67 @@ require_tools() {
   docker version >/dev/null 2>&1 || die "dockerd does not answer; perhaps you should run 'bash .ci/services.sh'"
   curl -fsS -o /dev/null "http://$REGISTRY/v2/" || die "no registry on $REGISTRY; perhaps you should run 'bash .ci/services.sh'"
   [[ -r $REGISTRY_LOG ]] || die "cannot read the registry's access log '$REGISTRY_LOG' (registry.plain.log)"
+  if [[ $CROSS == 1 ]]; then
+    command -v docker-registry >/dev/null || die "no docker-registry for the cross-registry scenarios; perhaps you should run 'bash .ci/services.sh' (it installs it) or set BENCH_CROSS=0"
+    command -v skopeo >/dev/null || die "no skopeo for the cross-registry floor; perhaps you should run 'bash .ci/services.sh' (it installs it) or set BENCH_CROSS=0"
+    command -v unshare >/dev/null || die "no unshare (util-linux) to give skopeo an empty blob-info cache; perhaps you should set BENCH_CROSS=0"
+  fi
+}
+
+# ---------------------------------------------------------------------------------------------- registry 2
+# start_registry2: a registry of this run's own on 127.0.0.1 (the first free port from BENCH_REGISTRY2_PORT), its
+# storage and access log in REGISTRY2_DIR; sets REGISTRY2. stop_registry2 (on exit) stops it and deletes its storage.
+start_registry2() {
+  local port=${BENCH_REGISTRY2_PORT:-5400} attempt i
+  mkdir -p "$REGISTRY2_DIR/data"
+  for ((attempt = 0; attempt < 50; attempt++, port++)); do
+    (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && continue
+    printf '%s\n' 'version: 0.1' 'log:' '  level: info' 'storage:' '  filesystem:' \
+      "    rootdirectory: $REGISTRY2_DIR/data" '  delete:' '    enabled: true' 'http:' "  addr: 127.0.0.1:$port" \
+      '  secret: jenkins-dind-bench-registry2' >"$REGISTRY2_DIR/config.yml"
+    setsid docker-registry serve "$REGISTRY2_DIR/config.yml" >"$REGISTRY2_LOG" 2>&1 </dev/null &
+    REGISTRY2_PID=$!
+    for ((i = 0; i < 60; i++)); do
+      [[ -d /proc/$REGISTRY2_PID ]] || break
+      if curl -fsS -o /dev/null "http://127.0.0.1:$port/v2/" 2>/dev/null; then
+        REGISTRY2=127.0.0.1:$port REGISTRY2_USED=127.0.0.1:$port
+        log "registry 2 is up on $REGISTRY2 (pid $REGISTRY2_PID, log $REGISTRY2_LOG)"
+        return
+      fi
+      sleep 0.5
+    done
+    if [[ -d /proc/$REGISTRY2_PID ]]; then
+      tail -n 20 "$REGISTRY2_LOG" >&2
+      die "registry 2 did not answer on 127.0.0.1:$port within 30 s (log: $REGISTRY2_LOG)"
+    fi
+    REGISTRY2_PID=
+  done
+  die "no free port for registry 2 from 127.0.0.1:${BENCH_REGISTRY2_PORT:-5400}; perhaps you should set BENCH_REGISTRY2_PORT"
+}
+
+stop_registry2() {
+  if [[ -n $REGISTRY2_PID ]] && [[ -d /proc/$REGISTRY2_PID ]]; then
+    kill "$REGISTRY2_PID" 2>/dev/null || true
+    wait "$REGISTRY2_PID" 2>/dev/null || true
+    log "registry 2 (pid $REGISTRY2_PID) stopped"
+  fi
+  REGISTRY2_PID=
+  rm -rf "$REGISTRY2_DIR/data"
+}
+
+# copy_base_to_registry2: the base, as it is in registry 1 (same manifest digest), into registry 2
+copy_base_to_registry2() {
+  local digest
+  BASE_REF2=$REGISTRY2/$BASE_REPOSITORY:$BASE_TAG
+  skopeo copy -q --preserve-digests --src-tls-verify=false --dest-tls-verify=false "docker://$BASE_REF" \
+    "docker://$BASE_REF2" >"$RUN_DIR/logs/registry2-base.log" 2>&1 \
+    || die "could not copy the base to registry 2 (see $RUN_DIR/logs/registry2-base.log)"
+  digest=$(curl -fsS -I -H 'Accept: application/vnd.docker.distribution.manifest.v2+json' \
+    "http://$REGISTRY2/v2/$BASE_REPOSITORY/manifests/$BASE_TAG" | tr -d '\r' \
+    | awk -F': ' 'tolower($1) == "docker-content-digest" { print $2 }')
+  [[ $digest == "$(jq -r .digest "$BASE_JSON")" ]] \
+    || die "the base in registry 2 has the digest '$digest', not the one of $BASE_REF ($(jq -r .digest "$BASE_JSON"))"
+  log "base copied to $BASE_REF2@$digest"
 }
 
 # ---------------------------------------------------------------------------------------------- helpers
@@ -96,16 +175,17 @@ install_plugin() {
 }
 now() { date +%s.%N; }
 seconds_between() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", b - a }'; }
-log_offset() { stat -c %s "$REGISTRY_LOG"; }
+log_offset() { stat -c %s "${1:-$REGISTRY_LOG}"; }
 
-# registry_traffic FROM TO: JSON of what the registry's access log says about the bench/ repositories between two
-# byte offsets. Pulled: response bytes of GET on manifests and blobs. Pushed: the blobs whose upload was completed
+# registry_traffic FROM TO [LOG REGISTRY]: JSON of what the registry's access log says about the bench/ repositories
+# between two byte offsets (registry 1 unless LOG and REGISTRY say which). Pulled: response bytes of GET on manifests and blobs. Pushed: the blobs whose upload was completed
 # (PUT .../blobs/uploads/...?digest=..., 201), at their size in the registry (the upload requests' own sizes are not
 # in the log), plus nothing for blobs mounted from another repository (POST ...?mount=, 201).
 registry_traffic() {
-  local from=$1 to=$2 lines pushed_bytes=0 pushed_blobs=0 repository digest size
+  local from=$1 to=$2 access_log=${3:-$REGISTRY_LOG} registry=${4:-$REGISTRY} lines pushed_bytes=0 pushed_blobs=0
+  local repository digest size
   lines=$RUN_DIR/window.log
-  tail -c "+$((from + 1))" "$REGISTRY_LOG" | head -c "$((to - from))" >"$lines"
+  tail -c "+$((from + 1))" "$access_log" | head -c "$((to - from))" >"$lines"
   local summary
   summary=$(awk -v base="/v2/$BASE_REPOSITORY/" -v layers="$RUN_DIR/base-layers.txt" '
     BEGIN { while ((getline d < layers) > 0) layer[d] = 1 }
@@ -136,7 +216,7 @@ registry_traffic() {
         otherBlobs, manifests, mounted
     }' "$lines")
   while read -r _ repository digest; do
-    size=$(curl -fsS -I "http://$REGISTRY/v2/$repository/blobs/$digest" | tr -d '\r' \
+    size=$(curl -fsS -I "http://$registry/v2/$repository/blobs/$digest" | tr -d '\r' \
       | awk -F': ' 'tolower($1) == "content-length" { print $2 }')
     pushed_bytes=$((pushed_bytes + ${size:-0}))
     pushed_blobs=$((pushed_blobs + 1))
@@ -167,14 +247,27 @@ daemon_images() {
 empty_daemon() {
   local images pass
   for pass in 1 2 3 4; do
-    images=$(daemon_images "$REGISTRY/bench/" "$DAEMON_REPOSITORY/")
+    images=$(daemon_images "$REGISTRY/bench/" "$DAEMON_REPOSITORY/" ${REGISTRY2:+"$REGISTRY2/bench/"})
     [[ -z $images ]] && return 0
     # shellcheck disable=SC2086
     docker rmi -f $images >/dev/null 2>&1 || true
   done
-  images=$(daemon_images "$REGISTRY/bench/" "$DAEMON_REPOSITORY/")
+  images=$(daemon_images "$REGISTRY/bench/" "$DAEMON_REPOSITORY/" ${REGISTRY2:+"$REGISTRY2/bench/"})
   [[ -z $images ]] || die "dockerd still has images of the benchmark after removing them: $images"
 }
+
+# cross_traffic SCENARIO FROM TO: {"baseRegistry": registry 2's traffic between the offsets} for a cross-* scenario,
+# else {}
+cross_traffic() {
+  if [[ $1 == cross-* ]]; then
+    jq -nc --argjson t "$(registry_traffic "$2" "$3" "$REGISTRY2_LOG" "$REGISTRY2")" '{baseRegistry: $t}'
+  else
+    echo '{}'
+  fi
+}
+
+# offset2: registry 2's access log offset (0 when there is no registry 2)
+offset2() { if [[ -n $REGISTRY2 ]]; then log_offset "$REGISTRY2_LOG"; else echo 0; fi; }
 
 # record JSON...: adds fields to the run's record and appends it to records.jsonl
 record() {
@@ -184,17 +277,19 @@ record() {
 # ---------------------------------------------------------------------------------------------- side A
 # dockerfile_way SCENARIO TARGET(registry|docker) ITERATION
 dockerfile_way() {
-  local scenario=$1 target=$2 i=$3 image out start end from to digest status=ok
+  local scenario=$1 target=$2 i=$3 image out start end from to from2 to2 digest status=ok base_ref=$BASE_REF
   out=$RUN_DIR/logs/$scenario-dockerfile-$i.log
   if [[ $target == registry ]]; then image=$REGISTRY/$DOCKERFILE_REPOSITORY-$i:1; else image=$DAEMON_REPOSITORY/dockerfile:$i; fi
+  if [[ $scenario == cross-* ]]; then base_ref=$BASE_REF2 image=$REGISTRY/$RUN_REPOSITORY/cross-dockerfile-$i:1; fi
   [[ $scenario == *-cold ]] && empty_daemon
   sync
   from=$(log_offset)
+  from2=$(offset2)
   start=$(now)
   local pulled built pushed=
   {
-    docker pull "$BASE_REF" && pulled=$(now) &&
-      DOCKER_BUILDKIT=0 docker build --build-arg "BASE=$BASE_REF" -t "$image" "$RUN_DIR/dockerfile-context" &&
+    docker pull "$base_ref" && pulled=$(now) &&
+      DOCKER_BUILDKIT=0 docker build --build-arg "BASE=$base_ref" -t "$image" "$RUN_DIR/dockerfile-context" &&
       built=$(now) &&
       if [[ $target == registry ]]; then docker push "$image" && pushed=$(now); fi
   } >"$out" 2>&1 || status=failed
@@ -207,6 +302,7 @@ dockerfile_way() {
   fi
   sleep 1
   to=$(log_offset)
+  to2=$(offset2)
   if [[ $status == ok && $target == registry ]]; then
     digest=$(sed -n 's/.*digest: \(sha256:[0-9a-f]*\).*/\1/p' "$out" | tail -n 1)
   elif [[ $status == ok ]]; then
@@ -217,7 +313,7 @@ dockerfile_way() {
       --argjson steps "$steps" \
       '{scenario: $s, tool: "dockerfile", run: $i, status: $st, wall: $w, goal: null, rssKb: null, digest: $d, log: $log,
         steps: $steps}')" \
-    "$(registry_traffic "$from" "$to")"
+    "$(registry_traffic "$from" "$to")" "$(cross_traffic "$scenario" "$from2" "$to2")"
   log "$scenario dockerfile #$i: $status in $(seconds_between "$start" "$end") s"
 }
 
@@ -228,11 +324,14 @@ dockerfile_way() {
 # MAVEN_OPTS for this command only.
 jenkins_dind() {
   local scenario=$1 target=$2 i=$3 goals=${4:-jenkins-dind:build} jvm_options=${5:-} image out cache build start end
-  local from to digest goal goal_first rss status=ok
+  local from to from2 to2 digest goal goal_first rss status=ok base_ref=$BASE_REF
   out=$RUN_DIR/logs/$scenario-jenkins-dind-$i.log
   cache=$RUN_DIR/cache/$target-$i
   build=$RUN_DIR/maven/$scenario-$i
   if [[ $target == registry ]]; then image=$REGISTRY/$JIB_REPOSITORY-$i:1; else image=$DAEMON_REPOSITORY/jib:$i; fi
+  if [[ $scenario == cross-* ]]; then
+    base_ref=$BASE_REF2 image=$REGISTRY/$RUN_REPOSITORY/cross-jib-$i:1 cache=$RUN_DIR/cache/cross-$i
+  fi
   if [[ $scenario == *-cold ]]; then
     rm -rf "$cache"
     [[ $target == docker ]] && empty_daemon
@@ -240,18 +339,20 @@ jenkins_dind() {
   mkdir -p "$cache"
   sync
   from=$(log_offset)
+  from2=$(offset2)
   start=$(now)
   # shellcheck disable=SC2086
   MAVEN_OPTS="${MAVEN_OPTS:-}${jvm_options:+ $jvm_options}" /usr/bin/time -v -o "$out.time" mvn -B -f "$BENCH_DIR/project/pom.xml" -Dmaven.repo.local="$M2_REPOSITORY" $goals \
     -Dorg.slf4j.simpleLogger.showDateTime=true -Dorg.slf4j.simpleLogger.dateTimeFormat=HH:mm:ss.SSS \
     -Djenkins-dind.plugin.version="$PLUGIN_VERSION" -Dbench.buildDir="$build" \
-    -Djenkins-dind.from="$BASE_REF" -Djenkins-dind.target="$target" -Djenkins-dind.image="$image" \
+    -Djenkins-dind.from="$base_ref" -Djenkins-dind.target="$target" -Djenkins-dind.image="$image" \
     -Djenkins-dind.allowInsecureRegistries=true -Djenkins-dind.dockerVersion="$DOCKER_VERSION" \
     -Djenkins-dind.dockerClientUrl="file://$RUN_DIR/cli/docker-{version}.tgz" \
     -Djenkins-dind.cacheDirectory="$cache" >"$out" 2>&1 || status=failed
   end=$(now)
   sleep 1
   to=$(log_offset)
+  to2=$(offset2)
   rss=$(sed -n 's/.*Maximum resident set size (kbytes): \([0-9]*\).*/\1/p' "$out.time")
   goal=$(sed -n 's/.*Built .* in \([0-9.]*\) s.*/\1/p' "$out" | tail -n 1)
   goal_first=$(sed -n 's/.*Built .* in \([0-9.]*\) s.*/\1/p' "$out" | head -n 1)
@@ -267,8 +368,44 @@ jenkins_dind() {
         goalFirst: (if $g1 == "" then null else ($g1 | tonumber) end),
         rssKb: (if $r == "" then null else ($r | tonumber) end),
         digest: $d, log: $log}')" \
-    "$(registry_traffic "$from" "$to")"
+    "$(registry_traffic "$from" "$to")" "$(cross_traffic "$scenario" "$from2" "$to2")"
   log "$scenario jenkins-dind #$i: $status in $(seconds_between "$start" "$end") s (goal ${goal:-?} s, RSS ${rss:-?} kB)"
+}
+
+# ---------------------------------------------------------------------------------------------- the floor
+# skopeo_copy ITERATION: scenario cross-floor, skopeo copy of the base from registry 2 to a new repository of registry 1.
+# skopeo (as root) keeps a blob-info cache in /var/lib/containers/cache: with it, it would mount the blobs it has seen
+# in registry 1 instead of copying them. An empty directory is bind-mounted over it in a mount namespace of skopeo's
+# own, so the cache other programs share is neither read nor touched.
+skopeo_copy() {
+  local i=$1 scenario=cross-floor out empty dest from to from2 to2 start end digest status=ok
+  out=$RUN_DIR/logs/$scenario-skopeo-$i.log
+  empty=$RUN_DIR/skopeo-cache-$i
+  dest=$REGISTRY/$RUN_REPOSITORY/cross-skopeo-$i:1
+  rm -rf "$empty"
+  mkdir -p "$empty" /var/lib/containers/cache
+  sync
+  from=$(log_offset)
+  from2=$(offset2)
+  start=$(now)
+  unshare --mount sh -c 'mount --bind "$1" /var/lib/containers/cache && shift &&
+    exec skopeo copy --preserve-digests --src-tls-verify=false --dest-tls-verify=false "$@"' \
+    skopeo "$empty" "docker://$BASE_REF2" "docker://$dest" >"$out" 2>&1 || status=failed
+  end=$(now)
+  sleep 1
+  to=$(log_offset)
+  to2=$(offset2)
+  rm -rf "$empty"
+  if [[ $status == ok ]]; then
+    digest=$(curl -fsS -I -H 'Accept: application/vnd.docker.distribution.manifest.v2+json' \
+      "http://$REGISTRY/v2/$RUN_REPOSITORY/cross-skopeo-$i/manifests/1" | tr -d '\r' \
+      | awk -F': ' 'tolower($1) == "docker-content-digest" { print $2 }')
+  fi
+  record "$(jq -nc --arg s "$scenario" --argjson i "$i" --arg st "$status" --argjson w "$(seconds_between "$start" "$end")" \
+      --arg d "${digest:-}" --arg log "$out" \
+      '{scenario: $s, tool: "skopeo", run: $i, status: $st, wall: $w, goal: null, rssKb: null, digest: $d, log: $log}')" \
+    "$(registry_traffic "$from" "$to")" "$(cross_traffic "$scenario" "$from2" "$to2")"
+  log "$scenario skopeo #$i: $status in $(seconds_between "$start" "$end") s"
 }
 
 # make_cds_archive ITERATION: the class data sharing archive of one warm registry build (not measured), as a user
@@ -324,12 +461,14 @@ environment_json() {
     --arg commit "$BUILT_COMMIT" --arg dirty "$BUILT_CHANGED" \
     --arg pluginJar "$(date -u -r "$PLUGIN_JAR" +%Y-%m-%dT%H:%M:%SZ)" \
     --arg mavenOpts "${MAVEN_OPTS:-}" --arg jarsStart "$JARS_START" --arg jarsEnd "$(installed_jars)" \
-    --arg command "bash bench/run.sh $RUNS" \
+    --arg command "$([[ $BENCH_BASE == random ]] || echo "BENCH_BASE=$BENCH_BASE ")$([[ $CROSS == 1 ]] || echo "BENCH_CROSS=0 ")bash bench/run.sh $RUNS" \
+    --arg baseKind "$BENCH_BASE" --arg registry2 "$REGISTRY2_USED" \
     --arg total "$(seconds_between "$T0" "$(now)")" \
     '{stamp: $stamp, runs: ($runs | tonumber), cpu: $cpu, nproc: $nproc, memory: $memory, kernel: $kernel, os: $os,
       loadStart: $loadStart, loadEnd: $loadEnd, java: $java, maven: $maven, engine: $engine, cli: $cli,
       registry: $registry, jib: $jib, plugin: $plugin, commit: $commit, changedFiles: ($dirty | tonumber), pluginJar: $pluginJar,
-      mavenOpts: $mavenOpts, jarsStart: $jarsStart, jarsEnd: $jarsEnd, command: $command, totalSeconds: ($total | tonumber)}'
+      mavenOpts: $mavenOpts, jarsStart: $jarsStart, jarsEnd: $jarsEnd, command: $command, totalSeconds: ($total | tonumber),
+      baseKind: $baseKind, registry2: (if $registry2 == "" then null else $registry2 end)}'
 }
 
 # ---------------------------------------------------------------------------------------------- main
@@ -342,6 +481,11 @@ main() {
   LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
   bash "$BENCH_DIR/make-base.sh"
   prepare
+  if [[ $CROSS == 1 ]]; then
+    trap stop_registry2 EXIT
+    start_registry2
+    copy_base_to_registry2
+  fi
   log "runs: $RUNS of each side per scenario; work directory $RUN_DIR"
   local i first second
   for ((i = 1; i <= RUNS; i++)); do
@@ -359,8 +503,18 @@ main() {
     $first docker-warm docker "$i"
     $second docker-cold docker "$i"
     $second docker-warm docker "$i"
+    if [[ $CROSS == 1 ]]; then
+      # the floor first in odd runs, last in even runs
+      if ((i % 2)); then skopeo_copy "$i"; fi
+      $first cross-cold registry "$i"
+      $first cross-warm registry "$i"
+      $second cross-cold registry "$i"
+      $second cross-warm registry "$i"
+      if ((i % 2 == 0)); then skopeo_copy "$i"; fi
+    fi
   done
   empty_daemon
+  if [[ $CROSS == 1 ]]; then stop_registry2; fi
   # The caches of the runs (Jib's copies of the base for target=docker among them) are several GB: keep only the logs.
   rm -rf "$RUN_DIR/cache" "$RUN_DIR/maven" "$RUN_DIR/cds"
   environment_json >"$RUN_DIR/environment.json"
