@@ -74,6 +74,9 @@ debian_rootfs() {
   log "debootstrap --variant=minbase bookworm from $DEBIAN_MIRROR (once; log: $dir/debootstrap.log)"
   debootstrap --variant=minbase bookworm "$root" "$DEBIAN_MIRROR" >"$dir/debootstrap.log" 2>&1 \
     || { tail -n 20 "$dir/debootstrap.log" >&2; die "debootstrap failed (log: $dir/debootstrap.log); perhaps you should set BENCH_DEBIAN_MIRROR to a reachable Debian mirror"; }
+  # as Debian's own images: no package files nor package lists left behind
+  find "$root/var/cache/apt/archives" -name '*.deb' -delete
+  find "$root/var/lib/apt/lists" -maxdepth 1 -type f -delete
   tar -C "$root" --numeric-owner -cf "$DEBIAN_TAR.tmp" .
   mv "$DEBIAN_TAR.tmp" "$DEBIAN_TAR"
   rm -rf "$root"
