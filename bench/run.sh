@@ -11,7 +11,8 @@
 #      checkout, whatever else installs into ~/.m2 meanwhile;
 #   1. bench/make-base.sh makes and pushes a Jenkins-shaped base of about 385 MB compressed to the local registry
 #      (once: it is kept in $BENCH_HOME and reused while the registry still has it);
-#   2. for each run i (the order of the sides swaps every run), in each scenario:
+#   2. for each run i (the order of the sides swaps every run), in each scenario (B with cliPlugins=none: A's image
+#      carries no docker CLI plugin either, and B would download buildx and compose from GitHub by default):
 #        registry-cold  A: empty daemon, docker pull + docker build + docker push   B: mvn jenkins-dind:build
 #                       -Djenkins-dind.target=registry with a new, empty cache directory
 #        registry-warm  the same again, nothing changed (A: the daemon's cache, B: the cache of the cold run)
@@ -348,7 +349,7 @@ jenkins_dind() {
     -Djenkins-dind.from="$base_ref" -Djenkins-dind.target="$target" -Djenkins-dind.image="$image" \
     -Djenkins-dind.allowInsecureRegistries=true -Djenkins-dind.dockerVersion="$DOCKER_VERSION" \
     -Djenkins-dind.dockerClientUrl="file://$RUN_DIR/cli/docker-{version}.tgz" \
-    -Djenkins-dind.cacheDirectory="$cache" >"$out" 2>&1 || status=failed
+    -Djenkins-dind.cliPlugins=none -Djenkins-dind.cacheDirectory="$cache" >"$out" 2>&1 || status=failed
   end=$(now)
   sleep 1
   to=$(log_offset)
@@ -418,7 +419,8 @@ make_cds_archive() {
     -Dbench.buildDir="$RUN_DIR/maven/cds" -Djenkins-dind.from="$BASE_REF" -Djenkins-dind.target=registry \
     -Djenkins-dind.image="$REGISTRY/$JIB_REPOSITORY-$i:1" -Djenkins-dind.allowInsecureRegistries=true \
     -Djenkins-dind.dockerVersion="$DOCKER_VERSION" -Djenkins-dind.dockerClientUrl="file://$RUN_DIR/cli/docker-{version}.tgz" \
-    -Djenkins-dind.cacheDirectory="$RUN_DIR/cache/registry-$i" >"$RUN_DIR/logs/cds-archive.log" 2>&1 \
+    -Djenkins-dind.cliPlugins=none -Djenkins-dind.cacheDirectory="$RUN_DIR/cache/registry-$i" \
+    >"$RUN_DIR/logs/cds-archive.log" 2>&1 \
     || die "could not write the class data sharing archive (see $RUN_DIR/logs/cds-archive.log)"
   [[ -f $CDS_ARCHIVE ]] || die "the JVM wrote no class data sharing archive (see $RUN_DIR/logs/cds-archive.log)"
 }
