@@ -32,13 +32,13 @@ def verdict(ok): if ok then "**PASS**" else "**MISSED**" end;
   def scenarioName(s): {"registry-cold": "registry, cold", "registry-warm": "registry, warm",
     "docker-cold": "docker, cold", "docker-warm": "docker, warm", "cross-cold": "cross-registry, cold",
     "cross-warm": "cross-registry, warm", "cross-floor": "cross-registry, floor"}[s];
-  # what a record pulled: from registry 1, or for the cross-registry scenarios from registry 2, which has the base
-  def src(s): if (s | startswith("cross-")) then (.baseRegistry // {}) else . end;
+  # where a record pushed: to registry 1, or for the cross-registry scenarios to registry 2
+  def dst(s): if (s | startswith("cross-")) then (.targetRegistry // {}) else . end;
   def row(s; t):
     "| \(scenarioName(s)) | \(side(t)) | \(ok(s; t) | length)/\(runs(s; t) | length) | \(med(s; t; .wall) | secs) | "
-    + "\(if t != "jenkins-dind" then "–" else (med(s; t; .goal) | secs) end) | \(med(s; t; src(s).pulledBytes) | mb) | "
-    + "\(med(s; t; src(s).pulledLayerBlobs) // "–") (\(med(s; t; src(s).pulledDistinctLayers) // "–") of \($base.layerCount)) | \(med(s; t; .pushedBytes) | mb) | "
-    + "\(med(s; t; .mountedBlobs) // "–") | \(if t != "jenkins-dind" then "–" else (mx(s; t; .rssKb) | mib) end) | "
+    + "\(if t != "jenkins-dind" then "–" else (med(s; t; .goal) | secs) end) | \(med(s; t; .pulledBytes) | mb) | "
+    + "\(med(s; t; .pulledLayerBlobs) // "–") (\(med(s; t; .pulledDistinctLayers) // "–") of \($base.layerCount)) | \(med(s; t; dst(s).pushedBytes) | mb) | "
+    + "\(med(s; t; dst(s).mountedBlobs) // "–") | \(if t != "jenkins-dind" then "–" else (mx(s; t; .rssKb) | mib) end) | "
     + "\(if (digests(s; t) | length) == 1 then "yes" else "no (\(digests(s; t) | length) different)" end) |";
   def kind: if $base.kind == "debian" then "Debian" else "random" end;
 
@@ -60,9 +60,9 @@ def verdict(ok): if ok then "**PASS**" else "**MISSED**" end;
 | ((ok("cross-cold"; "jenkins-dind") | length) > 0) as $cross
 | (if $cross then med("cross-cold"; "jenkins-dind"; .wall) / med("cross-cold"; "dockerfile"; .wall) else null end) as $crossRatio
 | (if $cross then med("cross-cold"; "jenkins-dind"; .wall) / med("cross-floor"; "skopeo"; .wall) else null end) as $floorRatio
-| (if $cross then mx("cross-cold"; "jenkins-dind"; .baseRegistry.pulledBaseBytes) else null end) as $crossPulled
+| (if $cross then mx("cross-cold"; "jenkins-dind"; .pulledBaseBytes) else null end) as $crossPulled
 | ([ok("cross-cold"; "jenkins-dind")[], ok("cross-warm"; "jenkins-dind")[] | .digest] | unique) as $crossDigests
-| ([ok("cross-cold"; "dockerfile")[] | select(.baseRegistry.pulledLayerBlobs < $base.layerCount)] | length) as $crossNotEmpty
+| ([ok("cross-cold"; "dockerfile")[] | select(.pulledLayerBlobs < $base.layerCount)] | length) as $crossNotEmpty
 |
 "# Performance: jenkins-dind against the Dockerfile way",
 "",
@@ -79,7 +79,7 @@ def verdict(ok): if ok then "**PASS**" else "**MISSED**" end;
 "",
 "- **A, the Dockerfile way**: `docker pull` the base, `docker build` (legacy builder) of [bench/dockerfile/Dockerfile](../bench/dockerfile/Dockerfile) (`COPY docker /usr/local/bin/docker`, `RUN` that adds the group), then `docker push` to a new repository of the same registry (registry target only). *Cold*: the base and every image the benchmark made are removed from dockerd first. *Warm*: the same commands again.",
 "- **B, jenkins-dind**: `mvn -B jenkins-dind:build` in [bench/project](../bench/project/pom.xml) with `-Djenkins-dind.target=registry` (a new repository of the same registry) or `docker`; the docker CLI comes from a `file:` URL of a tgz of that binary, and the image carries no CLI plugin (`cliPlugins=none`: A’s image has none either). *Cold*: a new, empty `cacheDirectory` (and, for `docker`, the same emptied dockerd). *Warm*: the same command with the cold run’s cache. With `docker`, B has the daemon pull the base (by digest) as A does, so the bytes pulled for it are the daemon’s.",
-(if $cross then "- **Cross-registry** (the CI case: the base from one registry, the image to another): the base is copied (same digest) to a second registry the benchmark starts for the run (`docker-registry`, \($env.registry2 // "127.0.0.1")), and both sides build from it and push to a new repository of the first: A pulls from registry 2, builds and pushes to registry 1; B is `target=registry` with `from` in registry 2. *Cold* and *warm* as for the registry target. The floor is `skopeo copy --preserve-digests` of the base from registry 2 to a new repository of registry 1, with an empty blob-info cache (an empty directory bind-mounted over `/var/lib/containers/cache` for skopeo alone), so it copies every layer instead of mounting it: the least any tool can do, since the base must travel. For these scenarios *pulled* and *layer GETs* are registry 2’s." else empty end),
+(if $cross then "- **Cross-registry** (the CI case: the base from one registry, the image to another): the base stays in the registry above (registry 1) and both sides push to a second registry the benchmark starts for the run (`docker-registry`, \($env.registry2 // "127.0.0.1")), restarted on empty storage before every cold run: A pulls from registry 1, builds and pushes to registry 2; B is `target=registry` with `from` in registry 1 and the image in registry 2. *Cold* and *warm* as for the registry target. The floor is `skopeo copy --preserve-digests` of the base from registry 1 to the emptied registry 2, with an empty blob-info cache (an empty directory bind-mounted over `/var/lib/containers/cache` for skopeo alone): the least any tool can do, since the base must travel. For these scenarios *pushed* and *blobs mounted* are registry 2’s. (Registry 2 is the target, not the base’s registry, because registry 1 keeps every blob pushed to it and dockerd remembers where it pushed a layer even after removing the image: a cold `docker push` to registry 1 mounts the base’s layers instead of compressing and uploading them.)" else empty end),
 "",
 "## The base",
 "",
@@ -137,7 +137,7 @@ else empty end),
 "- **Pulled**: the registry’s access log (combined format) between an offset taken before and one taken a second after each run, only requests on `/v2/bench/…`: the response bytes of every successful `GET` of a manifest or blob. *Layer GETs* counts `GET`s of the base’s layer blobs, and in brackets how many different layers they were (the config blob and manifests are not layers; a layer read twice counts twice). The base target uses the bytes of `GET`s on the base’s repository only.",
 "- **Pushed**: the access log does not give a request’s size, so pushed bytes are the sizes (as the registry serves them, `HEAD`) of the blobs whose upload the client completed (`PUT …/blobs/uploads/…?digest=…` answered 201). Blobs mounted from another repository (`POST …?mount=…&from=…` answered 201) move no bytes and are counted apart. Manifests (a few kB) are not counted.",
 "- **Repositories**: every benchmark run pushes to repositories of its own (`bench/run-<timestamp>/dockerfile-<n>` and `…/jib-<n>`), so a cold push finds nothing in its target repository; the registry as a whole keeps earlier blobs, and either side may mount one from a repository it knows holds it.",
-(if $cross then "- **Cross-registry**: registry 2’s own access log, read the same way, gives what was pulled from it (the base target above: the bytes of `GET`s on the base’s repository of registry 2, against the base’s compressed size, since the whole base must travel); registry 1’s gives what was pushed and mounted. Registry 2 is started for the run, its storage under the run’s work directory, and stopped (storage deleted) at the end." else empty end),
+(if $cross then "- **Cross-registry**: registry 1’s access log gives what was pulled from the base’s registry (the target above: the bytes of `GET`s on the base’s repository, against the base’s compressed size, since the whole base must travel); registry 2’s own access log, read the same way, gives what was pushed and mounted. Registry 2 is started for the run, its storage and log under the run’s work directory, restarted on empty storage before every cold run, and stopped (storage deleted) at the end." else empty end),
 "- **Digest**: A: the digest `docker push` prints, or the image id; B: `target/jenkins-dind/image.digest`, or the image id in dockerd.",
 "- Cold runs of A start from a dockerd without the base and without any image the benchmark made, tagged or not (B’s docker target leaves the base it had the daemon pull, untagged): \(ok("registry-cold"; "dockerfile") + ok("docker-cold"; "dockerfile") | map(select(.pulledDistinctLayers == $base.layerCount)) | length) of the \(ok("registry-cold"; "dockerfile") + ok("docker-cold"; "dockerfile") | length) cold runs of A pulled all \($base.layerCount) layers of the base; other images in dockerd share no layer with the random base.",
 "",
@@ -145,10 +145,12 @@ else empty end),
 "",
 "The cross-registry scenarios (the CI case: the base in one registry, the image pushed to another) run with every",
 "`bench/run.sh`: the benchmark starts a second registry of its own (Debian’s `docker-registry`, on the first free port",
-"from 5400, `BENCH_REGISTRY2_PORT`; storage and access log under the run’s work directory; stopped at the end), copies the",
-"base there, and measures, cold and warm, A (`docker pull` from registry 2, `docker build`, `docker push` to registry 1)",
-"against B (`target=registry`, `from` in registry 2), with a `skopeo copy` of the base from registry 2 to an empty",
-"repository of registry 1, with an empty blob-info cache, as the floor. `BENCH_BASE` chooses the base:",
+"from 5400, `BENCH_REGISTRY2_PORT`; storage and access log under the run’s work directory; emptied before every cold",
+"run; stopped at the end) and measures, cold and warm, A (`docker pull` from 127.0.0.1:5000, `docker build`,",
+"`docker push` to registry 2) against B (`target=registry`, `from` in 127.0.0.1:5000, the image in registry 2), with a",
+"`skopeo copy` of the base to the emptied registry 2, with an empty blob-info cache, as the floor. The second registry",
+"is the target, not the base’s: the shared one keeps every blob, and dockerd remembers where it pushed a layer, so a",
+"cold `docker push` to it mounts the base instead of uploading it. `BENCH_BASE` chooses the base:",
 "",
 "```",
 "bash .ci/services.sh                         # dockerd, the registry on 127.0.0.1:5000, skopeo, docker-registry",
@@ -161,7 +163,7 @@ else empty end),
 "(`BENCH_DEBIAN_MIRROR`), run once and cached as `$BENCH_HOME/debian/bookworm-minbase.tar` (debootstrap is installed",
 "with apt-get if missing); the report’s first lines say which base a run used. The targets judged for the",
 "cross-registry scenarios (issue 16): B cold ≤ 0.4 × A cold and ≤ 2 × the skopeo copy in wall time, bytes pulled from",
-"registry 2 ≤ 1.05 × the base’s compressed size, one digest over all of B’s cross-registry runs. Measure on a quiet",
+"the base’s registry ≤ 1.05 × the base’s compressed size, one digest over all of B’s cross-registry runs. Measure on a quiet",
 "machine, with 5 runs (the default) of each base.",
 (if $cross then empty else "\nThis run has none of the cross-registry scenarios (`BENCH_CROSS=0`, or a run made before they existed)." end),
 "",

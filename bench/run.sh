@@ -22,12 +22,13 @@
 #                       jenkins-dind:build); the second goal's time is a warm rebuild's in a JVM already warmed up
 #        registry-warm-cds  B only: the registry-warm command with class data sharing for Maven's JVM, from an
 #                       archive of one warm build written once (-XX:ArchiveClassesAtExit, then -XX:SharedArchiveFile)
-#        cross-cold     the base on a second registry (started by this script, below), the image pushed to the first:
-#                       A: empty daemon, docker pull (registry 2) + docker build + docker push (registry 1)
-#                       B: target=registry, from registry 2, empty cache
+#        cross-cold     the base in one registry, the image pushed to another: a second registry started by this
+#                       script (below), emptied before every cold run, so that nothing of the base is there:
+#                       A: empty daemon, docker pull (registry 1) + docker build + docker push (registry 2)
+#                       B: target=registry, from registry 1, image in registry 2, empty cache
 #        cross-warm     the same again (A: the daemon's cache, B: the cache of the cross-cold run)
-#        cross-floor    skopeo copy of the base from registry 2 to a new repository of registry 1, with an empty
-#                       blob-info cache (or skopeo mounts blobs it has seen instead of copying them): the floor
+#        cross-floor    skopeo copy of the base from registry 1 to the emptied registry 2, with an empty blob-info
+#                       cache (or skopeo mounts blobs it has seen instead of copying them): the floor
 #      and records the wall time, the bytes pulled from and pushed to the registry (its access log), the peak RSS
 #      of the Maven JVM, the goal's own duration and the resulting digest (image id for target=docker);
 #   3. writes bench/results/<timestamp>.json and .md and regenerates docs/PERFORMANCE.md (bench/report.sh).
@@ -40,7 +41,10 @@
 #
 # The second registry (cross-* scenarios) is Debian's docker-registry, started by this script on 127.0.0.1 (the first
 # free port from BENCH_REGISTRY2_PORT), with its storage and access log under the run's work directory; it is stopped
-# and its storage deleted when the script ends, whatever the outcome. Needs about 4 GB in BENCH_HOME while it runs (the
+# and its storage deleted when the script ends, whatever the outcome. It is the target, not the base's registry: the
+# shared registry 1 keeps every blob ever pushed, and dockerd remembers where it pushed a layer (by its content, even
+# after the image is removed), so a cold docker push to registry 1 mounts the base's layers from the earlier scenarios
+# instead of compressing and uploading them; registry 2 is emptied (restarted on empty storage) before every cold run. Needs about 4 GB in BENCH_HOME while it runs (the
 # caches of the runs, deleted at the end; the logs stay) and 1 GB in dockerd.
 set -euo pipefail
 
@@ -100,20 +104,20 @@ require_tools() {
 # start_registry2: a registry of this run's own on 127.0.0.1 (the first free port from BENCH_REGISTRY2_PORT), its
 # storage and access log in REGISTRY2_DIR; sets REGISTRY2. stop_registry2 (on exit) stops it and deletes its storage.
 start_registry2() {
-  local port=${BENCH_REGISTRY2_PORT:-5400} attempt i
+  local port=${REGISTRY2_PORT:-${BENCH_REGISTRY2_PORT:-5400}} attempt i
   mkdir -p "$REGISTRY2_DIR/data"
   for ((attempt = 0; attempt < 50; attempt++, port++)); do
     (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && continue
     printf '%s\n' 'version: 0.1' 'log:' '  level: info' 'storage:' '  filesystem:' \
       "    rootdirectory: $REGISTRY2_DIR/data" '  delete:' '    enabled: true' 'http:' "  addr: 127.0.0.1:$port" \
       '  secret: jenkins-dind-bench-registry2' >"$REGISTRY2_DIR/config.yml"
-    setsid docker-registry serve "$REGISTRY2_DIR/config.yml" >"$REGISTRY2_LOG" 2>&1 </dev/null &
+    setsid docker-registry serve "$REGISTRY2_DIR/config.yml" >>"$REGISTRY2_LOG" 2>&1 </dev/null &
     REGISTRY2_PID=$!
     for ((i = 0; i < 60; i++)); do
       [[ -d /proc/$REGISTRY2_PID ]] || break
       if curl -fsS -o /dev/null "http://127.0.0.1:$port/v2/" 2>/dev/null; then
-        REGISTRY2=127.0.0.1:$port REGISTRY2_USED=127.0.0.1:$port
-        log "registry 2 is up on $REGISTRY2 (pid $REGISTRY2_PID, log $REGISTRY2_LOG)"
+        REGISTRY2=127.0.0.1:$port REGISTRY2_USED=127.0.0.1:$port REGISTRY2_PORT=$port
+        [[ -n ${REGISTRY2_QUIET:-} ]] || log "registry 2 is up on $REGISTRY2 (pid $REGISTRY2_PID, log $REGISTRY2_LOG)"
         return
       fi
       sleep 0.5
@@ -131,25 +135,17 @@ stop_registry2() {
   if [[ -n $REGISTRY2_PID ]] && [[ -d /proc/$REGISTRY2_PID ]]; then
     kill "$REGISTRY2_PID" 2>/dev/null || true
     wait "$REGISTRY2_PID" 2>/dev/null || true
-    log "registry 2 (pid $REGISTRY2_PID) stopped"
+    [[ -n ${REGISTRY2_QUIET:-} ]] || log "registry 2 (pid $REGISTRY2_PID) stopped"
   fi
   REGISTRY2_PID=
   rm -rf "$REGISTRY2_DIR/data"
 }
 
-# copy_base_to_registry2: the base, as it is in registry 1 (same manifest digest), into registry 2
-copy_base_to_registry2() {
-  local digest
-  BASE_REF2=$REGISTRY2/$BASE_REPOSITORY:$BASE_TAG
-  skopeo copy -q --preserve-digests --src-tls-verify=false --dest-tls-verify=false "docker://$BASE_REF" \
-    "docker://$BASE_REF2" >"$RUN_DIR/logs/registry2-base.log" 2>&1 \
-    || die "could not copy the base to registry 2 (see $RUN_DIR/logs/registry2-base.log)"
-  digest=$(curl -fsS -I -H 'Accept: application/vnd.docker.distribution.manifest.v2+json' \
-    "http://$REGISTRY2/v2/$BASE_REPOSITORY/manifests/$BASE_TAG" | tr -d '\r' \
-    | awk -F': ' 'tolower($1) == "docker-content-digest" { print $2 }')
-  [[ $digest == "$(jq -r .digest "$BASE_JSON")" ]] \
-    || die "the base in registry 2 has the digest '$digest', not the one of $BASE_REF ($(jq -r .digest "$BASE_JSON"))"
-  log "base copied to $BASE_REF2@$digest"
+# empty_registry2: registry 2 restarted on the same port with empty storage (before every cold cross-registry run)
+empty_registry2() {
+  REGISTRY2_QUIET=1 stop_registry2
+  REGISTRY2_QUIET=1 start_registry2
+  [[ $REGISTRY2 == "127.0.0.1:$REGISTRY2_PORT" ]] || die "registry 2 came back on $REGISTRY2, not on its port $REGISTRY2_PORT"
 }
 
 # ---------------------------------------------------------------------------------------------- helpers
@@ -257,11 +253,11 @@ empty_daemon() {
   [[ -z $images ]] || die "dockerd still has images of the benchmark after removing them: $images"
 }
 
-# cross_traffic SCENARIO FROM TO: {"baseRegistry": registry 2's traffic between the offsets} for a cross-* scenario,
-# else {}
+# cross_traffic SCENARIO FROM TO: {"targetRegistry": registry 2's traffic between the offsets} for a cross-*
+# scenario, else {}
 cross_traffic() {
   if [[ $1 == cross-* ]]; then
-    jq -nc --argjson t "$(registry_traffic "$2" "$3" "$REGISTRY2_LOG" "$REGISTRY2")" '{baseRegistry: $t}'
+    jq -nc --argjson t "$(registry_traffic "$2" "$3" "$REGISTRY2_LOG" "$REGISTRY2")" '{targetRegistry: $t}'
   else
     echo '{}'
   fi
@@ -281,7 +277,8 @@ dockerfile_way() {
   local scenario=$1 target=$2 i=$3 image out start end from to from2 to2 digest status=ok base_ref=$BASE_REF
   out=$RUN_DIR/logs/$scenario-dockerfile-$i.log
   if [[ $target == registry ]]; then image=$REGISTRY/$DOCKERFILE_REPOSITORY-$i:1; else image=$DAEMON_REPOSITORY/dockerfile:$i; fi
-  if [[ $scenario == cross-* ]]; then base_ref=$BASE_REF2 image=$REGISTRY/$RUN_REPOSITORY/cross-dockerfile-$i:1; fi
+  if [[ $scenario == cross-* ]]; then image=$REGISTRY2/$RUN_REPOSITORY/cross-dockerfile-$i:1; fi
+  [[ $scenario == cross-cold ]] && empty_registry2
   [[ $scenario == *-cold ]] && empty_daemon
   sync
   from=$(log_offset)
@@ -331,8 +328,9 @@ jenkins_dind() {
   build=$RUN_DIR/maven/$scenario-$i
   if [[ $target == registry ]]; then image=$REGISTRY/$JIB_REPOSITORY-$i:1; else image=$DAEMON_REPOSITORY/jib:$i; fi
   if [[ $scenario == cross-* ]]; then
-    base_ref=$BASE_REF2 image=$REGISTRY/$RUN_REPOSITORY/cross-jib-$i:1 cache=$RUN_DIR/cache/cross-$i
+    image=$REGISTRY2/$RUN_REPOSITORY/cross-jib-$i:1 cache=$RUN_DIR/cache/cross-$i
   fi
+  [[ $scenario == cross-cold ]] && empty_registry2
   if [[ $scenario == *-cold ]]; then
     rm -rf "$cache"
     [[ $target == docker ]] && empty_daemon
@@ -374,15 +372,16 @@ jenkins_dind() {
 }
 
 # ---------------------------------------------------------------------------------------------- the floor
-# skopeo_copy ITERATION: scenario cross-floor, skopeo copy of the base from registry 2 to a new repository of registry 1.
-# skopeo (as root) keeps a blob-info cache in /var/lib/containers/cache: with it, it would mount the blobs it has seen
-# in registry 1 instead of copying them. An empty directory is bind-mounted over it in a mount namespace of skopeo's
+# skopeo_copy ITERATION: scenario cross-floor, skopeo copy of the base from registry 1 to the emptied registry 2.
+# skopeo (as root) keeps a blob-info cache in /var/lib/containers/cache: with it, it could mount blobs it has seen
+# instead of copying them. An empty directory is bind-mounted over it in a mount namespace of skopeo's
 # own, so the cache other programs share is neither read nor touched.
 skopeo_copy() {
   local i=$1 scenario=cross-floor out empty dest from to from2 to2 start end digest status=ok
   out=$RUN_DIR/logs/$scenario-skopeo-$i.log
   empty=$RUN_DIR/skopeo-cache-$i
-  dest=$REGISTRY/$RUN_REPOSITORY/cross-skopeo-$i:1
+  dest=$REGISTRY2/$RUN_REPOSITORY/cross-skopeo-$i:1
+  empty_registry2
   rm -rf "$empty"
   mkdir -p "$empty" /var/lib/containers/cache
   sync
@@ -391,7 +390,7 @@ skopeo_copy() {
   start=$(now)
   unshare --mount sh -c 'mount --bind "$1" /var/lib/containers/cache && shift &&
     exec skopeo copy --preserve-digests --src-tls-verify=false --dest-tls-verify=false "$@"' \
-    skopeo "$empty" "docker://$BASE_REF2" "docker://$dest" >"$out" 2>&1 || status=failed
+    skopeo "$empty" "docker://$BASE_REF" "docker://$dest" >"$out" 2>&1 || status=failed
   end=$(now)
   sleep 1
   to=$(log_offset)
@@ -399,7 +398,7 @@ skopeo_copy() {
   rm -rf "$empty"
   if [[ $status == ok ]]; then
     digest=$(curl -fsS -I -H 'Accept: application/vnd.docker.distribution.manifest.v2+json' \
-      "http://$REGISTRY/v2/$RUN_REPOSITORY/cross-skopeo-$i/manifests/1" | tr -d '\r' \
+      "http://$REGISTRY2/v2/$RUN_REPOSITORY/cross-skopeo-$i/manifests/1" | tr -d '\r' \
       | awk -F': ' 'tolower($1) == "docker-content-digest" { print $2 }')
   fi
   record "$(jq -nc --arg s "$scenario" --argjson i "$i" --arg st "$status" --argjson w "$(seconds_between "$start" "$end")" \
@@ -486,7 +485,6 @@ main() {
   if [[ $CROSS == 1 ]]; then
     trap stop_registry2 EXIT
     start_registry2
-    copy_base_to_registry2
   fi
   log "runs: $RUNS of each side per scenario; work directory $RUN_DIR"
   local i first second
