@@ -44,8 +44,10 @@
 # and its storage deleted when the script ends, whatever the outcome. It is the target, not the base's registry: the
 # shared registry 1 keeps every blob ever pushed, and dockerd remembers where it pushed a layer (by its content, even
 # after the image is removed), so a cold docker push to registry 1 mounts the base's layers from the earlier scenarios
-# instead of compressing and uploading them; registry 2 is emptied (restarted on empty storage) before every cold run. Needs about 4 GB in BENCH_HOME while it runs (the
-# caches of the runs, deleted at the end; the logs stay) and 1 GB in dockerd.
+# instead of compressing and uploading them; registry 2 is emptied (restarted on empty storage) before every cold run.
+#
+# Needs about 4 GB in BENCH_HOME while it runs (the caches of the runs, deleted at the end; the logs stay) and 1 GB in
+# dockerd.
 set -euo pipefail
 
 BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -175,9 +177,10 @@ seconds_between() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", b - a }'; }
 log_offset() { stat -c %s "${1:-$REGISTRY_LOG}"; }
 
 # registry_traffic FROM TO [LOG REGISTRY]: JSON of what the registry's access log says about the bench/ repositories
-# between two byte offsets (registry 1 unless LOG and REGISTRY say which). Pulled: response bytes of GET on manifests and blobs. Pushed: the blobs whose upload was completed
-# (PUT .../blobs/uploads/...?digest=..., 201), at their size in the registry (the upload requests' own sizes are not
-# in the log), plus nothing for blobs mounted from another repository (POST ...?mount=, 201).
+# between two byte offsets (registry 1 unless LOG and REGISTRY say which). Pulled: response bytes of GET on manifests
+# and blobs. Pushed: the blobs whose upload was completed (PUT .../blobs/uploads/...?digest=..., 201), at their size in
+# the registry (the upload requests' own sizes are not in the log), plus nothing for blobs mounted from another
+# repository (POST ...?mount=, 201).
 registry_traffic() {
   local from=$1 to=$2 access_log=${3:-$REGISTRY_LOG} registry=${4:-$REGISTRY} lines pushed_bytes=0 pushed_blobs=0
   local repository digest size
@@ -274,7 +277,7 @@ record() {
 # ---------------------------------------------------------------------------------------------- side A
 # dockerfile_way SCENARIO TARGET(registry|docker) ITERATION
 dockerfile_way() {
-  local scenario=$1 target=$2 i=$3 image out start end from to from2 to2 digest status=ok base_ref=$BASE_REF
+  local scenario=$1 target=$2 i=$3 image out start end from to from2 to2 digest status=ok
   out=$RUN_DIR/logs/$scenario-dockerfile-$i.log
   if [[ $target == registry ]]; then image=$REGISTRY/$DOCKERFILE_REPOSITORY-$i:1; else image=$DAEMON_REPOSITORY/dockerfile:$i; fi
   if [[ $scenario == cross-* ]]; then image=$REGISTRY2/$RUN_REPOSITORY/cross-dockerfile-$i:1; fi
@@ -286,8 +289,8 @@ dockerfile_way() {
   start=$(now)
   local pulled built pushed=
   {
-    docker pull "$base_ref" && pulled=$(now) &&
-      DOCKER_BUILDKIT=0 docker build --build-arg "BASE=$base_ref" -t "$image" "$RUN_DIR/dockerfile-context" &&
+    docker pull "$BASE_REF" && pulled=$(now) &&
+      DOCKER_BUILDKIT=0 docker build --build-arg "BASE=$BASE_REF" -t "$image" "$RUN_DIR/dockerfile-context" &&
       built=$(now) &&
       if [[ $target == registry ]]; then docker push "$image" && pushed=$(now); fi
   } >"$out" 2>&1 || status=failed
@@ -322,7 +325,7 @@ dockerfile_way() {
 # MAVEN_OPTS for this command only.
 jenkins_dind() {
   local scenario=$1 target=$2 i=$3 goals=${4:-jenkins-dind:build} jvm_options=${5:-} image out cache build start end
-  local from to from2 to2 digest goal goal_first rss status=ok base_ref=$BASE_REF
+  local from to from2 to2 digest goal goal_first rss status=ok
   out=$RUN_DIR/logs/$scenario-jenkins-dind-$i.log
   cache=$RUN_DIR/cache/$target-$i
   build=$RUN_DIR/maven/$scenario-$i
@@ -344,7 +347,7 @@ jenkins_dind() {
   MAVEN_OPTS="${MAVEN_OPTS:-}${jvm_options:+ $jvm_options}" /usr/bin/time -v -o "$out.time" mvn -B -f "$BENCH_DIR/project/pom.xml" -Dmaven.repo.local="$M2_REPOSITORY" $goals \
     -Dorg.slf4j.simpleLogger.showDateTime=true -Dorg.slf4j.simpleLogger.dateTimeFormat=HH:mm:ss.SSS \
     -Djenkins-dind.plugin.version="$PLUGIN_VERSION" -Dbench.buildDir="$build" \
-    -Djenkins-dind.from="$base_ref" -Djenkins-dind.target="$target" -Djenkins-dind.image="$image" \
+    -Djenkins-dind.from="$BASE_REF" -Djenkins-dind.target="$target" -Djenkins-dind.image="$image" \
     -Djenkins-dind.allowInsecureRegistries=true -Djenkins-dind.dockerVersion="$DOCKER_VERSION" \
     -Djenkins-dind.dockerClientUrl="file://$RUN_DIR/cli/docker-{version}.tgz" \
     -Djenkins-dind.cliPlugins=none -Djenkins-dind.cacheDirectory="$cache" >"$out" 2>&1 || status=failed
