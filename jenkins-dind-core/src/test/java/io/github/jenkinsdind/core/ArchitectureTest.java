@@ -194,7 +194,7 @@ class ArchitectureTest {
   /**
    * The packages below imagebuild, and what each may use: {@code jib} is below base, registry and
    * imagebuild; {@code index} beside base and cli; {@code download} a leaf; {@code cli} and {@code
-   * plugins} fetch through {@code download}.
+   * plugins} fetch through {@code download}; {@code uptodate} reads files and asks no network.
    */
   private static final java.util.Map<String, Set<String>> MAY_USE =
       java.util.Map.of(
@@ -202,7 +202,8 @@ class ArchitectureTest {
           "index", Set.of("jib", "files"),
           "download", Set.of(),
           "cli", Set.of("download", "files"),
-          "plugins", Set.of("download", "files"));
+          "plugins", Set.of("download", "files"),
+          "uptodate", Set.of("download", "files"));
 
   @Test
   void theLowerPackagesUseOnlyWhatTheyMay() throws IOException {

@@ -351,6 +351,20 @@ public class BuildMojo extends AbstractJenkinsDindMojo<BuildRequest> {
   boolean daemonPullsBase;
 
   /**
+   * Build even when nothing changed. By default, when the base's digest and every input (the docker
+   * CLI and its plugins, the account edit, labels, tags, a {@code pluginsLockFile}, configuration
+   * as code and init scripts) are those of an earlier build with the same cache, and the target
+   * still holds that build's image (the registry has the manifest, the daemon the image ID, the tar
+   * file is the one written), the goal only checks that, re-applies tags that moved and says "Up to
+   * date". Plugins resolved from an update center without a lock file, and offline builds, are
+   * always built.
+   *
+   * @since 0.2.0
+   */
+  @Parameter(property = PROPERTY_PREFIX + "rebuild", defaultValue = "false")
+  boolean rebuild;
+
+  /**
    * Jenkins plugins to put into {@code /usr/share/jenkins/ref/plugins/}, in the plugins.txt syntax:
    * {@code id}, {@code id:version}, {@code id:version:url} or {@code id::url} ({@code latest} and
    * {@code experimental} are versions too). Their dependencies are resolved from the update center:
@@ -541,6 +555,7 @@ public class BuildMojo extends AbstractJenkinsDindMojo<BuildRequest> {
         .allowInsecureRegistries(allowInsecureRegistries)
         .offline(session.isOffline())
         .daemonPullsBase(daemonPullsBase)
+        .rebuild(rebuild)
         .dockerHost(dockerHost)
         .cacheDirectory(cacheDirectory.toPath())
         .plugins(

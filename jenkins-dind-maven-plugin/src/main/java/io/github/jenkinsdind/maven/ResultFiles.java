@@ -88,6 +88,7 @@ final class ResultFiles {
                         + "}")
             .collect(Collectors.joining(", ", "[", "]")));
     field(out, "dockerGid", Long.toString(result.dockerGid()));
+    field(out, "upToDate", Boolean.toString(result.upToDate()));
     field(out, "jenkinsVersion", quote(result.jenkinsVersion()));
     field(
         out,

@@ -41,7 +41,8 @@ class ResultFilesTest {
         Duration.ofSeconds(3),
         null,
         List.of(),
-        null);
+        null,
+        false);
   }
 
   private static BuildResult withPlugins() {
@@ -63,7 +64,8 @@ class ResultFilesTest {
         List.of(
             new JenkinsPlugin(
                 "git", "5.2.0", "f".repeat(64), "https://updates.example.com/git.hpi")),
-        "# lock\ngit 5.2.0 " + "f".repeat(64) + " https://updates.example.com/git.hpi\n");
+        "# lock\ngit 5.2.0 " + "f".repeat(64) + " https://updates.example.com/git.hpi\n",
+        r.upToDate());
   }
 
   @Test
@@ -114,6 +116,7 @@ class ResultFilesTest {
                 + "e".repeat(64)
                 + "\"}],\n"
                 + "  \"dockerGid\": 106,\n"
+                + "  \"upToDate\": false,\n"
                 + "  \"jenkinsVersion\": null,\n"
                 + "  \"plugins\": []\n"
                 + "}\n");

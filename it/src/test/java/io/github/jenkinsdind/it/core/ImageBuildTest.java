@@ -191,8 +191,10 @@ class ImageBuildTest {
     String image = registryImage("reproducible");
     BuildResult first =
         build(from(base.reference()).to(ImageTarget.registry(image, Set.of())).build());
+    // rebuild: a warm build, not the check of an unchanged rebuild (UpToDateTest)
     BuildResult warm =
-        build(from(base.reference()).to(ImageTarget.registry(image, Set.of())).build());
+        build(
+            from(base.reference()).rebuild(true).to(ImageTarget.registry(image, Set.of())).build());
     BuildResult cold =
         build(
             from(base.reference())
@@ -327,7 +329,13 @@ class ImageBuildTest {
 
       // a rebuild: the base is in the daemon, docker load gets only the new layers again
       events.clear();
-      BuildResult again = build(request);
+      BuildResult again =
+          build(
+              from(base.reference())
+                  .dockerGid(services.dockerSocketGid())
+                  .rebuild(true)
+                  .to(ImageTarget.dockerDaemon(image, Set.of()))
+                  .build());
       assertThat(again.imageId()).isEqualTo(result.imageId());
       assertThat(events).filteredOn(ImageBuildTest::leftOutBaseLayers).hasSize(1);
       assertThat(docker("image", "inspect", "--format", "{{.Id}}", image))

@@ -46,6 +46,9 @@ import java.util.TreeMap;
  * @param plugins the Jenkins plugins the image carries ({@link JenkinsPlugins#NONE} by default)
  * @param jenkinsConfig configuration as code, init scripts and the setup wizard ({@link
  *     JenkinsConfig#NONE} by default)
+ * @param rebuild whether to build even when the inputs and the base are those of an earlier build
+ *     whose image the target still holds; by default such a build only checks that and re-applies
+ *     the tags ({@link BuildResult#upToDate()})
  */
 public record BuildRequest(
     String from,
@@ -64,7 +67,8 @@ public record BuildRequest(
     CredentialProvider credentials,
     Optional<String> dockerHost,
     JenkinsPlugins plugins,
-    JenkinsConfig jenkinsConfig) {
+    JenkinsConfig jenkinsConfig,
+    boolean rebuild) {
 
   /**
    * Says whether this is a multi-platform build.
@@ -98,6 +102,7 @@ public record BuildRequest(
    * @param dockerHost the daemon, if one was given
    * @param plugins the Jenkins plugins
    * @param jenkinsConfig the Jenkins configuration
+   * @param rebuild whether an unchanged rebuild builds anyway
    */
   public BuildRequest {
     Objects.requireNonNull(plugins, "plugins");
@@ -151,6 +156,7 @@ public record BuildRequest(
     private Optional<String> dockerHost = Optional.empty();
     private JenkinsPlugins plugins = JenkinsPlugins.NONE;
     private JenkinsConfig jenkinsConfig = JenkinsConfig.NONE;
+    private boolean rebuild;
 
     private Builder(String from) {
       this.from = Objects.requireNonNull(from, "from");
@@ -358,6 +364,19 @@ public record BuildRequest(
     }
 
     /**
+     * Builds even when nothing changed: by default, a build whose inputs and base are those of an
+     * earlier build whose image the target still holds only checks that and re-applies the tags.
+     *
+     * @param value whether to build anyway
+     * @return this builder
+     * @since 0.2.0
+     */
+    public Builder rebuild(boolean value) {
+      this.rebuild = value;
+      return this;
+    }
+
+    /**
      * Makes the request.
      *
      * @return the request
@@ -381,7 +400,8 @@ public record BuildRequest(
           credentials,
           dockerHost,
           plugins,
-          jenkinsConfig);
+          jenkinsConfig,
+          rebuild);
     }
   }
 }

@@ -28,6 +28,9 @@ import java.util.TreeMap;
  * @param plugins the Jenkins plugins in the image, ordered by id (empty when none)
  * @param pluginsLock the text of the {@code plugins.lock} that installs exactly these plugins
  *     again, or {@code null} when no plugin was asked for
+ * @param upToDate whether the build changed nothing: its inputs and base were those of an earlier
+ *     build whose image the target still held, so that it only checked that and re-applied the tags
+ *     ({@code duration} is then the check's)
  */
 public record BuildResult(
     String image,
@@ -44,7 +47,8 @@ public record BuildResult(
     Duration duration,
     String jenkinsVersion,
     List<JenkinsPlugin> plugins,
-    String pluginsLock) {
+    String pluginsLock,
+    boolean upToDate) {
 
   /**
    * Copies the tags.
@@ -64,6 +68,7 @@ public record BuildResult(
    * @param jenkinsVersion the Jenkins version, or {@code null}
    * @param plugins the Jenkins plugins
    * @param pluginsLock the lock file's text, or {@code null}
+   * @param upToDate whether it was found up to date
    */
   public BuildResult {
     plugins = List.copyOf(plugins);

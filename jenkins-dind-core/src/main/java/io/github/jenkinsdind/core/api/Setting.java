@@ -100,6 +100,8 @@ public enum Setting {
   OFFLINE("offline"),
   /** Whether the Docker daemon pulls a registry base for a docker target. */
   DAEMON_PULLS_BASE("daemonPullsBase"),
+  /** Whether an unchanged rebuild builds anyway. */
+  REBUILD("rebuild"),
   /** The name of the Jenkins container. */
   CONTAINER_NAME("containerName"),
   /** Published ports of the Jenkins container. */

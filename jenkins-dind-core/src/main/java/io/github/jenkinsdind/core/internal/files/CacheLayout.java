@@ -18,6 +18,8 @@ import java.util.Objects;
  *   layers/links/     the placeholder files of link layers (docker-compose)
  *   jib/base/         Jib's base-layer cache
  *   jib/application/  Jib's application-layer cache (the docker-cli and accounts layers)
+ *   jenkins-plugins/  the update center's JSON and Jenkins plugin files
+ *   builds/           what earlier builds made, by the fingerprint of their inputs
  *   tmp/              temporary files and trees of running builds
  * </pre>
  *
@@ -115,6 +117,16 @@ public record CacheLayout(Path root) {
    */
   public Path tmp() {
     return root.resolve("tmp");
+  }
+
+  /**
+   * Returns the records of earlier builds, one per fingerprint of their inputs, that make an
+   * unchanged rebuild a check.
+   *
+   * @return {@code builds}
+   */
+  public Path builds() {
+    return root.resolve("builds");
   }
 
   /**

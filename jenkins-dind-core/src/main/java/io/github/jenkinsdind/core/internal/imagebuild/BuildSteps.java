@@ -1,12 +1,14 @@
 package io.github.jenkinsdind.core.internal.imagebuild;
 
 import com.google.cloud.tools.jib.api.JibContainerBuilder;
+import io.github.jenkinsdind.core.api.BuildResult;
 import io.github.jenkinsdind.core.api.ImagePlatform;
 import io.github.jenkinsdind.core.api.JenkinsDindException;
 import io.github.jenkinsdind.core.internal.accounts.AccountEdit;
 import io.github.jenkinsdind.core.internal.cli.Toolchain;
 import io.github.jenkinsdind.core.internal.plugins.JenkinsPluginsResolver;
 import io.github.jenkinsdind.core.internal.plugins.PluginSet;
+import io.github.jenkinsdind.core.internal.uptodate.BuildInputs;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
@@ -19,6 +21,8 @@ import java.util.function.BooleanSupplier;
  *   <li>{@link #check}: every setting, and the target registry's answer; nothing is read or written
  *       before it passes
  *   <li>{@link #route}: which way the base goes; then {@link #connect} to the daemon if needed
+ *   <li>{@link #inputs} and {@link #upToDate}: an unchanged rebuild ends here; after a build,
+ *       {@link #remember}
  *   <li>for a multi-platform request, {@link #platforms} (and {@link #daemonArchitecture} for a
  *       {@code docker} target, which loads one)
  *   <li>per platform: {@link #startPull} (the daemon's own pull of a registry base), {@link
@@ -56,6 +60,37 @@ interface BuildSteps {
    * @throws JenkinsDindException if the daemon cannot be reached
    */
   DaemonConnection connect(BaseRoute route) throws JenkinsDindException;
+
+  /**
+   * Makes the fingerprint of the build's inputs, with what identifies its base ({@link
+   * UpToDateStep}).
+   *
+   * @param checked the checked request
+   * @param daemon the daemon connection
+   * @return the inputs, or empty if this build cannot be checked for an unchanged rebuild
+   */
+  Optional<BuildInputs> inputs(CheckedRequest checked, DaemonConnection daemon);
+
+  /**
+   * Finds an earlier build of the same inputs whose image the target still holds, re-applying the
+   * tags that moved.
+   *
+   * @param inputs the inputs
+   * @param checked the checked request
+   * @param daemon the daemon connection
+   * @param start when the build started ({@link System#nanoTime()})
+   * @return that build's result, marked up to date, or empty if the image must be built
+   */
+  Optional<BuildResult> upToDate(
+      BuildInputs inputs, CheckedRequest checked, DaemonConnection daemon, long start);
+
+  /**
+   * Remembers what a build made, under its inputs' fingerprint.
+   *
+   * @param inputs the inputs, as they were before the build
+   * @param result what it made
+   */
+  void remember(BuildInputs inputs, BuildResult result);
 
   /**
    * Decides the platforms of a multi-platform build ({@link PlatformList}): those listed, or the

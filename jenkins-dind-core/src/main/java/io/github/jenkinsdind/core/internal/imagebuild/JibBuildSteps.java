@@ -2,6 +2,7 @@ package io.github.jenkinsdind.core.internal.imagebuild;
 
 import com.google.cloud.tools.jib.api.JibContainerBuilder;
 import io.github.jenkinsdind.core.api.BuildRequest;
+import io.github.jenkinsdind.core.api.BuildResult;
 import io.github.jenkinsdind.core.api.Event;
 import io.github.jenkinsdind.core.api.ImagePlatform;
 import io.github.jenkinsdind.core.api.JenkinsDindException;
@@ -13,6 +14,7 @@ import io.github.jenkinsdind.core.internal.daemon.Engine;
 import io.github.jenkinsdind.core.internal.jib.RegistrySession;
 import io.github.jenkinsdind.core.internal.plugins.JenkinsPluginsResolver;
 import io.github.jenkinsdind.core.internal.plugins.PluginSet;
+import io.github.jenkinsdind.core.internal.uptodate.BuildInputs;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -23,6 +25,7 @@ import java.util.function.BooleanSupplier;
 final class JibBuildSteps implements BuildSteps {
   private final BuildContext context;
   private final CliLayerStep cliLayer;
+  private final UpToDateStep upToDate;
 
   /**
    * Prepares the steps of one build.
@@ -32,6 +35,7 @@ final class JibBuildSteps implements BuildSteps {
   JibBuildSteps(BuildContext context) {
     this.context = Objects.requireNonNull(context, "context");
     this.cliLayer = CliLayerStep.of(context.request(), context.layout(), context.events());
+    this.upToDate = new UpToDateStep(context);
   }
 
   private BuildRequest request() {
@@ -51,6 +55,22 @@ final class JibBuildSteps implements BuildSteps {
   @Override
   public DaemonConnection connect(BaseRoute route) throws JenkinsDindException {
     return DaemonConnection.open(route.needsDaemon(), request().dockerHost(), context.events());
+  }
+
+  @Override
+  public Optional<BuildInputs> inputs(CheckedRequest checked, DaemonConnection daemon) {
+    return upToDate.inputs(checked, daemon);
+  }
+
+  @Override
+  public Optional<BuildResult> upToDate(
+      BuildInputs inputs, CheckedRequest checked, DaemonConnection daemon, long start) {
+    return upToDate.upToDate(inputs, checked, daemon, start);
+  }
+
+  @Override
+  public void remember(BuildInputs inputs, BuildResult result) {
+    upToDate.remember(inputs, result);
   }
 
   @Override

@@ -9,21 +9,24 @@ import io.github.jenkinsdind.core.api.ImageTarget;
 import io.github.jenkinsdind.core.api.JenkinsDindException;
 import io.github.jenkinsdind.core.api.JenkinsPlugin;
 import io.github.jenkinsdind.core.internal.cli.ResolvedBinary;
+import io.github.jenkinsdind.core.internal.uptodate.BuildInputs;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
  * Wires the steps of a build ({@link BuildSteps}) and does nothing else, after Jib's {@code
- * StepsRunner}: the request is checked, the base's route decided and the daemon connected once,
- * then the platform part ({@link PlatformBuild}) runs for the request's platform, and its outcome
- * becomes the build's result. A multi-platform request decides its platforms ({@link PlatformList})
- * and runs {@link MultiPlatformBuild}; with a {@code docker} target, which holds one platform per
- * tag, it builds the one {@link DaemonPlatform} picks.
+ * StepsRunner}: the request is checked, the base's route decided and the daemon connected once; if
+ * the inputs and the base are those of an earlier build whose image the target still holds, the
+ * build ends there ({@link UpToDateStep}); otherwise the platform part ({@link PlatformBuild}) runs
+ * for the request's platform, and its outcome becomes the build's result. A multi-platform request
+ * decides its platforms ({@link PlatformList}) and runs {@link MultiPlatformBuild}; with a {@code
+ * docker} target, which holds one platform per tag, it builds the one {@link DaemonPlatform} picks.
  */
 final class StepsRunner {
   private final BuildRequest request;
@@ -54,22 +57,49 @@ final class StepsRunner {
     CheckedRequest checked = steps.check();
     BaseRoute route = steps.route(checked);
     try (DaemonConnection daemon = steps.connect(route)) {
-      PlatformBuild platformBuild = new PlatformBuild(steps, checked, route, daemon);
-      if (!request.multiPlatform()) {
-        return result(platformBuild.run(request.platform()), start);
+      Optional<BuildInputs> inputs = steps.inputs(checked, daemon);
+      if (inputs.isPresent()) {
+        Optional<BuildResult> current = steps.upToDate(inputs.get(), checked, daemon, start);
+        if (current.isPresent()) {
+          events.handle(Event.info(upToDateMessage(current.get())));
+          return current.get();
+        }
       }
-      List<ImagePlatform> platforms = steps.platforms(checked);
-      if (request.target() instanceof ImageTarget.DockerDaemon) {
-        DaemonPlatform choice =
-            DaemonPlatform.choose(platforms, request.platform(), steps.daemonArchitecture(daemon));
-        events.handle(Event.info(choice.message()));
-        return result(platformBuild.run(choice.loaded()), start);
-      }
-      MultiPlatformBuild.Outcome outcome =
-          new MultiPlatformBuild(platformBuild, steps.indexTargets(checked), steps.tmp(), events)
-              .run(platforms);
-      return multiPlatformResult(outcome, start);
+      BuildResult result = build(checked, route, daemon, start);
+      inputs.ifPresent(built -> steps.remember(built, result));
+      return result;
     }
+  }
+
+  private BuildResult build(
+      CheckedRequest checked, BaseRoute route, DaemonConnection daemon, long start)
+      throws JenkinsDindException {
+    PlatformBuild platformBuild = new PlatformBuild(steps, checked, route, daemon);
+    if (!request.multiPlatform()) {
+      return result(platformBuild.run(request.platform()), start);
+    }
+    List<ImagePlatform> platforms = steps.platforms(checked);
+    if (request.target() instanceof ImageTarget.DockerDaemon) {
+      DaemonPlatform choice =
+          DaemonPlatform.choose(platforms, request.platform(), steps.daemonArchitecture(daemon));
+      events.handle(Event.info(choice.message()));
+      return result(platformBuild.run(choice.loaded()), start);
+    }
+    MultiPlatformBuild.Outcome outcome =
+        new MultiPlatformBuild(platformBuild, steps.indexTargets(checked), steps.tmp(), events)
+            .run(platforms);
+    return multiPlatformResult(outcome, start);
+  }
+
+  private static String upToDateMessage(BuildResult result) {
+    return String.format(
+        Locale.ROOT,
+        "Up to date: %s@%s (the base %s and every input are those of an earlier build, and the"
+            + " target holds its image); checked in %.2f s",
+        result.image(),
+        result.digest(),
+        result.baseDigest(),
+        result.duration().toMillis() / 1000.0);
   }
 
   private BuildResult multiPlatformResult(MultiPlatformBuild.Outcome outcome, long start) {
@@ -96,7 +126,8 @@ final class StepsRunner {
             first.plugins().locked().stream()
                 .map(p -> new JenkinsPlugin(p.id(), p.version(), p.sha256(), p.url()))
                 .toList(),
-            request.plugins().isEmpty() ? null : first.plugins().lockText());
+            request.plugins().isEmpty() ? null : first.plugins().lockText(),
+            false);
     events.handle(
         Event.info(
             String.format(
@@ -128,7 +159,8 @@ final class StepsRunner {
             outcome.plugins().locked().stream()
                 .map(p -> new JenkinsPlugin(p.id(), p.version(), p.sha256(), p.url()))
                 .toList(),
-            request.plugins().isEmpty() ? null : outcome.plugins().lockText());
+            request.plugins().isEmpty() ? null : outcome.plugins().lockText(),
+            false);
     events.handle(
         Event.info(
             String.format(

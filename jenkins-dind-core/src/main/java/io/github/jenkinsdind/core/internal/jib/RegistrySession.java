@@ -186,6 +186,18 @@ public final class RegistrySession implements AutoCloseable {
   }
 
   /**
+   * Asks the digest of a manifest or index by tag or digest (one request, that reads it).
+   *
+   * @param qualifier the tag or digest
+   * @return the digest, or empty if the repository has no such manifest
+   * @throws IOException if the registry cannot be reached
+   * @throws RegistryException if the registry refuses
+   */
+  public Optional<String> manifestDigest(String qualifier) throws IOException, RegistryException {
+    return client.checkManifest(qualifier).map(found -> found.getDigest().toString());
+  }
+
+  /**
    * Pulls a manifest by tag or digest.
    *
    * @param qualifier the tag or digest

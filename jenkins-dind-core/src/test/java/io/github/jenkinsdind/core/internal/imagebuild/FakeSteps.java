@@ -5,6 +5,7 @@ import com.google.cloud.tools.jib.api.Jib;
 import com.google.cloud.tools.jib.api.JibContainerBuilder;
 import com.google.cloud.tools.jib.api.buildplan.FileEntriesLayer;
 import io.github.jenkinsdind.core.api.BuildRequest;
+import io.github.jenkinsdind.core.api.BuildResult;
 import io.github.jenkinsdind.core.api.CredentialProvider;
 import io.github.jenkinsdind.core.api.EnvironmentException;
 import io.github.jenkinsdind.core.api.ImagePlatform;
@@ -21,6 +22,7 @@ import io.github.jenkinsdind.core.internal.files.ImageFile;
 import io.github.jenkinsdind.core.internal.plugins.JenkinsPluginsResolver;
 import io.github.jenkinsdind.core.internal.plugins.PluginSet;
 import io.github.jenkinsdind.core.internal.registry.RegistryCredentials;
+import io.github.jenkinsdind.core.internal.uptodate.BuildInputs;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,6 +56,13 @@ final class FakeSteps implements BuildSteps {
           List.of());
 
   final List<String> calls = new ArrayList<>();
+
+  /** What {@link #remember} was told, as a record store would keep it. */
+  private final Map<String, BuildResult> remembered = new java.util.HashMap<>();
+
+  /** Whether the target still holds a remembered image. */
+  volatile boolean targetHolds = true;
+
   final BuildRequest request;
   private final Path cache;
   private final Optional<String> failing;
@@ -131,6 +140,46 @@ final class FakeSteps implements BuildSteps {
   public DaemonConnection connect(BaseRoute route) throws JenkinsDindException {
     call("connect");
     return DaemonConnection.none();
+  }
+
+  @Override
+  public Optional<BuildInputs> inputs(CheckedRequest checked, DaemonConnection daemon) {
+    callUnchecked("inputs");
+    return Optional.of(new BuildInputs("from: " + request.from() + "\n", "f".repeat(64)));
+  }
+
+  @Override
+  public Optional<BuildResult> upToDate(
+      BuildInputs inputs, CheckedRequest checked, DaemonConnection daemon, long start) {
+    callUnchecked("upToDate");
+    BuildResult earlier = remembered.get(inputs.fingerprint());
+    if (earlier == null || !targetHolds) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new BuildResult(
+            earlier.image(),
+            earlier.digest(),
+            earlier.imageId(),
+            earlier.tags(),
+            earlier.baseImage(),
+            earlier.baseDigest(),
+            earlier.dockerCliVersion(),
+            earlier.dockerCliSha256(),
+            earlier.cliPlugins(),
+            earlier.dockerGid(),
+            earlier.platformDigests(),
+            java.time.Duration.ofNanos(System.nanoTime() - start),
+            earlier.jenkinsVersion(),
+            earlier.plugins(),
+            earlier.pluginsLock(),
+            true));
+  }
+
+  @Override
+  public void remember(BuildInputs inputs, BuildResult result) {
+    callUnchecked("remember");
+    remembered.put(inputs.fingerprint(), result);
   }
 
   @Override

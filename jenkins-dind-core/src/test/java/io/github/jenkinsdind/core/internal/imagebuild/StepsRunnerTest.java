@@ -23,6 +23,8 @@ class StepsRunnerTest {
           "check",
           "route",
           "connect",
+          "inputs",
+          "upToDate",
           "startPull",
           "readBase",
           "mountBaseLayers",
@@ -30,7 +32,8 @@ class StepsRunnerTest {
           "editAccounts",
           "planLayers",
           "assemble",
-          "write");
+          "write",
+          "remember");
 
   @TempDir Path temp;
 
@@ -152,5 +155,50 @@ class StepsRunnerTest {
     assertThatThrownBy(() -> run(steps)).hasMessage("write failed");
 
     assertThat(tarDirectory(steps)).isEmpty();
+  }
+
+  @Test
+  void anUnchangedRebuildOnlyChecksTheTarget() throws Exception {
+    FakeSteps steps = new FakeSteps(temp, Optional.empty());
+    BuildResult first = run(steps);
+    int before = steps.calls().size();
+    events.clear();
+
+    BuildResult second = run(steps);
+
+    assertThat(steps.calls().subList(before, steps.calls().size()))
+        .containsExactly("check", "route", "connect", "inputs", "upToDate");
+    assertThat(first.upToDate()).isFalse();
+    assertThat(second.upToDate()).isTrue();
+    assertThat(second.digest()).isEqualTo(first.digest());
+    assertThat(second.tags()).isEqualTo(first.tags());
+    assertThat(events)
+        .anySatisfy(
+            event ->
+                assertThat(event.toString())
+                    .contains("Up to date: example/jenkins:1.0@" + FakeSteps.IMAGE.digest()));
+  }
+
+  @Test
+  void aTargetThatLostTheImageGetsItBuiltAgain() throws Exception {
+    FakeSteps steps = new FakeSteps(temp, Optional.empty());
+    run(steps);
+    steps.targetHolds = false;
+    int before = steps.calls().size();
+
+    BuildResult second = run(steps);
+
+    assertThat(second.upToDate()).isFalse();
+    assertThat(steps.calls().subList(before, steps.calls().size()))
+        .contains("readBase", "write", "remember");
+  }
+
+  @Test
+  void aFailedBuildIsNotRemembered() throws Exception {
+    FakeSteps steps = new FakeSteps(temp, Optional.of("write"));
+
+    assertThatThrownBy(() -> run(steps)).hasMessage("write failed");
+
+    assertThat(steps.calls()).doesNotContain("remember");
   }
 }
