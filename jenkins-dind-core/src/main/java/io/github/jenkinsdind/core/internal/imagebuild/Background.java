@@ -17,7 +17,7 @@ import java.util.concurrent.FutureTask;
  *
  * @param <T> what the work gives
  */
-final class Background<T> implements AutoCloseable {
+final class Background<T> implements Pending<T> {
 
   /**
    * The work.
@@ -68,7 +68,8 @@ final class Background<T> implements AutoCloseable {
    * @throws JenkinsDindException what the work threw, or an {@link EnvironmentException} if it
    *     failed otherwise or the wait was interrupted
    */
-  T join() throws JenkinsDindException {
+  @Override
+  public T join() throws JenkinsDindException {
     try {
       return task.get();
     } catch (InterruptedException e) {

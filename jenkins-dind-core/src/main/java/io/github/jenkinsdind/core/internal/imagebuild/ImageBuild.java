@@ -35,7 +35,9 @@ public final class ImageBuild {
    * @throws JenkinsDindException if it failed; no image was written then
    */
   public BuildResult run() throws JenkinsDindException {
-    BuildContext context = BuildContext.of(request, events);
-    return new StepsRunner(request, events, new JibBuildSteps(context)).run();
+    // the platforms of a multi-platform build run at once: their events name them
+    EventHandler handler = new PlatformEvents(events);
+    BuildContext context = BuildContext.of(request, handler);
+    return new StepsRunner(request, handler, new JibBuildSteps(context)).run();
   }
 }

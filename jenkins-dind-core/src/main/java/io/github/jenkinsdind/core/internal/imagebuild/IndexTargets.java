@@ -40,7 +40,7 @@ import java.util.Optional;
  *       then one OCI layout tar holding the index is written to {@code tarFile}.
  * </ul>
  */
-final class IndexTargets {
+final class IndexTargets implements PlatformTargets {
   private final BuildContext context;
   private final CheckedRequest checked;
 
@@ -62,7 +62,8 @@ final class IndexTargets {
    * @param ociTar where a tar target's platform image goes
    * @return the writer
    */
-  TargetWriter platformWriter(ImagePlatform platform, Path ociTar) {
+  @Override
+  public TargetWriter platformWriter(ImagePlatform platform, Path ociTar) {
     ContainerizerSettings settings =
         new ContainerizerSettings(context.request(), context.layout(), context.events());
     ImageWrite jib = new JibImageWrite(context.request(), checked.base());
@@ -109,7 +110,9 @@ final class IndexTargets {
    * @return the index as written: its digest, and the tags
    * @throws JenkinsDindException if it cannot be written
    */
-  WrittenIndex writeIndex(List<Written> images, List<Path> ociTars) throws JenkinsDindException {
+  @Override
+  public WrittenIndex writeIndex(List<Written> images, List<Path> ociTars)
+      throws JenkinsDindException {
     ImageReference target = checked.target();
     List<String> tags = new ArrayList<>();
     tags.add(target.getTag().orElse("latest"));

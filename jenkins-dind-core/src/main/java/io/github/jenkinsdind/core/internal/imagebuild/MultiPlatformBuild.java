@@ -20,10 +20,18 @@ import java.util.stream.Collectors;
 /**
  * A multi-platform build: {@link PlatformBuild} once per platform, each with the base's image for
  * that platform, its own account files and its own docker CLI and plugins for the architecture,
- * then one image index ({@link IndexTargets}). Every platform is prepared (its base read, its
- * binaries resolved and checked against their pins) before any is written, so that a bad pin or a
- * platform the base lacks pushes nothing; and nothing names the target before every platform has
- * been written: a failing write leaves the target's tags as they were.
+ * then one image index ({@link PlatformTargets}). The platforms are prepared at once ({@link
+ * PlatformTasks}: as many as the machine has processors, at least two, so that one platform's
+ * network reads overlap another's work), sharing one cache and the work that does not depend on the
+ * platform (the request's checks, done before; the Jenkins plugins, resolved once: {@link
+ * SharedPlugins}). Every platform is prepared (its base read, its binaries resolved and checked
+ * against their pins) before any is written, so that a bad pin or a platform the base lacks pushes
+ * nothing: when one platform fails, the others are cancelled and waited for, and nothing is
+ * written. Then the platforms are written at once too, each under a name of its own, and last the
+ * index: nothing names the target before every platform has been written, so a failing write leaves
+ * the target's tags as they were. The results do not depend on the order the platforms end in: the
+ * index lists them in the request's order, and each platform's image is what a build of that
+ * platform alone gives.
  *
  * <p>A Docker daemon holds one platform per tag: a {@code docker} target does not come here ({@link
  * DaemonPlatform} picks the one platform to build and load).
@@ -43,9 +51,10 @@ final class MultiPlatformBuild {
       List<PlatformBuild.Outcome> outcomes) {}
 
   private final PlatformBuild platformBuild;
-  private final IndexTargets targets;
+  private final PlatformTargets targets;
   private final Path tmp;
   private final EventHandler events;
+  private final PlatformTasks tasks;
 
   /**
    * Prepares the build.
@@ -56,11 +65,30 @@ final class MultiPlatformBuild {
    * @param events where messages go
    */
   MultiPlatformBuild(
-      PlatformBuild platformBuild, IndexTargets targets, Path tmp, EventHandler events) {
+      PlatformBuild platformBuild, PlatformTargets targets, Path tmp, EventHandler events) {
+    this(platformBuild, targets, tmp, events, PlatformTasks.ofMachine());
+  }
+
+  /**
+   * Prepares the build, with so many platforms at once.
+   *
+   * @param platformBuild builds one platform
+   * @param targets writes the platforms and the index
+   * @param tmp where the platforms' tars go for a while
+   * @param events where messages go
+   * @param tasks runs the platforms' work
+   */
+  MultiPlatformBuild(
+      PlatformBuild platformBuild,
+      PlatformTargets targets,
+      Path tmp,
+      EventHandler events,
+      PlatformTasks tasks) {
     this.platformBuild = Objects.requireNonNull(platformBuild, "platformBuild");
     this.targets = Objects.requireNonNull(targets, "targets");
     this.tmp = Objects.requireNonNull(tmp, "tmp");
     this.events = Objects.requireNonNull(events, "events");
+    this.tasks = Objects.requireNonNull(tasks, "tasks");
   }
 
   /**
@@ -94,23 +122,32 @@ final class MultiPlatformBuild {
   Outcome run(List<ImagePlatform> platforms) throws JenkinsDindException {
     Path work = workDirectory();
     try {
-      List<PlatformBuild.Prepared> prepared = new ArrayList<>();
-      for (ImagePlatform platform : platforms) {
-        events.handle(Event.info("Preparing the " + platform + " image"));
-        prepared.add(prepare(platform, platforms));
+      List<PlatformBuild.Prepared> prepared;
+      try (SharedPlugins plugins = platformBuild.sharedPlugins(platforms.get(0), events)) {
+        prepared =
+            tasks.run(
+                "prepare",
+                platforms,
+                platform -> {
+                  events.handle(Event.info("Preparing the " + platform + " image"));
+                  return prepare(platform, platforms, plugins);
+                });
       }
+      List<PlatformBuild.Outcome> outcomes =
+          tasks.run(
+              "write",
+              platforms,
+              platform -> {
+                events.handle(Event.info("Writing the " + platform + " image"));
+                return platformBuild.write(
+                    prepared.get(platforms.indexOf(platform)),
+                    targets.platformWriter(platform, tarOf(work, platform)));
+              });
       List<IndexTargets.Written> written = new ArrayList<>();
-      List<PlatformBuild.Outcome> outcomes = new ArrayList<>();
       List<Path> tars = new ArrayList<>();
-      for (PlatformBuild.Prepared ready : prepared) {
-        ImagePlatform platform = ready.platform();
-        Path tar = work.resolve(platform.os() + "-" + platform.architecture() + ".tar");
-        events.handle(Event.info("Writing the " + platform + " image"));
-        PlatformBuild.Outcome outcome =
-            platformBuild.write(ready, targets.platformWriter(platform, tar));
-        outcomes.add(outcome);
-        written.add(new IndexTargets.Written(platform, outcome.image()));
-        tars.add(tar);
+      for (int i = 0; i < platforms.size(); i++) {
+        written.add(new IndexTargets.Written(platforms.get(i), outcomes.get(i).image()));
+        tars.add(tarOf(work, platforms.get(i)));
       }
       return new Outcome(targets.writeIndex(written, tars), written, outcomes);
     } finally {
@@ -118,11 +155,16 @@ final class MultiPlatformBuild {
     }
   }
 
+  private static Path tarOf(Path work, ImagePlatform platform) {
+    return work.resolve(platform.os() + "-" + platform.architecture() + ".tar");
+  }
+
   /** Prepares a platform; a platform the base lacks is a fault of {@code platforms}. */
-  private PlatformBuild.Prepared prepare(ImagePlatform platform, List<ImagePlatform> platforms)
+  private PlatformBuild.Prepared prepare(
+      ImagePlatform platform, List<ImagePlatform> platforms, PlatformBuild.PluginSource plugins)
       throws JenkinsDindException {
     try {
-      return platformBuild.prepare(platform);
+      return platformBuild.prepare(platform, plugins);
     } catch (ConfigurationException e) {
       if (e.setting().filter(Setting.PLATFORM::equals).isEmpty()) {
         throw e;

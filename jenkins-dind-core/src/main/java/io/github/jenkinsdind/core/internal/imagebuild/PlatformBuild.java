@@ -2,6 +2,7 @@ package io.github.jenkinsdind.core.internal.imagebuild;
 
 import com.google.cloud.tools.jib.api.JibContainerBuilder;
 import io.github.jenkinsdind.core.api.EnvironmentException;
+import io.github.jenkinsdind.core.api.EventHandler;
 import io.github.jenkinsdind.core.api.ImagePlatform;
 import io.github.jenkinsdind.core.api.JenkinsDindException;
 import io.github.jenkinsdind.core.internal.accounts.AccountEdit;
@@ -70,6 +71,23 @@ final class PlatformBuild {
     TargetWriter writer(StartedPull pull, BaseRead base) throws JenkinsDindException;
   }
 
+  /**
+   * Where a platform's Jenkins plugins come from: resolved on a thread of the platform's own while
+   * its base is read ({@link #run}), or once for every platform of a multi-platform build ({@link
+   * SharedPlugins}).
+   */
+  @FunctionalInterface
+  interface PluginSource {
+    /**
+     * Starts, or joins, the resolution of the plugins for a platform.
+     *
+     * @param platform the platform
+     * @param base the platform's base, completed once read (exceptionally if reading failed)
+     * @return the plugins, to join once the base has been read
+     */
+    Pending<PluginSet> start(ImagePlatform platform, CompletableFuture<BaseRead> base);
+  }
+
   private final BuildSteps steps;
   private final CheckedRequest checked;
   private final BaseRoute route;
@@ -113,7 +131,7 @@ final class PlatformBuild {
    */
   Outcome run(ImagePlatform platform, PlatformTarget target) throws JenkinsDindException {
     try (StartedPull pull = steps.startPull(checked, route, daemon)) {
-      Prepared prepared = prepare(platform, pull);
+      Prepared prepared = prepare(platform, pull, ownPlugins());
       return write(prepared, target.writer(pull, prepared.base()));
     }
   }
@@ -128,21 +146,51 @@ final class PlatformBuild {
    * @throws JenkinsDindException if a step failed
    */
   Prepared prepare(ImagePlatform platform) throws JenkinsDindException {
+    return prepare(platform, ownPlugins());
+  }
+
+  /**
+   * Reads one platform's base and resolves its binaries, taking its Jenkins plugins from a source
+   * shared by the platforms of a multi-platform build; writes nothing.
+   *
+   * @param platform the platform
+   * @param plugins where its plugins come from
+   * @return the platform, ready to be written
+   * @throws JenkinsDindException if a step failed
+   */
+  Prepared prepare(ImagePlatform platform, PluginSource plugins) throws JenkinsDindException {
     try (StartedPull pull = steps.startPull(checked, route, daemon)) {
-      return prepare(platform, pull);
+      return prepare(platform, pull, plugins);
     }
   }
 
-  private Prepared prepare(ImagePlatform platform, StartedPull pull) throws JenkinsDindException {
+  /**
+   * Starts resolving the Jenkins plugins once for the platforms of a multi-platform build.
+   *
+   * @param first the first platform, whose base gives the Jenkins version
+   * @param events where messages go
+   * @return the plugins, for {@link #prepare(ImagePlatform, PluginSource)}; closed after the
+   *     platforms have been prepared
+   */
+  SharedPlugins sharedPlugins(ImagePlatform first, EventHandler events) {
+    return new SharedPlugins(steps, first, events);
+  }
+
+  /** The plugins resolved for this platform alone, on a thread of their own. */
+  private PluginSource ownPlugins() {
+    return (platform, base) ->
+        Background.start("Jenkins plugins", () -> steps.preparePlugins(baseVersion(base)));
+  }
+
+  private Prepared prepare(ImagePlatform platform, StartedPull pull, PluginSource plugins)
+      throws JenkinsDindException {
     BaseRead base;
     AtomicBoolean baseFailed = new AtomicBoolean();
     CompletableFuture<BaseRead> baseForPlugins = new CompletableFuture<>();
     try (Background<Toolchain> cliLayer =
             Background.start(
                 "docker CLI layer", () -> steps.prepareCli(platform, baseFailed::get));
-        Background<PluginSet> pluginFiles =
-            Background.start(
-                "Jenkins plugins", () -> steps.preparePlugins(baseVersion(baseForPlugins)))) {
+        Pending<PluginSet> pluginFiles = plugins.start(platform, baseForPlugins)) {
       try {
         base = steps.readBase(checked, platform, pull);
       } catch (JenkinsDindException | RuntimeException e) {
@@ -181,7 +229,7 @@ final class PlatformBuild {
   }
 
   /** The base's Jenkins version and bundled plugins, once the base is read. */
-  private static JenkinsPluginsResolver.BaseVersion baseVersion(CompletableFuture<BaseRead> base) {
+  static JenkinsPluginsResolver.BaseVersion baseVersion(CompletableFuture<BaseRead> base) {
     return new JenkinsPluginsResolver.BaseVersion() {
       @Override
       public String get() throws JenkinsDindException {
@@ -196,7 +244,7 @@ final class PlatformBuild {
   }
 
   /** The base as read, once it is; the base's failure if it was not. */
-  private static BaseRead await(CompletableFuture<BaseRead> version) throws JenkinsDindException {
+  static BaseRead await(CompletableFuture<BaseRead> version) throws JenkinsDindException {
     try {
       return version.get();
     } catch (ExecutionException e) {
