@@ -17,9 +17,6 @@ import io.github.jenkinsdind.core.internal.files.ImageFile;
 import io.github.jenkinsdind.core.internal.jib.LinkLayers;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.DirectoryNotEmptyException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -203,10 +200,10 @@ public record LayerPlan(
       }
       try {
         Files.move(temp, dir, StandardCopyOption.ATOMIC_MOVE);
-      } catch (FileAlreadyExistsException
-          | DirectoryNotEmptyException
-          | AtomicMoveNotSupportedException e) {
-        // another build wrote the same content at the same time: theirs is as good as ours
+      } catch (IOException e) {
+        // another build, or another platform of this one, wrote the same content at the same
+        // time: theirs is as good as ours (rename(2) says ENOTEMPTY, which Java reports as a
+        // plain FileSystemException, not a DirectoryNotEmptyException)
         if (!Files.isDirectory(dir)) {
           throw e;
         }
