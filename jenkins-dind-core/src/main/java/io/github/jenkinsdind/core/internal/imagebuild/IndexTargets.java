@@ -123,9 +123,7 @@ final class IndexTargets implements PlatformTargets {
     if (context.request().target() instanceof ImageTarget.TarFile tar) {
       Path temp = TargetCheck.prepareTarFile(tar);
       try {
-        index =
-            OciLayoutTar.write(
-                ociTars, target.getRegistry() + "/" + target.getRepository(), tags, tar.file());
+        index = OciLayoutTar.write(ociTars, layoutName(target), tags, tar.file());
       } catch (IOException e) {
         throw new EnvironmentException(
             "Could not write the multi-platform image to " + tar.file() + ": " + e.getMessage(),
@@ -156,6 +154,23 @@ final class IndexTargets implements PlatformTargets {
                     + " platforms under "
                     + String.join(", ", tags)));
     return new WrittenIndex(index.digest(), tags);
+  }
+
+  /**
+   * The name a tar's index gives its image ({@code io.containerd.image.name}, with the tag after
+   * it): the target's registry and repository as Docker names them, {@code docker.io} for Docker
+   * Hub (Jib says {@code registry-1.docker.io}, a name {@code docker load} would keep as it is, so
+   * that {@code docker run jenkins:1.0} would not find the image).
+   *
+   * @param target the target
+   * @return for example {@code docker.io/library/jenkins} or {@code 127.0.0.1:5000/ci/jenkins}
+   */
+  static String layoutName(ImageReference target) {
+    String registry = target.getRegistry();
+    if (registry.equals("registry-1.docker.io") || registry.equals("index.docker.io")) {
+      registry = "docker.io";
+    }
+    return registry + "/" + target.getRepository();
   }
 
   private ImageIndex push(ImageReference target, List<Written> images, List<String> tags)
