@@ -21,7 +21,8 @@ SOCKET=$DIR/docker.sock
 PROPERTIES=$SERVICES_DIR/containerd-store.properties
 # Debian 13's runc needs glibc 2.38: the machine's runc (Debian 12's, which its docker.io installed) runs the containers
 PACKAGES=(docker.io containerd)
-CLI=${DOCKER_CLI:-docker}
+# Debian's docker CLI (docker.io), as the tests use
+CLI=${DOCKER_CLI:-/usr/bin/docker}
 
 log() { echo "[containerd-store] $*"; }
 die() { echo "[containerd-store] ERROR: $*" >&2; exit 1; }

@@ -10,6 +10,7 @@ bash .ci/engines.sh
 bash .ci/cli-plugins.sh
 bash .ci/foreign-binaries.sh
 bash .ci/emulation.sh
+bash .ci/containerd-store.sh
 export JD_SERVICES_DIR=${SERVICES_DIR:-/tmp/jenkins-dind-services}
 echo "== maven: $(./mvnw -B -v 2>/dev/null | head -n 1 | sed 's/\x1b\[[0-9;]*m//g')"
 ./mvnw -B -ntp install "$@"

@@ -36,6 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ContainerdStoreLoadTest {
   private static DockerCliServer server;
   private static String host;
+  private static String docker;
 
   @TempDir Path temp;
 
@@ -52,7 +53,9 @@ class ContainerdStoreLoadTest {
     }
     assertThat(store.getProperty("driver.type")).isEqualTo("io.containerd.snapshotter.v1");
     host = store.getProperty("docker.host");
-    assertThat(Commands.run(PlatformChecks.TIMEOUT, "docker", "-H", host, "version").succeeded())
+    // Debian's docker CLI (20.10), as the other tests: it only streams the tar to the daemon
+    docker = TestServices.get().dockerCli().toString();
+    assertThat(Commands.run(PlatformChecks.TIMEOUT, docker, "-H", host, "version").succeeded())
         .as("the containerd-store dockerd answers on %s (run .ci/containerd-store.sh)", host)
         .isTrue();
     server = DockerCliServer.start();
@@ -87,13 +90,12 @@ class ContainerdStoreLoadTest {
             event -> {});
     try {
       String loaded =
-          Commands.stdout(
-              PlatformChecks.TIMEOUT, "docker", "-H", host, "load", "-i", tar.toString());
+          Commands.stdout(PlatformChecks.TIMEOUT, docker, "-H", host, "load", "-i", tar.toString());
       assertThat(loaded).contains(name);
       assertThat(
               Commands.stdout(
                   PlatformChecks.TIMEOUT,
-                  "docker",
+                  docker,
                   "-H",
                   host,
                   "image",
@@ -106,7 +108,7 @@ class ContainerdStoreLoadTest {
       String group =
           Commands.stdout(
               PlatformChecks.TIMEOUT,
-              "docker",
+              docker,
               "-H",
               host,
               "run",
@@ -122,7 +124,7 @@ class ContainerdStoreLoadTest {
               "grep '^docker:' /etc/group; uname -m");
       assertThat(group).contains("docker:x:4244:jenkins").contains("x86_64");
     } finally {
-      Commands.run(PlatformChecks.TIMEOUT, "docker", "-H", host, "image", "rm", "--force", name);
+      Commands.run(PlatformChecks.TIMEOUT, docker, "-H", host, "image", "rm", "--force", name);
     }
   }
 }
