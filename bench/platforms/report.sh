@@ -61,6 +61,8 @@ def short: if . == null or . == "" then "–" else .[7:19] end;
   "| ---: | --- | --- | ---: | ---: | ---: | ---: | ---: | --- |",
   ( $all[] | "| \(.run) | \(.kind), \(.phase) | \(.status) | \(.wall | r2) s | \(.goal | r2) s | \(.traffic.pulledBytes | mb) | \(.traffic.layerGets) | \(.downloadLines) | `\(.digest | short)` |" ),
   "",
+  "Two-platform wall time over one-platform wall time, run by run (the two ran one after the other): " + ([range(1; $env.runs + 1)] | map(. as $i | (ok("one"; "cold") | map(select(.run == $i)) | first) as $o | (ok("two"; "cold") | map(select(.run == $i)) | first) as $t | if $o and $t then "\($t.wall / $o.wall | r2) ×" else "–" end) | join(", ")) + ". A cold build’s work is mostly the processor’s (the base’s top layers inflated and hashed, the CLI’s layer compressed), once per platform: the second platform costs little only while a processor is free for it, which the load averages above tell.",
+  "",
   "The one-platform image and the two-platform index’s linux/amd64 image are \(if (digests("one"; "cold") | length) == 1 and (pdigests("two"; "cold"; "linux/amd64") | length) == 1 and digests("one"; "cold")[0] == pdigests("two"; "cold"; "linux/amd64")[0] then "the same image (same digest)" else "different images (one: `\(digests("one"; "cold") | map(short) | join(", "))`, two’s amd64: `\(pdigests("two"; "cold"; "linux/amd64") | map(short) | join(", "))`)" end).",
   "",
   "## Targets",
