@@ -109,16 +109,21 @@ public final class JenkinsPluginsResolver {
     if (request.isEmpty()) {
       return PluginSet.NONE;
     }
+    PhaseTimes times = new PhaseTimes();
     List<PluginSpec> specs = PluginInputs.read(request);
     if (request.lockFile() != null) {
-      return fromLock(request, specs, jenkinsVersion(request, base));
+      PluginSet set = fromLock(request, specs, jenkinsVersion(request, base), times);
+      events.handle(times.summary(set.plugins().size()));
+      return set;
     }
     Map<String, PluginRelease> byUrl = UrlPlugins.fetch(specs, fetcher);
     Path centerFile = source.centerFile(request.updateCenterUrl());
+    times.end("update center");
     String jenkins = jenkinsVersion(request, base);
     Map<String, String> allBundled = new TreeMap<>(base.bundled());
     allBundled.putAll(bundled);
     bundled = allBundled;
+    times.end("waiting for the base");
     if (jenkins == null) {
       events.handle(
           Event.warn(
@@ -145,10 +150,13 @@ public final class JenkinsPluginsResolver {
             (id, version) ->
                 events.handle(
                     Event.info("Plugin " + id + " is left out: the war bundles " + version)));
+    times.end(remembered.isPresent() ? "resolution (remembered)" : "resolution");
     List<PluginFile> files = fetcher.fetch(resolved.plugins(), shaSource(request));
     if (remembered.isEmpty()) {
       memo.write(key, resolved);
     }
+    times.end("files");
+    events.handle(times.summary(files.size()));
     return new PluginSet(files, jenkins, resolved.leftOut(), resolved.warnings());
   }
 
@@ -158,10 +166,12 @@ public final class JenkinsPluginsResolver {
     return given.isPresent() ? given.get() : base.get();
   }
 
-  private PluginSet fromLock(JenkinsPlugins request, List<PluginSpec> specs, String jenkins)
+  private PluginSet fromLock(
+      JenkinsPlugins request, List<PluginSpec> specs, String jenkins, PhaseTimes times)
       throws JenkinsDindException {
     List<LockedPlugin> locked = PluginLock.read(request.lockFile());
     LockCheck.matches(specs, locked, request.lockFile());
+    times.end("lock file");
     List<LockedPlugin> mirrored = new ArrayList<>();
     for (LockedPlugin p : locked) {
       String url = PluginDownloadUrl.of(request.downloadUrl(), p.id(), p.version(), p.url());
@@ -173,6 +183,7 @@ public final class JenkinsPluginsResolver {
       files.add(new PluginFile(locked.get(i), fetched.get(i).file()));
     }
     files.sort(Comparator.comparing(f -> f.plugin().id()));
+    times.end("files");
     return new PluginSet(files, jenkins, Map.of(), List.of());
   }
 

@@ -79,6 +79,15 @@ class JenkinsPluginsResolverTest {
         .last()
         .isEqualTo(new Event.Progress(DownloadProgress.TASK, 4, 4, "plugins"));
     assertThat(events)
+        .filteredOn(
+            e -> e instanceof Event.Log log && log.message().startsWith("Jenkins plugins ready"))
+        .singleElement()
+        .extracting(e -> ((Event.Log) e).message())
+        .asString()
+        .matches(
+            "Jenkins plugins ready: 4 in [0-9.]+ s \\(update center [0-9.]+ s, waiting for the base"
+                + " [0-9.]+ s, resolution [0-9.]+ s, files [0-9.]+ s\\)");
+    assertThat(events)
         .filteredOn(e -> e instanceof Event.Log l && l.level() == Event.Level.INFO)
         .extracting(e -> ((Event.Log) e).message())
         .anySatisfy(
