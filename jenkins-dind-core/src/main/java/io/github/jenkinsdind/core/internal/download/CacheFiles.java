@@ -97,6 +97,28 @@ public final class CacheFiles {
       // not remembered yet, or unreadable: hash the file
     }
     String sha256 = Sha256.ofFile(file);
+    remember(sum, stamp, sha256);
+    return sha256;
+  }
+
+  /**
+   * Remembers the sha256 of a file just put into the cache, whose bytes were hashed as they were
+   * downloaded, so that {@link #sha256} does not read them again on the next build.
+   *
+   * @param file the file, in its final place
+   * @param sha256 its sha256, 64 lower-case hex characters
+   */
+  public static void remember(Path file, String sha256) {
+    try {
+      BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+      String stamp = attributes.size() + " " + attributes.lastModifiedTime().toMillis() + " ";
+      remember(sumOf(file), stamp, sha256);
+    } catch (IOException e) {
+      // not remembered: the next build hashes the file
+    }
+  }
+
+  private static void remember(Path sum, String stamp, String sha256) {
     try {
       Path temporary = temporaryBeside(sum);
       Files.writeString(temporary, stamp + sha256, StandardCharsets.US_ASCII);
@@ -104,7 +126,6 @@ public final class CacheFiles {
     } catch (IOException e) {
       // not remembered: the next build hashes the file again
     }
-    return sha256;
   }
 
   private static Path sumOf(Path file) {

@@ -154,6 +154,7 @@ final class PluginFetcher {
     try {
       Files.createDirectories(target.getParent());
       CacheFiles.commit(part, target);
+      CacheFiles.remember(target, sha256); // the next build does not read the file again
     } catch (IOException e) {
       if (isCached(target, plugin.sha256())) {
         progress.done(plugin, System.nanoTime() - started);

@@ -40,4 +40,23 @@ class CacheFilesTest {
       assertThat(left).isEmpty();
     }
   }
+
+  @Test
+  void aSha256RememberedWhenTheFileIsPutInTheCacheIsNotComputedAgain() throws Exception {
+    Path file = Files.writeString(cache.resolve("plugin.hpi"), "bytes");
+    String claimed = "1".repeat(64); // not the file's: proves the file is not read again
+
+    CacheFiles.remember(file, claimed);
+
+    assertThat(cache.resolve("plugin.hpi.sha256")).isRegularFile();
+    assertThat(CacheFiles.sha256(file)).isEqualTo(claimed);
+    Files.writeString(file, "changed bytes");
+    assertThat(CacheFiles.sha256(file)).isEqualTo(Sha256.ofText("changed bytes"));
+  }
+
+  @Test
+  void rememberingTheSha256OfAMissingFileDoesNothing() {
+    CacheFiles.remember(cache.resolve("gone.hpi"), "1".repeat(64));
+    assertThat(cache.resolve("gone.hpi.sha256")).doesNotExist();
+  }
 }

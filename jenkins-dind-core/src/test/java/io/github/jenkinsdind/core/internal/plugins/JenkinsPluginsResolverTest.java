@@ -70,6 +70,10 @@ class JenkinsPluginsResolverTest {
     for (PluginFile file : set.plugins()) {
       assertThat(Sha256.ofFile(file.file())).isEqualTo(file.plugin().sha256());
       assertThat(file.file()).startsWith(cache.jenkinsPlugins());
+      // hashed while downloaded and remembered: a warm build does not read the file again
+      assertThat(
+              Files.readString(file.file().resolveSibling(file.file().getFileName() + ".sha256")))
+          .endsWith(" " + file.plugin().sha256());
     }
     assertThat(set.plugins().get(3).imagePath()).isEqualTo("/usr/share/jenkins/ref/plugins/d.jpi");
     assertThat(set.plugins().get(3).plugin().sha256())
