@@ -22,6 +22,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Downloads a file (over http, https or from a {@code file:} URL) into the cache, atomically: the
@@ -37,7 +38,9 @@ public final class Downloader {
 
   private final Path cacheDirectory;
   private final EventHandler events;
-  private HttpClient client;
+
+  /** The HTTP client, made on first use, shared by the downloaders of {@link #reportingTo}. */
+  private final AtomicReference<HttpClient> shared;
 
   /**
    * Creates a downloader.
@@ -46,8 +49,24 @@ public final class Downloader {
    * @param events receives progress
    */
   public Downloader(Path cacheDirectory, EventHandler events) {
+    this(cacheDirectory, events, new AtomicReference<>());
+  }
+
+  private Downloader(Path cacheDirectory, EventHandler events, AtomicReference<HttpClient> shared) {
     this.cacheDirectory = cacheDirectory;
     this.events = events;
+    this.shared = shared;
+  }
+
+  /**
+   * Returns a downloader that reports to other events and shares this one's HTTP client (its
+   * connections and threads), for many downloads at once, each with its own progress.
+   *
+   * @param events receives the progress of the downloads of the new downloader
+   * @return the new downloader
+   */
+  public Downloader reportingTo(EventHandler events) {
+    return new Downloader(cacheDirectory, events, shared);
   }
 
   /**
@@ -218,15 +237,17 @@ public final class Downloader {
     return (done / step + 1) * step;
   }
 
-  private synchronized HttpClient client() {
-    if (client == null) {
-      client =
-          HttpClient.newBuilder()
-              .followRedirects(HttpClient.Redirect.NORMAL)
-              .connectTimeout(CONNECT_TIMEOUT)
-              .build();
+  private HttpClient client() {
+    synchronized (shared) {
+      if (shared.get() == null) {
+        shared.set(
+            HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NORMAL)
+                .connectTimeout(CONNECT_TIMEOUT)
+                .build());
+      }
+      return shared.get();
     }
-    return client;
   }
 
   private static ConfigurationException notFound(

@@ -8,6 +8,7 @@ import io.github.jenkinsdind.core.api.JenkinsDindException;
 import io.github.jenkinsdind.core.api.JenkinsPlugins;
 import io.github.jenkinsdind.core.api.Setting;
 import io.github.jenkinsdind.core.internal.download.CacheFiles;
+import io.github.jenkinsdind.core.internal.download.Downloader;
 import io.github.jenkinsdind.core.internal.files.CacheLayout;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -45,8 +46,11 @@ public final class JenkinsPluginsResolver {
    */
   public JenkinsPluginsResolver(CacheLayout layout, boolean offline, EventHandler events) {
     this.events = events;
-    this.source = new UpdateCenterSource(layout.jenkinsPlugins(), layout.root(), offline, events);
-    this.fetcher = new PluginFetcher(layout.jenkinsPlugins(), layout.root(), offline, events);
+    // one HTTP client for the update center and every plugin file
+    Downloader downloader = new Downloader(layout.root(), events);
+    this.source = new UpdateCenterSource(layout.jenkinsPlugins(), offline, downloader, events);
+    this.fetcher =
+        new PluginFetcher(layout.jenkinsPlugins(), layout.root(), offline, downloader, events);
     this.memo = new ResolutionMemo(layout.jenkinsPlugins());
   }
 

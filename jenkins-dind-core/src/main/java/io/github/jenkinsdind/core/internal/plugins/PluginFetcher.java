@@ -34,11 +34,28 @@ final class PluginFetcher {
   private final Path cacheRoot;
   private final boolean offline;
   private final EventHandler events;
+  private final Downloader downloader;
 
-  PluginFetcher(Path pluginsCache, Path cacheRoot, boolean offline, EventHandler events) {
+  /**
+   * Creates a fetcher.
+   *
+   * @param pluginsCache the plugins' cache directory
+   * @param cacheRoot the cache directory, named in messages
+   * @param offline whether downloads are forbidden
+   * @param downloader the downloader whose HTTP client every download shares (one client, its
+   *     threads and connections, rather than one a plugin)
+   * @param events receives progress
+   */
+  PluginFetcher(
+      Path pluginsCache,
+      Path cacheRoot,
+      boolean offline,
+      Downloader downloader,
+      EventHandler events) {
     this.cache = pluginsCache;
     this.cacheRoot = cacheRoot;
     this.offline = offline;
+    this.downloader = downloader;
     this.events = events;
   }
 
@@ -116,7 +133,7 @@ final class PluginFetcher {
           "true",
           "perhaps you should build once online to fill the cache");
     }
-    new Downloader(cacheRoot, events).download(uri, file, subject(id, url, Setting.PLUGINS));
+    downloader.reportingTo(events).download(uri, file, subject(id, url, Setting.PLUGINS));
     return file;
   }
 
@@ -126,7 +143,8 @@ final class PluginFetcher {
     Path part = cache.resolve("downloads").resolve(plugin.sha256() + "-" + plugin.id() + ".hpi");
     long started = System.nanoTime();
     String sha256 =
-        new Downloader(cacheRoot, progress.handlerFor(plugin))
+        downloader
+            .reportingTo(progress.handlerFor(plugin))
             .download(
                 URI.create(plugin.url()), part, subject(plugin.id(), plugin.url(), shaSource));
     if (!sha256.equals(plugin.sha256())) {

@@ -34,11 +34,12 @@ final class UpdateCenterSource {
   private final EventHandler events;
   private final Downloader downloader;
 
-  UpdateCenterSource(Path pluginsCache, Path cacheRoot, boolean offline, EventHandler events) {
+  UpdateCenterSource(
+      Path pluginsCache, boolean offline, Downloader downloader, EventHandler events) {
     this.directory = pluginsCache.resolve("update-center");
     this.offline = offline;
     this.events = events;
-    this.downloader = new Downloader(cacheRoot, events);
+    this.downloader = downloader;
   }
 
   /** Fetches the update center at a URL into the cache, or finds it there. */
