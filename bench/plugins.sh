@@ -147,7 +147,7 @@ record() { jq -sc 'add' <(printf '%s\n' "$@") >>"$RECORDS"; }
 
 # build SCENARIO ITERATION REPOSITORY [with-plugins|lock]: one mvn jenkins-dind:build, target=registry, measured
 build() {
-  local scenario=$1 i=$2 repository=$3 kind=${4:-} out build_dir start end from to goal ready downloaded digest rss
+  local scenario=$1 i=$2 repository=$3 kind=${4:-} out build_dir start end from to goal ready downloaded digest rss cpu
   local status=ok
   local -a extra=()
   out=$RUN_DIR/logs/$scenario-$i.log
@@ -164,7 +164,7 @@ build() {
   /usr/bin/time -v -o "$out.time" mvn -B -f "$BENCH_DIR/project/pom.xml" -Dmaven.repo.local="$M2_REPOSITORY" jenkins-dind:build \
     -Dorg.slf4j.simpleLogger.showDateTime=true -Dorg.slf4j.simpleLogger.dateTimeFormat=HH:mm:ss.SSS \
     -Djenkins-dind.plugin.version="$PLUGIN_VERSION" -Dbench.buildDir="$build_dir" \
-    -Djenkins-dind.from="$BASE_REF" -Djenkins-dind.target=registry -Djenkins-dind.image="$REGISTRY/$repository:1" \
+    -Djenkins-dind.from="$BASE_PINNED" -Djenkins-dind.target=registry -Djenkins-dind.image="$REGISTRY/$repository:1" \
     -Djenkins-dind.allowInsecureRegistries=true -Djenkins-dind.dockerVersion="$DOCKER_VERSION" \
     -Djenkins-dind.dockerClientUrl="file://$RUN_DIR/cli/docker-{version}.tgz" \
     -Djenkins-dind.cliPlugins=none -Djenkins-dind.cacheDirectory="$CACHE" "${extra[@]}" >"$out" 2>&1 || status=failed
@@ -175,13 +175,15 @@ build() {
   ready=$(sed -n 's/.*\(Jenkins plugins ready: .*\)$/\1/p' "$out" | tail -n 1)
   downloaded=$(sed -n 's/.*\(Downloaded [0-9]* Jenkins plugin(s), .*\)$/\1/p' "$out" | tail -n 1)
   rss=$(sed -n 's/.*Maximum resident set size (kbytes): \([0-9]*\).*/\1/p' "$out.time")
+  cpu=$(awk -F': ' '/User time \(seconds\)|System time \(seconds\)/ { t += $2 } END { printf "%.2f", t }' "$out.time")
   [[ $status == ok ]] && digest=$(cat "$build_dir/jenkins-dind/image.digest")
   if [[ $scenario == warmup-plugins && $status == ok ]]; then cp "$build_dir/jenkins-dind/plugins.lock" "$RUN_DIR/plugins.lock"; fi
   record "$(jq -nc --arg s "$scenario" --argjson i "$i" --arg st "$status" --argjson w "$(seconds_between "$start" "$end")" \
       --arg g "${goal:-}" --arg ready "${ready:-}" --arg dl "${downloaded:-}" --arg d "${digest:-}" --arg r "${rss:-}" \
-      --arg log "$out" \
+      --arg log "$out" --arg cpu "${cpu:-}" --arg bd "$(sed -n 's/.*Using base image with digest: \(sha256:[0-9a-f]*\).*/\1/p' "$out" | head -n 1)" \
       '{scenario: $s, run: $i, status: $st, wall: $w, goal: (if $g == "" then null else ($g | tonumber) end),
-        ready: $ready, downloaded: $dl, digest: $d, rssKb: (if $r == "" then null else ($r | tonumber) end), log: $log}')" \
+        ready: $ready, downloaded: $dl, digest: $d, rssKb: (if $r == "" then null else ($r | tonumber) end), log: $log,
+        cpu: (if $cpu == "" then null else ($cpu | tonumber) end), baseDigest: $bd}')" \
     "$(jq -nc --argjson t "$(uc_traffic "$from" "$to")" '{updateCenter: $t}')"
   log "$scenario #$i: $status in $(seconds_between "$start" "$end") s (goal ${goal:-?} s)${ready:+; $ready}"
   [[ $status == ok ]] || { tail -n 30 "$out" >&2; die "$scenario #$i failed (log: $out)"; }
@@ -235,7 +237,7 @@ environment_json() {
   jq -n --arg stamp "$STAMP" --argjson runs "$RUNS" --arg cpu "$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1)" \
     --arg nproc "$(nproc)" --arg loadStart "$LOAD_START" --arg loadEnd "$(cut -d' ' -f1-3 /proc/loadavg)" \
     --arg java "$(java -version 2>&1 | head -n 1)" --arg commit "$BUILT_COMMIT" --arg dirty "$BUILT_CHANGED" \
-    --arg jarsStart "$JARS_START" --arg jarsEnd "$(installed_jars)" --arg base "$BASE_REF" \
+    --arg jarsStart "$JARS_START" --arg jarsEnd "$(installed_jars)" --arg base "$BASE_PINNED" \
     --arg jenkins "$JENKINS_VERSION" --arg top "$TOP_PLUGINS" --arg uc "$UC" --arg fixture "$FIXTURE" \
     --arg total "$(seconds_between "$T0" "$(now)")" --slurpfile graph "$FIXTURE/graph.json" \
     '{stamp: $stamp, runs: $runs, cpu: $cpu, nproc: $nproc, loadStart: $loadStart, loadEnd: $loadEnd, java: $java,
@@ -253,6 +255,12 @@ main() {
   JARS_START=$(installed_jars)
   LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
   bash "$BENCH_DIR/make-base.sh"
+  # The base by digest: another benchmark may push a new base under the same tag while this one runs
+  BASE_PINNED=$REGISTRY/$BASE_REPOSITORY@$(curl -fsS -I \
+    -H 'Accept: application/vnd.docker.distribution.manifest.v2+json' "http://$REGISTRY/v2/$BASE_REPOSITORY/manifests/$BASE_TAG" \
+    | tr -d '\r' | awk -F': ' 'tolower($1) == "docker-content-digest" { print $2 }')
+  [[ $BASE_PINNED == *@sha256:* ]] || die "could not read the digest of $BASE_REF"
+  log "base: $BASE_PINNED"
   prepare
   trap stop_update_center EXIT
   start_update_center
