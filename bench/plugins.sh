@@ -9,8 +9,9 @@
 # What it does (bench/README.md says more):
 #   0. builds and installs the plugin from this checkout into the benchmark's own Maven repository, $BENCH_HOME/m2,
 #      as bench/run.sh does (build directory target-bench-plugins);
-#   1. bench/make-base.sh makes (or finds) the Jenkins-shaped base 127.0.0.1:5000/bench/jenkins:base. Its war is random
-#      bytes, so it tells no Jenkins version: the builds set jenkinsVersion (BENCH_JENKINS_VERSION, default 2.462.3);
+#   1. the Jenkins-shaped base 127.0.0.1:5000/bench/jenkins:base, whatever the registry has under that tag (else
+#      bench/make-base.sh makes it), read by digest for the whole run. Its war is random bytes, so it tells no Jenkins
+#      version: the builds set jenkinsVersion (BENCH_JENKINS_VERSION, default 2.462.3);
 #   2. bench/plugins/fixture.py makes 50 real .hpi files (once, kept in $BENCH_HOME/plugins/fixture-1: the same bytes
 #      and digests on every rerun): 15 top-level plugins pulling 35 libraries through chains and diamonds, most of
 #      50 KB to 2 MB, 5 of 5 to 10 MB, 63 MB in all; bench/plugins/serve.py serves them on 127.0.0.1 (the first free
@@ -143,6 +144,13 @@ print(json.dumps({"requests": len(lines), "pluginFiles": len(files),
   "peakInFlight": peak, "fileSpan": round(span, 3), "fileBusy": round(busy, 3)}))'
 }
 
+# base_digest: the digest of the base under its tag in the registry, empty if there is none
+base_digest() {
+  curl -fsS -I -H 'Accept: application/vnd.docker.distribution.manifest.v2+json' \
+    "http://$REGISTRY/v2/$BASE_REPOSITORY/manifests/$BASE_TAG" 2>/dev/null \
+    | tr -d '\r' | awk -F': ' 'tolower($1) == "docker-content-digest" { print $2 }' || true
+}
+
 record() { jq -sc 'add' <(printf '%s\n' "$@") >>"$RECORDS"; }
 
 # build SCENARIO ITERATION REPOSITORY [with-plugins|lock]: one mvn jenkins-dind:build, target=registry, measured
@@ -254,11 +262,11 @@ main() {
   install_plugin
   JARS_START=$(installed_jars)
   LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
-  bash "$BENCH_DIR/make-base.sh"
-  # The base by digest: another benchmark may push a new base under the same tag while this one runs
-  BASE_PINNED=$REGISTRY/$BASE_REPOSITORY@$(curl -fsS -I \
-    -H 'Accept: application/vnd.docker.distribution.manifest.v2+json' "http://$REGISTRY/v2/$BASE_REPOSITORY/manifests/$BASE_TAG" \
-    | tr -d '\r' | awk -F': ' 'tolower($1) == "docker-content-digest" { print $2 }')
+  # Whatever base the registry has under the tag (made by bench/make-base.sh, here or by another checkout's benchmark)
+  # will do: only its layout matters here. It is read by digest, as another benchmark may push a new base under the
+  # same tag while this one runs.
+  [[ -n $(base_digest) ]] || bash "$BENCH_DIR/make-base.sh"
+  BASE_PINNED=$REGISTRY/$BASE_REPOSITORY@$(base_digest)
   [[ $BASE_PINNED == *@sha256:* ]] || die "could not read the digest of $BASE_REF"
   log "base: $BASE_PINNED"
   prepare
