@@ -113,6 +113,9 @@ w("  - *cold*: the plugins, with the cache's plugin part deleted first (`<cacheD
   "update center, the remembered resolution and the files; the base's and Jib's caches stay warm), to a new "
   "repository; *warm*: the same again (the warm rebuild with 50 plugins); *warm-lock*: the same with "
   "`pluginsLockFile` (the `plugins.lock` the warm-up wrote) besides `plugins`;")
+w("  - *none-warm-jvm*, *warm-jvm*: none-warm and warm with the goal twice in one command (`mvn jenkins-dind:build "
+  "jenkins-dind:build`); the time is the second goal's, a warm rebuild in a JVM that has run it once, without the "
+  "class loading and JIT of a fresh JVM, whose noise on a busy machine hides tenths of a second;")
 w("  - *curl*: the largest file alone, `curl -o /dev/null` from the stand-in, 3 times a run.")
 w("- **Times**: the goal's own time is what the plugin logs (`Built … in X s`); the plugins' phases come from "
   "the core's line `Jenkins plugins ready: 50 in X s (update center …, waiting for the base …, resolution …, "
@@ -123,7 +126,7 @@ w("")
 w("| scenario | runs ok | wall time | goal’s own time (min–max) | CPU time of mvn (user+sys) | plugins ready | "
   "update center | files | requests to the update center (files / JSON), most in a run | same digest every run |")
 w("| --- | :---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | :---: |")
-for scenario in ["none-first", "none-warm", "cold", "warm", "warm-lock"]:
+for scenario in ["none-first", "none-warm", "none-warm-jvm", "cold", "warm", "warm-lock", "warm-jvm"]:
     rs = runs(scenario)
     ok = [r for r in rs if r["status"] == "ok"]
     goals = [r["goal"] for r in ok if r["goal"] is not None]
@@ -174,17 +177,22 @@ json_warm = max((r["updateCenter"]["centerJson"] + r["updateCenter"]["versionsJs
 w(f"| a warm rebuild with 50 plugins downloads nothing | at most **{files_warm}** plugin files and "
   f"**{json_warm}** update-center JSON requests in a warm run (plugins list and lock file alike) | "
   f"**{'PASS' if files_warm == 0 and json_warm == 0 else 'MISSED'}** |")
-a = med([r["goal"] for r in runs("none-warm") if r["status"] == "ok"])
-b = med([r["goal"] for r in runs("warm") if r["status"] == "ok"])
-lock = med([r["goal"] for r in runs("warm-lock") if r["status"] == "ok"])
-for label, value in (("plugins list", b), ("lock file", lock)):
-    if a is None or value is None:
+def goals(scenario):
+    return {r["run"]: r["goal"] for r in runs(scenario) if r["status"] == "ok" and r["goal"] is not None}
+
+
+for label, base, with_plugins in (("plugins list", "none-warm", "warm"), ("lock file", "none-warm", "warm-lock"),
+                                  ("plugins list, goal run twice in one JVM", "none-warm-jvm", "warm-jvm")):
+    a, b = goals(base), goals(with_plugins)
+    if not a or not b:
         continue
-    added = value - a
-    spread = [r["goal"] for r in runs("none-warm") if r["status"] == "ok" and r["goal"] is not None]
-    w(f"| a warm rebuild with 50 plugins ({label}) adds at most 0.2 s to the goal | median {s(value)} − "
-      f"median {s(a)} without plugins = **{added:+.2f} s** (the goal without plugins alone spread over "
-      f"{max(spread) - min(spread):.2f} s) | **{'PASS' if added <= 0.2 else 'MISSED'}** |")
+    added = med(list(b.values())) - med(list(a.values()))
+    paired = med([b[i] - a[i] for i in a if i in b])
+    spread = max(a.values()) - min(a.values())
+    w(f"| a warm rebuild with 50 plugins ({label}) adds at most 0.2 s to the goal | median {s(med(list(b.values())))} − "
+      f"median {s(med(list(a.values())))} without plugins = **{added:+.2f} s**; median of the runs' own differences "
+      f"{paired:+.2f} s (the goal without plugins alone spread over {spread:.2f} s) | "
+      f"**{'PASS' if max(added, paired) <= 0.2 else 'MISSED'}** (both ≤ 0.2 s to pass) |")
 ca = med([cpu(r) for r in runs("none-warm") if r["status"] == "ok"])
 cb = med([cpu(r) for r in runs("warm") if r["status"] == "ok"])
 own = med([own_work(r["ready"]) for r in runs("warm") if r["status"] == "ok"])
