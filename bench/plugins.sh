@@ -292,7 +292,8 @@ main() {
   mkdir -p "$BENCH_DIR/results"
   jq -s --slurpfile env "$RUN_DIR/environment.json" '{environment: $env[0], records: .}' "$RECORDS" \
     >"$BENCH_DIR/results/plugins-$STAMP.json"
-  python3 "$BENCH_DIR/plugins/report.py" "$BENCH_DIR/results/plugins-$STAMP.json" >"$BENCH_DIR/results/plugins-$STAMP.md"
+  python3 "$BENCH_DIR/plugins/report.py" "$BENCH_DIR/results/plugins-$STAMP.json" "$BENCH_DIR/plugins/analysis.md" \
+    >"$BENCH_DIR/results/plugins-$STAMP.md"
   if [[ ${BENCH_NO_DOCS:-} != 1 ]]; then
     mkdir -p "$REPO_DIR/docs/performance"
     cp "$BENCH_DIR/results/plugins-$STAMP.md" "$REPO_DIR/docs/performance/plugins.md"

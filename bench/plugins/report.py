@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Turns a results JSON of bench/plugins.sh into docs/performance/plugins.md (Markdown on stdout).
 
-Usage: report.py bench/results/plugins-<stamp>.json
+Usage: report.py bench/results/plugins-<stamp>.json [ANALYSIS.md]
+ANALYSIS.md (bench/plugins/analysis.md), the hand-written reading of the last committed run, is appended.
 """
 import json
 import re
