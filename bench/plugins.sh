@@ -8,7 +8,8 @@
 #
 # What it does (bench/README.md says more):
 #   0. builds and installs the plugin from this checkout into the benchmark's own Maven repository, $BENCH_HOME/m2,
-#      as bench/run.sh does (build directory target-bench-plugins);
+#      as bench/run.sh does (build directory target-bench-plugins; BENCH_M2=DIR installs it elsewhere, for when another
+#      benchmark script runs at the same time);
 #   1. the Jenkins-shaped base 127.0.0.1:5000/bench/jenkins:base, whatever the registry has under that tag (else
 #      bench/make-base.sh makes it), read by digest for the whole run. Its war is random bytes, so it tells no Jenkins
 #      version: the builds set jenkinsVersion (BENCH_JENKINS_VERSION, default 2.462.3);
@@ -45,7 +46,7 @@ RUNS=${1:-5}
 [[ $RUNS =~ ^[1-9][0-9]*$ ]] || die "RUNS must be a positive number, not '$RUNS' (usage: bash bench/plugins.sh [RUNS])"
 
 PLUGIN_VERSION=$(sed -n 's:^  <version>\(.*\)</version>$:\1:p' "$REPO_DIR/pom.xml" | head -n 1)
-M2_REPOSITORY=$BENCH_HOME/m2
+M2_REPOSITORY=${BENCH_M2:-$BENCH_HOME/m2}
 M2_PROJECT=$M2_REPOSITORY/io/github/jenkinsdind
 PLUGIN_JAR=$M2_PROJECT/jenkins-dind-maven-plugin/$PLUGIN_VERSION/jenkins-dind-maven-plugin-$PLUGIN_VERSION.jar
 CORE_JAR=$M2_PROJECT/jenkins-dind-core/$PLUGIN_VERSION/jenkins-dind-core-$PLUGIN_VERSION.jar
