@@ -155,6 +155,26 @@ final class PlatformSteps implements BuildSteps {
   }
 
   @Override
+  public Optional<io.github.jenkinsdind.core.internal.uptodate.BuildInputs> inputs(
+      CheckedRequest checked, DaemonConnection daemon) {
+    return Optional.empty();
+  }
+
+  @Override
+  public Optional<io.github.jenkinsdind.core.api.BuildResult> upToDate(
+      io.github.jenkinsdind.core.internal.uptodate.BuildInputs inputs,
+      CheckedRequest checked,
+      DaemonConnection daemon,
+      long start) {
+    return Optional.empty();
+  }
+
+  @Override
+  public void remember(
+      io.github.jenkinsdind.core.internal.uptodate.BuildInputs inputs,
+      io.github.jenkinsdind.core.api.BuildResult result) {}
+
+  @Override
   public Optional<String> daemonArchitecture(DaemonConnection daemon) {
     throw new UnsupportedOperationException("no daemon");
   }
