@@ -324,7 +324,8 @@ dockerfile_way() {
 # twice in one JVM (the goal recorded is the last one's, and the first one's as goalFirst). JVM_OPTIONS are added to
 # MAVEN_OPTS for this command only.
 jenkins_dind() {
-  local scenario=$1 target=$2 i=$3 goals=${4:-jenkins-dind:build} jvm_options=${5:-} image out cache build start end
+  local scenario=$1 target=$2 i=$3 goals=${4:-jenkins-dind:build} jvm_options=${5:-} extra=${6:-} image out cache build start end
+  local up_to_date
   local from to from2 to2 digest goal goal_first rss status=ok
   out=$RUN_DIR/logs/$scenario-jenkins-dind-$i.log
   cache=$RUN_DIR/cache/$target-$i
@@ -350,14 +351,16 @@ jenkins_dind() {
     -Djenkins-dind.from="$BASE_REF" -Djenkins-dind.target="$target" -Djenkins-dind.image="$image" \
     -Djenkins-dind.allowInsecureRegistries=true -Djenkins-dind.dockerVersion="$DOCKER_VERSION" \
     -Djenkins-dind.dockerClientUrl="file://$RUN_DIR/cli/docker-{version}.tgz" \
-    -Djenkins-dind.cliPlugins=none -Djenkins-dind.cacheDirectory="$cache" >"$out" 2>&1 || status=failed
+    -Djenkins-dind.cliPlugins=none -Djenkins-dind.cacheDirectory="$cache" $extra >"$out" 2>&1 || status=failed
   end=$(now)
   sleep 1
   to=$(log_offset)
   to2=$(offset2)
   rss=$(sed -n 's/.*Maximum resident set size (kbytes): \([0-9]*\).*/\1/p' "$out.time")
-  goal=$(sed -n 's/.*Built .* in \([0-9.]*\) s.*/\1/p' "$out" | tail -n 1)
-  goal_first=$(sed -n 's/.*Built .* in \([0-9.]*\) s.*/\1/p' "$out" | head -n 1)
+  # the goal's own time: "Built … in X s", or for an unchanged rebuild "Up to date: … checked in X s"
+  goal=$(sed -n -e 's/.*Built .* in \([0-9.]*\) s.*/\1/p' -e 's/.*Up to date: .* checked in \([0-9.]*\) s.*/\1/p' "$out" | tail -n 1)
+  goal_first=$(sed -n -e 's/.*Built .* in \([0-9.]*\) s.*/\1/p' -e 's/.*Up to date: .* checked in \([0-9.]*\) s.*/\1/p' "$out" | head -n 1)
+  up_to_date=$(grep -c 'Up to date: ' "$out" || true)
   if [[ $status == ok && $target == registry ]]; then
     digest=$(cat "$build/jenkins-dind/image.digest")
   elif [[ $status == ok ]]; then
@@ -365,7 +368,8 @@ jenkins_dind() {
   fi
   record "$(jq -nc --arg s "$scenario" --argjson i "$i" --arg st "$status" --argjson w "$(seconds_between "$start" "$end")" \
       --arg d "${digest:-}" --arg g "${goal:-}" --arg g1 "${goal_first:-}" --arg r "${rss:-}" --arg log "$out" \
-      '{scenario: $s, tool: "jenkins-dind", run: $i, status: $st, wall: $w,
+      --argjson u "${up_to_date:-0}" \
+      '{scenario: $s, tool: "jenkins-dind", run: $i, status: $st, wall: $w, upToDate: ($u > 0),
         goal: (if $g == "" then null else ($g | tonumber) end),
         goalFirst: (if $g1 == "" then null else ($g1 | tonumber) end),
         rssKb: (if $r == "" then null else ($r | tonumber) end),
@@ -497,6 +501,8 @@ main() {
     $first registry-warm registry "$i"
     $second registry-cold registry "$i"
     $second registry-warm registry "$i"
+    # B only: the same warm cache, built anyway (rebuild=true): a warm build, not the unchanged-rebuild check
+    jenkins_dind registry-rebuild registry "$i" jenkins-dind:build "" "-Djenkins-dind.rebuild=true"
     # B only: the same warm rebuild as the second goal of one mvn command, in a JVM that has run it once
     jenkins_dind registry-warm-jvm registry "$i" "jenkins-dind:build jenkins-dind:build"
     # B only: the same warm rebuild with class data sharing for Maven's JVM (an archive a user writes once)
@@ -506,6 +512,8 @@ main() {
     $first docker-warm docker "$i"
     $second docker-cold docker "$i"
     $second docker-warm docker "$i"
+    # B only: the warm cache with one input changed (another docker GID): the accounts layer is new
+    jenkins_dind docker-changed docker "$i" jenkins-dind:build "" "-Djenkins-dind.dockerGid=$((2000 + i))"
     if [[ $CROSS == 1 ]]; then
       # the floor first in odd runs, last in even runs
       if ((i % 2)); then skopeo_copy "$i"; fi
