@@ -10,19 +10,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.ConnectException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.UnknownHostException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Downloads a file (over http, https or from a {@code file:} URL) into the cache, atomically: the
@@ -39,9 +35,6 @@ public final class Downloader {
   private final Path cacheDirectory;
   private final EventHandler events;
 
-  /** The HTTP client, made on first use, shared by the downloaders of {@link #reportingTo}. */
-  private final AtomicReference<HttpClient> shared;
-
   /**
    * Creates a downloader.
    *
@@ -49,24 +42,19 @@ public final class Downloader {
    * @param events receives progress
    */
   public Downloader(Path cacheDirectory, EventHandler events) {
-    this(cacheDirectory, events, new AtomicReference<>());
-  }
-
-  private Downloader(Path cacheDirectory, EventHandler events, AtomicReference<HttpClient> shared) {
     this.cacheDirectory = cacheDirectory;
     this.events = events;
-    this.shared = shared;
   }
 
   /**
-   * Returns a downloader that reports to other events and shares this one's HTTP client (its
-   * connections and threads), for many downloads at once, each with its own progress.
+   * Returns a downloader that reports to other events, for many downloads at once, each with its
+   * own progress (connections to one host are kept alive and shared by the JVM).
    *
    * @param events receives the progress of the downloads of the new downloader
    * @return the new downloader
    */
   public Downloader reportingTo(EventHandler events) {
-    return new Downloader(cacheDirectory, events, shared);
+    return new Downloader(cacheDirectory, events);
   }
 
   /**
@@ -145,23 +133,14 @@ public final class Downloader {
 
   private String fetch(URI url, DownloadSubject subject, Path temporary, String task)
       throws JenkinsDindException {
-    HttpRequest request =
-        HttpRequest.newBuilder(url)
-            .timeout(RESPONSE_TIMEOUT)
-            .header("User-Agent", "jenkins-dind")
-            .GET()
-            .build();
-    HttpResponse<InputStream> response;
+    HttpFetch.Answer answer;
     try {
-      response = client().send(request, HttpResponse.BodyHandlers.ofInputStream());
+      answer = HttpFetch.get(url, CONNECT_TIMEOUT, RESPONSE_TIMEOUT, "jenkins-dind");
     } catch (IOException e) {
       throw downloadFailure(url, subject, describe(e), e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw downloadFailure(url, subject, "the download was interrupted", e);
     }
-    try (InputStream body = response.body()) {
-      int status = response.statusCode();
+    try (answer) {
+      int status = answer.status();
       if (status == 404 || status == 410) {
         throw notFound(url, subject, null);
       }
@@ -177,8 +156,7 @@ public final class Downloader {
                 + " to a local file",
             null);
       }
-      long total = response.headers().firstValueAsLong("Content-Length").orElse(-1L);
-      return transfer(body, total, url, subject, temporary, task);
+      return transfer(answer.body(), answer.contentLength(), url, subject, temporary, task);
     } catch (IOException e) {
       throw downloadFailure(url, subject, describe(e), e);
     }
@@ -237,19 +215,6 @@ public final class Downloader {
     return (done / step + 1) * step;
   }
 
-  private HttpClient client() {
-    synchronized (shared) {
-      if (shared.get() == null) {
-        shared.set(
-            HttpClient.newBuilder()
-                .followRedirects(HttpClient.Redirect.NORMAL)
-                .connectTimeout(CONNECT_TIMEOUT)
-                .build());
-      }
-      return shared.get();
-    }
-  }
-
   private static ConfigurationException notFound(
       URI url, DownloadSubject subject, Throwable cause) {
     return new ConfigurationException(
@@ -299,7 +264,7 @@ public final class Downloader {
       if (t instanceof UnresolvedAddressException || t instanceof UnknownHostException) {
         return ("unknown host " + (t.getMessage() == null ? "" : t.getMessage())).strip();
       }
-      if (t instanceof HttpTimeoutException) {
+      if (t instanceof SocketTimeoutException) {
         return "timed out (" + t.getMessage() + ")";
       }
       if (t instanceof ConnectException && t.getMessage() != null && connect == null) {
