@@ -3,8 +3,8 @@
 # OCI layout tar (Debian 12's dockerd 20.10 has no containerd image store): Debian 13 (trixie)'s docker.io (dockerd
 # 26) and containerd, fetched with a private apt configuration and unpacked, never installed (the machine's sources,
 # dpkg state and shared dockerd are not touched; the machine's runc runs the containers), started as root on a socket and data root of their own with the
-# containerd-snapshotter feature, no bridge and no iptables rules (its containers run with --network none). dockerd
-# starts its own containerd (the unpacked one, first in its PATH).
+# containerd-snapshotter feature, a bridge of its own (jd-ctrd0, never docker0) and no iptables rules (its containers run
+# with --network none). dockerd starts its own containerd (the unpacked one, first in its PATH).
 #
 # Usage: .ci/containerd-store.sh          (idempotent: a daemon already answering is kept)
 #        .ci/containerd-store.sh --stop   (stops it; its data stays under $SERVICES_DIR/containerd-store)
@@ -68,17 +68,41 @@ stop() {
   rm -f "$PROPERTIES"
 }
 
+# A bridge of this daemon's own. Not "bridge": "none": with it, dockerd deletes the host's docker0 interface at start
+# (moby removes the default bridge's link when told to use none), which takes the shared dockerd's network away.
+BRIDGE=jd-ctrd0
+BRIDGE_ADDRESS=172.31.254.1/24
+
+own_bridge() {
+  if ! ip link show "$BRIDGE" >/dev/null 2>&1; then
+    ip link add "$BRIDGE" type bridge
+    ip addr add "$BRIDGE_ADDRESS" dev "$BRIDGE"
+  fi
+  ip link set "$BRIDGE" up
+}
+
 start() {
-  local i
+  local i docker0_before
   mkdir -p "$DIR/data" "$DIR/exec"
+  own_bridge
+  docker0_before=$(ip -br link show docker0 2>/dev/null | cut -d' ' -f1 || true)
   cat >"$DIR/daemon.json" <<JSON
 {"features": {"containerd-snapshotter": true}, "data-root": "$DIR/data", "exec-root": "$DIR/exec",
- "pidfile": "$DIR/docker.pid", "hosts": ["unix://$SOCKET"], "bridge": "none", "iptables": false, "ip-masq": false}
+ "pidfile": "$DIR/docker.pid", "hosts": ["unix://$SOCKET"], "bridge": "$BRIDGE", "iptables": false, "ip-masq": false}
 JSON
   log "starting Debian 13's dockerd with the containerd image store on $SOCKET (log $DIR/dockerd.log)"
-  (cd "$DIR" && PATH=$ROOT/usr/bin:$ROOT/usr/sbin:$PATH setsid "$ROOT/usr/sbin/dockerd" \
-    --config-file "$DIR/daemon.json" >>"$DIR/dockerd.log" 2>&1 </dev/null &)
-  for ((i = 0; i < 60; i++)); do answers && return; sleep 0.5; done
+  # the whole subshell is redirected and execs dockerd: no process is left holding the caller's output
+  (cd "$DIR" && PATH=$ROOT/usr/bin:$ROOT/usr/sbin:$PATH exec setsid "$ROOT/usr/sbin/dockerd" \
+    --config-file "$DIR/daemon.json") >>"$DIR/dockerd.log" 2>&1 </dev/null &
+  for ((i = 0; i < 60; i++)); do
+    if answers; then
+      if [[ -n $docker0_before ]] && ! ip link show docker0 >/dev/null 2>&1; then
+        die "starting this dockerd removed the host's docker0 bridge: the shared dockerd has no network now"
+      fi
+      return
+    fi
+    sleep 0.5
+  done
   tail -n 20 "$DIR/dockerd.log" >&2
   die "dockerd did not answer on $SOCKET within 30 s"
 }
