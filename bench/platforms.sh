@@ -58,7 +58,6 @@ TWO=linux/amd64,linux/arm64
 now() { date +%s.%N; }
 seconds_between() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", b - a }'; }
 log_offset() { stat -c %s "$REGISTRY_LOG"; }
-installed_jars() { cat "$PLUGIN_JAR" "$CORE_JAR" | sha256sum | cut -c1-64; }
 
 require_tools() {
   [[ -x /usr/bin/time ]] || die "no /usr/bin/time; perhaps you should run 'apt-get install time'"
@@ -68,25 +67,6 @@ require_tools() {
   [[ -r $REGISTRY_LOG ]] || die "cannot read the registry's access log '$REGISTRY_LOG' (registry.plain.log)"
 }
 
-# install_plugin: this checkout's core and plugin, built and installed into the benchmark's own Maven repository
-# (as bench/run.sh's)
-install_plugin() {
-  if [[ ! -d $M2_REPOSITORY ]]; then
-    log "seeding $M2_REPOSITORY from ~/.m2/repository (once)"
-    mkdir -p "$M2_REPOSITORY.tmp"
-    if [[ -d $HOME/.m2/repository ]]; then cp -a "$HOME/.m2/repository/." "$M2_REPOSITORY.tmp/"; fi
-    rm -rf "$M2_REPOSITORY.tmp/io/github/jenkinsdind"
-    mv "$M2_REPOSITORY.tmp" "$M2_REPOSITORY"
-  fi
-  BUILT_COMMIT=$(git -C "$REPO_DIR" rev-parse --short HEAD 2>/dev/null || echo unknown)
-  BUILT_CHANGED=$(git -C "$REPO_DIR" status --porcelain -- jenkins-dind-core jenkins-dind-maven-plugin pom.xml \
-    2>/dev/null | wc -l)
-  log "building the plugin from $REPO_DIR (commit $BUILT_COMMIT, $BUILT_CHANGED changed files not committed)"
-  mvn -B -q -f "$REPO_DIR/pom.xml" -Dmaven.repo.local="$M2_REPOSITORY" -Djd.buildDir=target-bench \
-    -pl jenkins-dind-core,jenkins-dind-maven-plugin -am install -DskipTests >"$RUN_DIR/logs/install.log" 2>&1 \
-    || { tail -n 30 "$RUN_DIR/logs/install.log" >&2; die "could not build the plugin (log: $RUN_DIR/logs/install.log)"; }
-  [[ -f $PLUGIN_JAR && -f $CORE_JAR ]] || die "mvn install left no $PLUGIN_JAR"
-}
 
 # stage_cli: the docker CLI of each architecture as a tgz in Docker's layout, for file: downloads
 stage_cli() {
